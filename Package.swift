@@ -1,0 +1,50 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+// Three dependencies, chosen for what they save: argument parsing with generated help,
+// a YAML parser that reports line and column, and Mustache templates. Everything else
+// (JSON writing, logging, file watching) is small enough to own.
+let package = Package(
+    name: "PlanSite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plansite", targets: ["plansite"]),
+        .library(name: "PlanSite", targets: ["PlanSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMarkGFM",
+            path: "Sources/CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "PlanSite",
+            dependencies: [
+                "CMarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Sources/PlanSite"
+        ),
+        .executableTarget(
+            name: "plansite",
+            dependencies: [
+                "PlanSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/CLI"
+        ),
+        .testTarget(
+            name: "PlanSiteTests",
+            dependencies: ["PlanSite"],
+            path: "Tests/PlanSiteTests",
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

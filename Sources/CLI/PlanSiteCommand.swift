@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import PlanSite
+
+@main
+struct PlanSiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plansite",
+        abstract: "Generates a static website from Vietnamese implementation plans written in Markdown.",
+        discussion: """
+        Plans are Markdown files with YAML front matter in the content folder; the look comes \
+        from Mustache templates and assets in the templates folder. The site is written to the \
+        output folder, which is replaced only when the whole build succeeds.
+        """,
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: BuildCommand.self)
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder holding the plans (*.md) and registries (site.yml …).", valueName: "folder"))
+    var content = "Content"
+
+    @Option(help: ArgumentHelp("Folder holding the Mustache templates and the assets/ folder.", valueName: "folder"))
+    var templates = "Templates"
+
+    @Flag(help: "Treat warnings as errors: fail when any problem is found.")
+    var strict = false
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        The new site is written into a temporary folder beside the output and swapped in only \
+        when every page was written. On any error the previous output stays as it was, every \
+        problem is listed as file:line:column, and the exit status is 1.
+        """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: ArgumentHelp("Folder to write the generated site to.", valueName: "folder"))
+    var output = "Public"
+
+    @Option(name: .customLong("base-url"),
+            help: ArgumentHelp("Path the site is served under, e.g. /kehoach/ (default: from site.yml, else /).", valueName: "path"))
+    var baseURL: String?
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let build = Build(content: URL(fileURLWithPath: site.content, relativeTo: cwd),
+                          templates: URL(fileURLWithPath: site.templates, relativeTo: cwd),
+                          output: URL(fileURLWithPath: output, relativeTo: cwd),
+                          baseURL: baseURL, strict: site.strict)
+        let report = build.run()
+        Report.print(report.diagnostics)
+        guard report.succeeded else {
+            Report.line("Build failed; \(output)/ was left as it was.", toError: true)
+            throw ExitCode(1)
+        }
+        Report.line("Built \(report.plans) plans, \(report.pagesWritten) files into \(output)/.")
+    }
+}
+
+enum Report {
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { line(diagnostic.formatted, toError: true) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if !diagnostics.isEmpty { line("\(errors) error(s), \(warnings) warning(s)", toError: true) }
+    }
+
+    static func line(_ text: String, toError: Bool = false) {
+        let data = Data((text + "\n").utf8)
+        (toError ? FileHandle.standardError : FileHandle.standardOutput).write(data)
+    }
+}

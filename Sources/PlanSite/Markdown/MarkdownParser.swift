@@ -1,0 +1,136 @@
+import CMarkGFM
+import Foundation
+
+/// The one place PlanSite talks to libcmark-gfm.
+///
+/// Thread safety: cmark-gfm's strikethrough and autolink extensions edit a process-global
+/// table of special characters while parsing inlines, so two threads using them garble
+/// each other's output. Plans need tables (GFM) and footnotes, not strikethrough or
+/// autolinks, so only `table` and `tagfilter` are attached; both are safe to run on many
+/// threads at once, which lets the build parse plans in parallel without a lock.
+public struct MarkdownParser: Sendable {
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+        _ = MarkdownParser.registerExtensions
+    }
+
+    /// Registration is guarded by a plain static int in C: do it exactly once, before any
+    /// concurrency. Swift runs a static initialiser once, under a lock.
+    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    static let extensionNames = ["table", "tagfilter"]
+
+    public func parse(_ markdown: String) -> MarkdownDocument {
+        var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(options) else { return MarkdownDocument(html: "", blocks: []) }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(html: "", blocks: []) }
+        defer { cmark_node_free(root) }
+
+        var html = ""
+        if let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        return MarkdownDocument(html: html, blocks: BlockCollector.collect(root))
+    }
+}
+
+/// Walks the cmark tree with its iterator (no recursion, so 10,000 nested lists cannot
+/// overflow the stack) and flattens it into `MarkdownBlock`s.
+private enum BlockCollector {
+    struct OpenItem { var item: MarkdownBlock.ListItem; var paragraphs: Int }
+
+    static func collect(_ root: OpaquePointer) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        var lists: [(ordered: Bool, next: Int)] = []
+        var items: [OpenItem] = []
+        var text = ""
+        var collecting = 0
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            let position = SourcePosition(line: Int(cmark_node_get_start_line(node)),
+                                          column: Int(cmark_node_get_start_column(node)))
+            switch type {
+            case CMARK_NODE_LIST:
+                if entering {
+                    lists.append((cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, Int(cmark_node_get_list_start(node))))
+                } else {
+                    lists.removeLast()
+                }
+            case CMARK_NODE_ITEM:
+                if entering, let list = lists.last {
+                    let number = list.ordered ? list.next : nil
+                    lists[lists.count - 1].next += 1
+                    items.append(OpenItem(item: .init(number: number, position: position, depth: lists.count, isFirstParagraph: true), paragraphs: 0))
+                } else if !entering, !items.isEmpty {
+                    items.removeLast()
+                }
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if entering {
+                    collecting += 1
+                    text = ""
+                } else {
+                    collecting -= 1
+                    var listItem: MarkdownBlock.ListItem?
+                    if type == CMARK_NODE_PARAGRAPH, !items.isEmpty {
+                        listItem = items[items.count - 1].item
+                        listItem?.isFirstParagraph = items[items.count - 1].paragraphs == 0
+                        items[items.count - 1].paragraphs += 1
+                    }
+                    let kind: MarkdownBlock.Kind = type == CMARK_NODE_HEADING
+                        ? .heading(level: Int(cmark_node_get_heading_level(node))) : .paragraph
+                    blocks.append(MarkdownBlock(kind: kind, text: text, position: position, listItem: listItem))
+                }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if collecting > 0, let literal = cmark_node_get_literal(node) {
+                    text += String(cString: literal)
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if collecting > 0 { text += " " }
+            default:
+                collectTableRow(node, entering: entering, position: position, text: &text, collecting: &collecting, blocks: &blocks)
+            }
+        }
+        return blocks
+    }
+
+    /// Table nodes come from an extension and have no public type constant; their type string names them.
+    private static func typeName(_ node: OpaquePointer) -> String {
+        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func collectTableRow(_ node: OpaquePointer, entering: Bool, position: SourcePosition,
+                                        text: inout String, collecting: inout Int, blocks: inout [MarkdownBlock]) {
+        switch typeName(node) {
+        case "table_row":
+            if entering {
+                collecting += 1
+                text = ""
+            } else {
+                collecting -= 1
+                blocks.append(MarkdownBlock(kind: .tableRow, text: text.trimmingCharacters(in: .whitespaces), position: position))
+            }
+        case "table_cell":
+            if !entering { text += " | " }
+        default:
+            break
+        }
+    }
+}

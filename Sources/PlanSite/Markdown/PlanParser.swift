@@ -1,0 +1,73 @@
+/// A plan file after the parse stage: typed front matter and the cmark-gfm document.
+public struct ParsedPlan: Sendable {
+    public var slug: String
+    public var sourcePath: String
+    public var metadata: PlanMetadata
+    public var document: MarkdownDocument
+    /// Line of the file where the Markdown body starts; block positions count from it.
+    public var bodyFirstLine: Int
+
+    /// Turns a position inside the body into a line of the file.
+    public func fileLine(_ position: SourcePosition) -> Int { position.line + bodyFirstLine - 1 }
+}
+
+/// Parse stage: front matter through Yams, body through cmark-gfm. One plan at a time and
+/// nothing shared, so plans can be parsed in parallel.
+public struct PlanParser: Sendable {
+    public var markdown: MarkdownParser
+    public var decoder = FrontMatterDecoder()
+
+    public init(allowRawHTML: Bool) {
+        markdown = MarkdownParser(allowRawHTML: allowRawHTML)
+    }
+
+    public func parse(_ file: SourceFile) -> Result<ParsedPlan, [Diagnostic]> {
+        let start = SourceLocation(file: file.path)
+        if file.text.allSatisfy(\.isWhitespace) {
+            return .failure([.error(start, "the file is empty", hint: "start it with front matter: a line '---', 'title: …', 'issuer: …', 'implements: [...]', and '---'")])
+        }
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(file.text) {
+        case .success(let split): frontMatter = split
+        case .failure(.missing):
+            return .failure([.error(start, "the file does not start with front matter",
+                                    hint: "put a line '---' first, then 'title: …', 'issuer: …', 'implements: [...]', then '---'")])
+        case .failure(.unterminated):
+            return .failure([.error(start, "front matter is not closed",
+                                    hint: "add a line '---' after the last front matter field, before the text of the plan")])
+        }
+        let metadata: PlanMetadata
+        switch decoder.decode(frontMatter, file: file.path) {
+        case .success(let decoded): metadata = decoded
+        case .failure(let problems): return .failure(problems)
+        }
+        let slugResult = Self.slug(for: file.path, declared: metadata.slug)
+        guard case .success(let slug) = slugResult else {
+            if case .failure(let message) = slugResult {
+                return .failure([.error(SourceLocation(file: file.path, line: frontMatter.yamlFirstLine), message.text,
+                                        hint: "use lower-case letters, digits and dashes, e.g. slug: lao-cai-27-nq-tw")])
+            }
+            return .failure([])
+        }
+        let document = markdown.parse(frontMatter.body)
+        return .success(ParsedPlan(slug: slug, sourcePath: file.path, metadata: metadata,
+                                   document: document, bodyFirstLine: frontMatter.bodyFirstLine))
+    }
+
+    struct SlugError: Error { var text: String }
+
+    /// A slug becomes a folder name under `ke-hoach/`, so it must never be able to climb out
+    /// of it: only lower-case ASCII letters, digits and single dashes.
+    static func slug(for path: String, declared: String?) -> Result<String, SlugError> {
+        if let declared {
+            let valid = !declared.isEmpty && declared.unicodeScalars.allSatisfy {
+                ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-"
+            } && !declared.hasPrefix("-") && !declared.hasSuffix("-")
+            return valid ? .success(declared) : .failure(SlugError(text: "slug '\(declared)' may hold only a-z, 0-9 and '-'"))
+        }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        let slug = VietnameseText.slug(stem)
+        return slug.isEmpty ? .failure(SlugError(text: "no slug can be made from the file name '\(fileName)'")) : .success(slug)
+    }
+}

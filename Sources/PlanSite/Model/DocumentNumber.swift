@@ -1,0 +1,99 @@
+/// A document number (số hiệu) in one of the three shapes Vietnamese documents use,
+/// held in canonical form: Party `27-NQ/TW`, State `77/NQ-CP`, legal `33/2021/QH15`.
+public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Shape: String, Sendable { case legal, state, party }
+
+    public var shape: Shape
+    public var serial: Int
+    /// The year, for legal normative documents (`33/2021/QH15`).
+    public var year: Int?
+    /// The document type abbreviation: NQ, KH, CTr, QĐ …
+    public var type: String
+    /// The issuing body's code: TW, CP, TU, UBND, QH15 …
+    public var issuer: String
+
+    public init(shape: Shape, serial: Int, year: Int? = nil, type: String, issuer: String) {
+        self.shape = shape
+        self.serial = serial
+        self.year = year
+        self.type = type
+        self.issuer = issuer
+    }
+
+    /// Reads a number as a writer puts it in front matter, tolerating the variants plans print:
+    /// spaces around separators and `35-CTr-TU` for `35-CTr/TU`.
+    public init?(_ raw: String) {
+        let text = VietnameseText.clean(raw).filter { !$0.isWhitespace }
+        let slashParts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if let serial = Int(slashParts[0]), slashParts.count == 3, slashParts[1].count == 4, let year = Int(slashParts[1]) {
+            // 33/2021/QH15, 30/2020/NĐ-CP: the symbol names type and issuer together.
+            let symbol = slashParts[2]
+            let pieces = symbol.split(separator: "-", maxSplits: 1).map(String.init)
+            self.init(shape: .legal, serial: serial, year: year,
+                      type: pieces.count == 2 ? pieces[0] : "", issuer: pieces.count == 2 ? pieces[1] : symbol)
+        } else if let serial = Int(slashParts[0]), slashParts.count >= 2 {
+            // 77/NQ-CP, 3133/QĐ-UBND; the issuer may itself hold a dash (QĐ-BNV-TCCB).
+            let pieces = slashParts[1...].joined(separator: "/").split(separator: "-", maxSplits: 1).map(String.init)
+            guard pieces.count == 2 else { return nil }
+            self.init(shape: .state, serial: serial, type: pieces[0], issuer: pieces[1])
+        } else {
+            // 27-NQ/TW, and the misprint 35-CTr-TU.
+            let dashParts = text.split(separator: "-", maxSplits: 1).map(String.init)
+            guard dashParts.count == 2, let serial = Int(dashParts[0]) else { return nil }
+            let pieces = dashParts[1].split(maxSplits: 1, whereSeparator: { $0 == "/" || $0 == "-" }).map(String.init)
+            guard pieces.count == 2 else { return nil }
+            self.init(shape: .party, serial: serial, type: pieces[0], issuer: pieces[1])
+        }
+        guard serial > 0, type.isEmpty || Self.isSymbol(type), Self.isSymbol(issuer) else { return nil }
+    }
+
+    private static func isSymbol(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" }
+    }
+
+    public var canonical: String {
+        switch shape {
+        case .legal: return "\(serial)/\(year ?? 0)/\(type.isEmpty ? "" : type + "-")\(issuer)"
+        case .state: return "\(serial)/\(type)-\(issuer)"
+        case .party: return "\(serial)-\(type)/\(issuer)"
+        }
+    }
+
+    public var description: String { canonical }
+
+    /// National bodies number their documents once for the whole country; a local number
+    /// (…/TU, …-UBND) only identifies a document together with its province.
+    public var isNational: Bool {
+        let head = issuer.split(separator: "-").first.map(String.init) ?? issuer
+        if head.hasPrefix("QH") { return true }
+        return Self.nationalIssuers.contains(head)
+    }
+
+    static let nationalIssuers: Set<String> = [
+        "TW", "CP", "TTg", "VPTW", "BCĐTW", "BNCTW", "BTCTW", "BTGTW", "BDVTW", "UBKTTW", "ĐUQSTW", "ĐUCA",
+        "BTP", "BNV", "BCA", "BQP", "BTC", "BKHĐT", "BGDĐT", "BYT", "BTTTT", "BCT", "BNG", "BVHTTDL",
+        "BTNMT", "BXD", "BGTVT", "BLĐTBXH", "BNNPTNT", "BKHCN", "TTCP", "NHNN", "VPCP", "UBTVQH",
+        "TANDTC", "VKSNDTC", "KTNN", "HĐTP",
+    ]
+
+    /// The type's name in words, for headings: NQ → "Nghị quyết".
+    public var typeName: String {
+        if shape == .legal, type.isEmpty { return issuer.hasPrefix("QH") ? "Luật" : "Văn bản" }
+        return Self.typeNames[type] ?? "Văn bản"
+    }
+
+    static let typeNames: [String: String] = [
+        "NQ": "Nghị quyết", "KH": "Kế hoạch", "CTr": "Chương trình", "CTHĐ": "Chương trình hành động",
+        "QĐ": "Quyết định", "QĐi": "Quy định", "QyĐ": "Quy định", "HD": "Hướng dẫn", "KL": "Kết luận",
+        "CT": "Chỉ thị", "TB": "Thông báo", "TTr": "Tờ trình", "QC": "Quy chế", "NĐ": "Nghị định",
+        "TT": "Thông tư", "ĐA": "Đề án", "BC": "Báo cáo", "CV": "Công văn",
+    ]
+
+    /// "Nghị quyết số 27-NQ/TW"
+    public var citation: String { "\(typeName) số \(canonical)" }
+
+    public static func < (a: DocumentNumber, b: DocumentNumber) -> Bool {
+        (a.issuer, a.type, a.year ?? 0, a.serial) < (b.issuer, b.type, b.year ?? 0, b.serial)
+    }
+}

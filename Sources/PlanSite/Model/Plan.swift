@@ -1,0 +1,65 @@
+/// The front matter of a plan: who issued it, what it carries out, who signed it.
+public struct PlanMetadata: Hashable, Sendable {
+    public var title: String
+    public var issuer: String
+    /// Document numbers (số hiệu) this plan carries out, as written in front matter.
+    public var implements: [String]
+    public var province: String?
+    public var kind: String?
+    public var number: String?
+    public var date: CalendarDate?
+    public var signer: String?
+    public var signerTitle: String?
+    public var recipients: [String]
+    public var slug: String?
+
+    public init(title: String, issuer: String, implements: [String], province: String? = nil,
+                kind: String? = nil, number: String? = nil, date: CalendarDate? = nil,
+                signer: String? = nil, signerTitle: String? = nil, recipients: [String] = [],
+                slug: String? = nil) {
+        self.title = title
+        self.issuer = issuer
+        self.implements = implements
+        self.province = province
+        self.kind = kind
+        self.number = number
+        self.date = date
+        self.signer = signer
+        self.signerTitle = signerTitle
+        self.recipients = recipients
+        self.slug = slug
+    }
+}
+
+/// One heading of a plan's body, for its table of contents.
+public struct Heading: Hashable, Sendable {
+    public var level: Int
+    public var text: String
+    /// Stable, readable, unique within the plan: "iii-nhiem-vu-giai-phap".
+    public var id: String
+    /// 1-based line in the plan's file.
+    public var line: Int
+
+    public init(level: Int, text: String, id: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+    }
+}
+
+/// A plan (kế hoạch, chương trình hành động …) as the site knows it.
+public struct Plan: Hashable, Sendable {
+    public var slug: String
+    /// Path relative to the content folder, used in every diagnostic about this plan.
+    public var sourcePath: String
+    public var metadata: PlanMetadata
+    public var headings: [Heading]
+
+    public init(slug: String, sourcePath: String, metadata: PlanMetadata, headings: [Heading]) {
+        self.slug = slug
+        self.sourcePath = sourcePath
+        self.metadata = metadata
+        self.headings = headings
+    }
+}

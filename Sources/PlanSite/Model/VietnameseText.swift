@@ -1,0 +1,69 @@
+import Foundation
+
+/// Vietnamese text as the site compares it: the one folding used for ids, matching and search.
+public enum VietnameseText {
+    /// Letters that OCR and mixed keyboards put in place of Latin ones, seen in real plans:
+    /// Cyrillic look-alikes and the Icelandic eth used for "Đ".
+    public static let lookalikes: [Character: Character] = [
+        "ӑ": "ọ", "Ӑ": "Ọ",
+        "а": "a", "А": "A", "е": "e", "Е": "E", "о": "o", "О": "O", "р": "p", "Р": "P",
+        "с": "c", "С": "C", "у": "y", "У": "Y", "х": "x", "Х": "X", "і": "i", "І": "I",
+        "Ð": "Đ",
+    ]
+
+    /// NFC with look-alike letters replaced: what every stage works on.
+    public static func clean(_ text: String) -> String {
+        let nfc = text.precomposedStringWithCanonicalMapping
+        guard nfc.contains(where: { lookalikes[$0] != nil }) else { return nfc }
+        return String(nfc.map { lookalikes[$0] ?? $0 })
+    }
+
+    /// Lower case, no diacritics, "đ" as "d": "Sở Tư pháp" → "so tu phap".
+    public static func fold(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.utf8.count)
+        for scalar in clean(text).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0300...0x036F: continue
+            case 0x0111: result.unicodeScalars.append("d")
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A readable ASCII id: "III. Nhiệm vụ, giải pháp" → "iii-nhiem-vu-giai-phap".
+    public static func slug(_ text: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for scalar in fold(text).unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug
+    }
+}
+
+/// Hands out ids that are unique within one page: the second "1-muc-dich" becomes "1-muc-dich-2".
+public struct UniqueIDs: Sendable {
+    private var used: Set<String>
+
+    public init(reserved: Set<String> = []) { used = reserved }
+
+    public mutating func make(from text: String, fallback: String = "muc") -> String {
+        let base = VietnameseText.slug(text).isEmpty ? fallback : VietnameseText.slug(text)
+        var candidate = base
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

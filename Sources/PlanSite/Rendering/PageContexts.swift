@@ -1,0 +1,83 @@
+/// The values templates see. Plain text goes in as-is (templates print it with `{{ }}`,
+/// which escapes it); keys ending in `Html` hold HTML PlanSite made and escaped itself,
+/// for `{{{ }}}`.
+struct PageContexts {
+    var config: SiteConfig
+    var urls: SiteURLs
+
+    init(config: SiteConfig) {
+        self.config = config
+        urls = SiteURLs(base: config.baseURL)
+    }
+
+    /// What every page has: the site, the base URL, the page's title.
+    func page(title: String?, description: String? = nil, extra: [String: Any]) -> [String: Any] {
+        var context: [String: Any] = [
+            "site": ["title": config.title, "description": config.description],
+            "base": urls.base,
+            "assets": urls.assets,
+            "pageTitle": title.map { "\($0) – \(config.title)" } ?? config.title,
+            "description": description ?? config.description,
+        ]
+        context.merge(extra) { _, new in new }
+        return context
+    }
+
+    func planSummary(_ plan: Plan) -> [String: Any] {
+        let meta = plan.metadata
+        var summary: [String: Any] = [
+            "title": meta.title,
+            "url": urls.plan(plan.slug),
+            "slug": plan.slug,
+            "issuer": meta.issuer,
+        ]
+        summary["kind"] = meta.kind
+        summary["number"] = meta.number
+        summary["province"] = meta.province
+        summary["date"] = meta.date?.vietnamese
+        summary["dateISO"] = meta.date?.iso
+        return summary
+    }
+
+    func home(_ site: SiteModel) -> [String: Any] {
+        let groups: [[String: Any]] = site.groups.map { group in
+            [
+                "citation": group.citation,
+                "document": group.document,
+                "count": group.provinces.reduce(0) { $0 + $1.plans.count },
+                "provinces": group.provinces.map { entry -> [String: Any] in
+                    ["province": entry.province.isEmpty ? "Chưa ghi tỉnh" : entry.province,
+                     "plans": entry.plans.map(planSummary)]
+                },
+            ]
+        }
+        return page(title: nil, extra: ["groups": groups, "planCount": site.plans.count, "isHome": true])
+    }
+
+    func plan(_ entry: ExtractedPlan) -> [String: Any] {
+        let plan = entry.plan
+        let meta = plan.metadata
+        var details = planSummary(plan)
+        details["signer"] = meta.signer
+        details["signerTitle"] = meta.signerTitle
+        details["implements"] = meta.implements.map { raw -> [String: Any] in
+            let number = DocumentNumber(raw)
+            return ["number": number?.canonical ?? raw, "citation": number?.citation ?? raw]
+        }
+        details["recipients"] = meta.recipients
+        details["hasRecipients"] = !meta.recipients.isEmpty
+        let toc = plan.headings.filter { $0.level <= 4 }.map { heading -> [String: Any] in
+            ["id": heading.id, "text": heading.text, "level": heading.level]
+        }
+        return page(title: meta.title, description: meta.title, extra: [
+            "plan": details,
+            "toc": toc,
+            "hasToc": !toc.isEmpty,
+            "bodyHtml": entry.bodyHTML,
+        ])
+    }
+
+    func notFound() -> [String: Any] {
+        page(title: "Không tìm thấy trang", extra: [:])
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A file of the generated site: its path under the output folder and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// Render stage: turns the linked site into files, handing each to `emit` as soon as it is
+/// ready so a large site never sits in memory whole.
+public struct SiteRenderer {
+    public var templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    public func render(_ site: SiteModel, assets: [String: Data], emit: (OutputFile) throws -> Void) rethrows {
+        let contexts = PageContexts(config: site.config)
+        try emit(page("index.html", "home", contexts.home(site)))
+        for entry in site.plans {
+            try emit(page(SiteURLs.planFile(entry.plan.slug), "plan", contexts.plan(entry)))
+        }
+        try emit(page("404.html", "404", contexts.notFound()))
+        for path in assets.keys.sorted() {
+            try emit(OutputFile(path: "assets/\(path)", data: assets[path]!))
+        }
+    }
+
+    private func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+        OutputFile(path: path, data: Data(templates.render(template, context).utf8))
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// What one build reports: every problem found, and how much it produced.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var pagesWritten: Int
+    public var plans: Int
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// The whole of PlanSite, top to bottom: load → parse → extract → link → render → write.
+public struct Build {
+    public var contentDirectory: URL
+    public var templatesDirectory: URL
+    public var outputDirectory: URL
+    public var baseURL: String?
+    /// Treat warnings as errors.
+    public var strict = false
+
+    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, strict: Bool = false) {
+        contentDirectory = content
+        templatesDirectory = templates
+        outputDirectory = output
+        self.baseURL = baseURL
+        self.strict = strict
+    }
+
+    public func run() -> BuildReport {
+        let (loaded, loadProblems) = SiteLoader(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory)
+            .load(baseURL: baseURL)
+        guard let sources = loaded else { return BuildReport(diagnostics: loadProblems, pagesWritten: 0, plans: 0) }
+
+        let output = OutputFolder(url: outputDirectory)
+        var written = 0
+        do {
+            try output.begin()
+            var report = try Build.generate(sources, strict: strict) { file in
+                try output.write(file.data, to: file.path)
+                written += 1
+            }
+            report.diagnostics = (loadProblems + report.diagnostics).sortedForReport
+            report.pagesWritten = written
+            if strict { report.diagnostics = report.diagnostics.map { var d = $0; d.severity = .error; return d } }
+            guard report.succeeded else {
+                output.abandon()
+                return report
+            }
+            try output.commit()
+            return report
+        } catch {
+            output.abandon()
+            let problem = Diagnostic.error(SourceLocation(file: outputDirectory.lastPathComponent),
+                                           "the site could not be written: \(error.localizedDescription)",
+                                           hint: "check free disk space and the permissions of \(outputDirectory.deletingLastPathComponent().path)")
+            return BuildReport(diagnostics: loadProblems + [problem], pagesWritten: 0, plans: sources.plans.count)
+        }
+    }
+
+    /// Everything between reading and writing, as a function of values: tests build whole
+    /// sites in memory through it. Files are handed to `write` only if nothing failed first.
+    public static func generate(_ sources: SiteSources, strict: Bool = false,
+                                write: (OutputFile) throws -> Void) rethrows -> BuildReport {
+        var diagnostics: [Diagnostic] = []
+
+        let parser = PlanParser(allowRawHTML: sources.config.allowRawHTML)
+        let parsed = sources.plans.compactMap { file -> ParsedPlan? in
+            switch parser.parse(file) {
+            case .success(let plan): return plan
+            case .failure(let problems): diagnostics += problems; return nil
+            }
+        }
+
+        let extractor = PlanExtractor()
+        let extracted = parsed.map(extractor.extract)
+        diagnostics += extracted.flatMap(\.diagnostics)
+
+        let (site, linkProblems) = SiteLinker().link(extracted, config: sources.config)
+        diagnostics += linkProblems
+
+        let templates: TemplateSet
+        switch TemplateSet.compile(sources.templates) {
+        case .success(let compiled): templates = compiled
+        case .failure(let problems): return BuildReport(diagnostics: diagnostics + problems, pagesWritten: 0, plans: sources.plans.count)
+        }
+        let blocking = strict ? !diagnostics.isEmpty : diagnostics.hasErrors
+        guard !blocking else { return BuildReport(diagnostics: diagnostics, pagesWritten: 0, plans: sources.plans.count) }
+
+        var pages = 0
+        try SiteRenderer(templates: templates).render(site, assets: sources.assets) { file in
+            try write(file)
+            pages += 1
+        }
+        return BuildReport(diagnostics: diagnostics, pagesWritten: pages, plans: site.plans.count)
+    }
+}

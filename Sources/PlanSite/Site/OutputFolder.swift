@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The generated site on disk. A build writes into a staging folder beside the output
+/// (same file system, so the swap is a rename) and replaces the output only when every
+/// page was written; until then readers of the web server see the previous site.
+public struct OutputFolder {
+    public var url: URL
+    private var staging: URL
+    private let manager = FileManager.default
+
+    public init(url: URL) {
+        self.url = url.standardizedFileURL
+        staging = self.url.deletingLastPathComponent()
+            .appendingPathComponent(".\(self.url.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    private var parent: URL { url.deletingLastPathComponent() }
+    private var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
+    private var retiredPrefix: String { ".\(url.lastPathComponent).old-" }
+
+    /// Clears what a killed build left behind, restores the previous site if a build died
+    /// between its two renames, and opens an empty staging folder.
+    public func begin() throws {
+        let leftovers = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in leftovers.sorted() where name.hasPrefix(retiredPrefix) {
+            let retired = parent.appendingPathComponent(name)
+            if !manager.fileExists(atPath: url.path) {
+                try manager.moveItem(at: retired, to: url)
+            } else {
+                try manager.removeItem(at: retired)
+            }
+        }
+        for name in leftovers where name.hasPrefix(stagingPrefix) {
+            try? manager.removeItem(at: parent.appendingPathComponent(name))
+        }
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Writes one file of the new site into the staging folder.
+    public func write(_ data: Data, to relativePath: String) throws {
+        let target = staging.appendingPathComponent(relativePath)
+        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: target)
+    }
+
+    /// Puts the staged site in place of the output.
+    public func commit() throws {
+        if manager.fileExists(atPath: url.path) {
+            let retired = parent.appendingPathComponent("\(retiredPrefix)\(ProcessInfo.processInfo.processIdentifier)")
+            try manager.moveItem(at: url, to: retired)
+            try manager.moveItem(at: staging, to: url)
+            try manager.removeItem(at: retired)
+        } else {
+            try manager.moveItem(at: staging, to: url)
+        }
+    }
+
+    /// Drops the staging folder after a failed build; the output is untouched.
+    public func abandon() {
+        try? manager.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// Reads the content and template folders from disk into `SiteSources`. The only stage that
+/// reads files; every problem becomes a diagnostic naming the file.
+public struct SiteLoader {
+    public var contentDirectory: URL
+    public var templatesDirectory: URL
+
+    public init(contentDirectory: URL, templatesDirectory: URL) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+    }
+
+    public func load(baseURL: String?) -> (SiteSources?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let contentName = contentDirectory.lastPathComponent
+        let templatesName = templatesDirectory.lastPathComponent
+        guard isDirectory(contentDirectory) else {
+            return (nil, [.error(SourceLocation(file: contentName), "content folder not found at \(contentDirectory.path)",
+                                 hint: "run plansite from the site's folder or pass --content")])
+        }
+        guard isDirectory(templatesDirectory) else {
+            return (nil, [.error(SourceLocation(file: templatesName), "templates folder not found at \(templatesDirectory.path)",
+                                 hint: "run plansite from the site's folder or pass --templates")])
+        }
+
+        var plans: [SourceFile] = []
+        var registries: [String: SourceFile] = [:]
+        for relative in DirectoryWalk.files(under: contentDirectory, diagnostics: &diagnostics, label: contentName) {
+            let url = contentDirectory.appendingPathComponent(relative)
+            let label = "\(contentName)/\(relative)"
+            if relative.hasSuffix(".md") {
+                if let text = TextFile.read(url, label: label, diagnostics: &diagnostics) {
+                    plans.append(SourceFile(path: label, text: text))
+                }
+            } else if relative.hasSuffix(".yml") || relative.hasSuffix(".yaml"), !relative.contains("/") {
+                if let text = TextFile.read(url, label: label, diagnostics: &diagnostics) {
+                    registries[relative] = SourceFile(path: label, text: text)
+                }
+            }
+        }
+
+        var config = SiteConfig()
+        if let settings = registries.removeValue(forKey: SiteConfig.fileName) {
+            switch SiteConfig.decode(settings.text, file: settings.path) {
+            case .success(let decoded): config = decoded
+            case .failure(let problems): diagnostics += problems
+            }
+        }
+        if let baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+
+        var templates: [String: SourceFile] = [:]
+        var assets: [String: Data] = [:]
+        for relative in DirectoryWalk.files(under: templatesDirectory, diagnostics: &diagnostics, label: templatesName) {
+            let url = templatesDirectory.appendingPathComponent(relative)
+            let label = "\(templatesName)/\(relative)"
+            if relative.hasPrefix("assets/") {
+                if let data = TextFile.readData(url, label: label, diagnostics: &diagnostics) {
+                    assets[String(relative.dropFirst("assets/".count))] = data
+                }
+            } else if relative.hasSuffix(".mustache") {
+                if let text = TextFile.read(url, label: label, diagnostics: &diagnostics) {
+                    let name = String(relative.dropLast(".mustache".count))
+                    templates[name] = SourceFile(path: label, text: text)
+                }
+            }
+        }
+        plans.sort { $0.path < $1.path }
+        return (SiteSources(config: config, plans: plans, registries: registries, templates: templates, assets: assets), diagnostics)
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// Lists regular files below a folder in a stable order. Symbolic links are not followed:
+/// a link can point outside the site or into a loop, and a build must read only its own folders.
+enum DirectoryWalk {
+    static func files(under root: URL, diagnostics: inout [Diagnostic], label: String) -> [String] {
+        var result: [String] = []
+        var pending: [String] = [""]
+        let manager = FileManager.default
+        while let relative = pending.popLast() {
+            let directory = relative.isEmpty ? root : root.appendingPathComponent(relative)
+            guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
+                diagnostics.append(.error(SourceLocation(file: "\(label)/\(relative)"), "folder could not be read",
+                                          hint: "check its permissions"))
+                continue
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : "\(relative)/\(name)"
+                let path = root.appendingPathComponent(child).path
+                guard let attributes = try? manager.attributesOfItem(atPath: path),
+                      let type = attributes[.type] as? FileAttributeType else { continue }
+                switch type {
+                case .typeDirectory: pending.append(child)
+                case .typeRegular: result.append(child)
+                case .typeSymbolicLink:
+                    diagnostics.append(.warning(SourceLocation(file: "\(label)/\(child)"), "symbolic link skipped",
+                                                hint: "copy the file into the folder instead of linking to it"))
+                default: continue
+                }
+            }
+        }
+        return result.sorted()
+    }
+}
+
+/// Reads a file as UTF-8 text the way every stage expects it: no byte-order mark,
+/// "\n" line ends, composed (NFC) Vietnamese.
+enum TextFile {
+    static func readData(_ url: URL, label: String, diagnostics: inout [Diagnostic]) -> Data? {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            diagnostics.append(.error(SourceLocation(file: label), "file could not be read",
+                                      hint: "check that it exists and that its permissions allow reading"))
+            return nil
+        }
+    }
+
+    static func read(_ url: URL, label: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = readData(url, label: label, diagnostics: &diagnostics) else { return nil }
+        switch decode(data) {
+        case .success(let text): return text
+        case .failure(let location):
+            diagnostics.append(.error(SourceLocation(file: label, line: location.line, column: location.column),
+                                      "file is not UTF-8 text",
+                                      hint: "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)"))
+            return nil
+        }
+    }
+
+    struct InvalidByte: Error { var line: Int; var column: Int }
+
+    static func decode(_ data: Data) -> Result<String, InvalidByte> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(firstInvalidByte(bytes))
+        }
+        let unixLines = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return .success(unixLines.precomposedStringWithCanonicalMapping)
+    }
+
+    /// Where decoding fails, as a line and column a writer can find in an editor.
+    private static func firstInvalidByte(_ bytes: [UInt8]) -> InvalidByte {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0x6 ? 2 : byte >> 4 == 0xE ? 3 : byte >> 3 == 0x1E ? 4 : 0
+            let slice = length == 0 || index + length > bytes.count ? nil : Array(bytes[index..<(index + length)])
+            guard let slice, String(validating: slice, as: UTF8.self) != nil else {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+                return InvalidByte(line: line, column: column)
+            }
+            if byte == 10 {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return InvalidByte(line: line, column: 1)
+    }
+}
