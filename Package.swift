@@ -44,7 +44,7 @@ let package = Package(
             name: "PlanSiteTests",
             dependencies: ["PlanSite"],
             path: "Tests/PlanSiteTests",
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

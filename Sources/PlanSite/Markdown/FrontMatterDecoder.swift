@@ -68,11 +68,15 @@ public struct FrontMatterDecoder: Sendable {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            let hint = problem.contains("tab")
-                ? "indent front matter with spaces, not tabs"
-                : "check the quotes and the ':' after each key; put text containing ':' or '#' in double quotes"
-            return .error(at(mark), "front matter is not valid YAML: \(problem)", hint: hint)
+        case .scanner(_, let problem, let mark, let yaml), .parser(_, let problem, let mark, let yaml),
+             .composer(_, let problem, let mark, let yaml):
+            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first ?? ""
+            if line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: 1), "front matter is indented with a tab",
+                              hint: "indent front matter with spaces, not tabs")
+            }
+            return .error(at(mark), "front matter is not valid YAML: \(problem)",
+                          hint: "check the quotes and the ':' after each key; put text containing ':' or '#' in double quotes")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(at(context.mark), "front matter repeats the key '\(duplicates.joined(separator: "', '"))'",
                           hint: "keep one line per key")

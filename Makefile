@@ -1,0 +1,34 @@
+# PlanSite: `make site` builds the site from Content/ into Public/; `make test` runs every test.
+# Both install the Debian packages they need when they are missing (as root, or with sudo).
+
+SWIFT      ?= swift
+CONFIG     ?= release
+PLANSITE    = .build/$(CONFIG)/plansite
+BUILD_DEPS  = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site build test deps serve clean
+
+site: build
+	$(PLANSITE) build --content Content --templates Templates --output Public
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product plansite
+
+test: deps
+	$(SWIFT) test
+
+# Installs only what is missing, so a machine that has everything never needs root.
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "Swift is not installed: get the toolchain from swift.org (see README)"; exit 1; }
+	@missing=""; for p in $(BUILD_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+serve: site
+	python3 -m http.server --directory Public 8000
+
+clean:
+	rm -rf .build Public

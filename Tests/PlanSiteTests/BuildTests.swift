@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import PlanSite
+
+@Suite("Building sites")
+struct BuildTests {
+    /// Builds the fixture site into a temporary folder and compares every file with
+    /// `expected/`. After an intended change: PLANSITE_UPDATE_FIXTURES=1 swift test.
+    @Test func fixtureSiteMatchesExpectedOutput() throws {
+        let site = Paths.fixture("basic-site")
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("Public")
+        let report = Build(content: site.appendingPathComponent("Content"), templates: site.appendingPathComponent("Templates"),
+                           output: output).run()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        let expectedFolder = site.appendingPathComponent("expected")
+        if ProcessInfo.processInfo.environment["PLANSITE_UPDATE_FIXTURES"] == "1" {
+            try? FileManager.default.removeItem(at: expectedFolder)
+            try FileManager.default.copyItem(at: output, to: expectedFolder)
+        }
+        let actual = try snapshot(of: output)
+        let expected = try snapshot(of: expectedFolder)
+        #expect(actual.keys.sorted() == expected.keys.sorted())
+        for path in expected.keys.sorted() {
+            let a = String(decoding: actual[path] ?? Data(), as: UTF8.self)
+            let e = String(decoding: expected[path]!, as: UTF8.self)
+            #expect(a == e, "\(path) differs from expected/\(path)")
+        }
+    }
+
+    @Test func theFiveRealPlansBuildWithoutErrors() throws {
+        let folder = try TemporaryFolder()
+        let report = Build(content: Paths.content, templates: Paths.templates,
+                           output: folder.url.appendingPathComponent("Public")).run()
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.map(\.formatted))")
+        #expect(report.plans == 5)
+        let files = try snapshot(of: folder.url.appendingPathComponent("Public"))
+        for slug in ["lao-cai-ke-hoach-27-nq-tw", "lai-chau-chuong-trinh-hanh-dong-27-nq-tw", "gia-lai-ke-hoach-hanh-dong-27-nq-tw",
+                     "thai-nguyen-ke-hoach-35-ctr-tu", "quang-nam-ke-hoach-28-nq-tw"] {
+            let page = String(decoding: files["ke-hoach/\(slug)/index.html"] ?? Data(), as: UTF8.self)
+            #expect(page.contains("<nav class=\"toc\""), "\(slug) has a table of contents")
+            #expect(page.contains("id=\"ii-"), "\(slug) has outline heading ids")
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let folder = try TemporaryFolder()
+        let first = folder.url.appendingPathComponent("one")
+        let second = folder.url.appendingPathComponent("two")
+        _ = Build(content: Paths.content, templates: Paths.templates, output: first).run()
+        _ = Build(content: Paths.content, templates: Paths.templates, output: second).run()
+        let a = try snapshot(of: first)
+        let b = try snapshot(of: second)
+        #expect(!a.isEmpty)
+        #expect(a == b)
+    }
+
+    @Test func aFailedBuildLeavesThePreviousSiteAndListsEveryError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(planFile(), to: "Content/good.md")
+        let output = folder.url.appendingPathComponent("Public")
+        let templates = Paths.templates
+        let good = Build(content: folder.url.appendingPathComponent("Content"), templates: templates, output: output).run()
+        #expect(good.succeeded)
+        let before = try snapshot(of: output)
+
+        try folder.write("---\ntitle: \"A\"\n---\n", to: "Content/bad-one.md")
+        try folder.write("---\ntitle: \"B\"\nissuer: \"C\"\nimplements: [\"27-NQ/TW\"]\ndate: 15/5/2023\n---\n", to: "Content/bad-two.md")
+        let bad = Build(content: folder.url.appendingPathComponent("Content"), templates: templates, output: output).run()
+        #expect(!bad.succeeded)
+        let messages = bad.diagnostics.map(\.formatted)
+        #expect(messages.contains { $0.hasPrefix("Content/bad-one.md:2:1: error: front matter is missing 'issuer'") })
+        #expect(messages.contains { $0.hasPrefix("Content/bad-two.md:5:7: error: 'date' must be a date") })
+        #expect(try snapshot(of: output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".Public") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func baseURLPrefixesEveryLinkAndAsset() throws {
+        let built = try buildInMemory(plans: ["a.md": planFile()], config: SiteConfig(baseURL: "kehoach"))
+        let home = built.files["index.html"] ?? ""
+        #expect(home.contains("href=\"/kehoach/assets/site.css\""))
+        #expect(home.contains("href=\"/kehoach/ke-hoach/a/\""))
+        for (path, page) in built.files where path.hasSuffix(".html") {
+            for match in page.matches(of: #/(?:href|src|action)="([^"#]*)"/#) {
+                let url = String(match.output.1)
+                #expect(url.hasPrefix("/kehoach/") || url.isEmpty, "\(path) links to \(url) outside the base path")
+            }
+        }
+    }
+
+    @Test func duplicateSlugsAreAnErrorNamingBothFiles() throws {
+        let built = try buildInMemory(plans: ["a.md": planFile(extra: "slug: same\n"), "b.md": planFile(extra: "slug: same\n")])
+        #expect(built.report.diagnostics.map(\.formatted) == [
+            "Content/b.md:1:1: error: slug 'same' is already used by Content/a.md (give one of them another file name or a 'slug:' line in its front matter)",
+        ])
+    }
+
+    @Test(arguments: ["../etc", "a/b", "Kế-hoạch", "-x"])
+    func slugsThatCouldEscapeTheirFolderAreRejected(slug: String) throws {
+        let built = try buildInMemory(plans: ["a.md": planFile(extra: "slug: \"\(slug)\"\n")])
+        #expect(built.report.diagnostics.first?.message == "slug '\(slug)' may hold only a-z, 0-9 and '-'")
+        #expect(built.files.isEmpty)
+    }
+
+    @Test func titleIsEscapedEverywhereItAppears() throws {
+        let built = try buildInMemory(plans: ["a.md": planFile(title: "<script>alert(1)</script>")])
+        for (path, page) in built.files where path.hasSuffix(".html") {
+            #expect(!page.contains("<script>alert"), "\(path) prints the title unescaped")
+        }
+        #expect(built.files["ke-hoach/a/index.html"]?.contains("&lt;script&gt;alert(1)&lt;/script&gt;") == true)
+    }
+
+    @Test func homeGroupsByNationalDocumentThenProvinceNewestFirst() throws {
+        let plans = [
+            "b.md": planFile(title: "Cũ", extra: "province: \"Gia Lai\"\ndate: 2023-01-01\n"),
+            "c.md": planFile(title: "Mới", extra: "province: \"Gia Lai\"\ndate: 2024-01-01\n"),
+            "d.md": "---\ntitle: \"Đà Nẵng\"\nissuer: \"X\"\nimplements: [\"35-CTr/TU\", \"27-NQ/TW\"]\nprovince: \"Đà Nẵng\"\n---\n",
+            "e.md": "---\ntitle: \"Quảng Nam\"\nissuer: \"X\"\nimplements: [\"28-NQ/TW\"]\n---\n",
+        ]
+        let home = try buildInMemory(plans: plans).files["index.html"] ?? ""
+        let order = ["27-NQ/TW", "Đà Nẵng", "Gia Lai", "Mới", "Cũ", "28-NQ/TW", "Quảng Nam"].map { home.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+    }
+}
