@@ -5,22 +5,74 @@ public struct ExtractedPlan: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// Extract stage: reads the outline of one plan out of its Markdown blocks.
+/// Extract stage: reads one plan's outline, tasks and citations out of its Markdown blocks.
+/// It sees one plan only, so plans can be extracted in parallel.
 public struct PlanExtractor: Sendable {
-    public init() {}
+    public var registry: AgencyRegistry
+
+    public init(registry: AgencyRegistry = AgencyRegistry([])) {
+        self.registry = registry
+    }
 
     public func extract(_ parsed: ParsedPlan) -> ExtractedPlan {
-        var ids = UniqueIDs()
-        var headings: [Heading] = []
+        let outline = OutlineReader(registry: registry).read(parsed)
+        let built = TaskBuilder(registry: registry).build(outline.nodes, plan: parsed)
+        var diagnostics = outline.diagnostics + built.diagnostics
+
+        // Tasks are anchored at their block; a task that is a heading keeps its task id as the heading id.
         var anchors: [SourcePosition: String] = [:]
+        var taskOfNode: [Int: String] = [:]
+        for (task, node) in zip(built.tasks, built.taskNodes) {
+            anchors[outline.nodes[node].anchor] = task.id
+            taskOfNode[node] = task.id
+        }
+        var ids = UniqueIDs(reserved: Set(anchors.values))
+        var headings: [Heading] = []
         for block in parsed.document.blocks {
             guard case .heading(let level) = block.kind else { continue }
-            let id = ids.make(from: block.text)
+            let id = anchors[block.position] ?? ids.make(from: block.text)
             anchors[block.position] = id
             headings.append(Heading(level: level, text: block.text, id: id, line: parsed.fileLine(block.position)))
         }
-        let plan = Plan(slug: parsed.slug, sourcePath: parsed.sourcePath, metadata: parsed.metadata, headings: headings)
+
+        let reader = CitationReader()
+        var citations: [Citation] = []
+        for (index, block) in parsed.document.blocks.enumerated() {
+            let line = parsed.fileLine(block.position)
+            var taskID: String?
+            var node = outline.owner[index]
+            while let current = node, taskID == nil {
+                taskID = taskOfNode[current]
+                node = outline.nodes[current].parent
+            }
+            let found = reader.read(block.text, province: parsed.metadata.province, line: line, taskID: taskID)
+            citations += found
+            diagnostics += Self.unreadableCitations(block.text, found: found.count,
+                                                     at: SourceLocation(file: parsed.sourcePath, line: line, column: block.position.column))
+        }
+
+        let plan = Plan(slug: parsed.slug, sourcePath: parsed.sourcePath, metadata: parsed.metadata,
+                        headings: headings, tasks: built.tasks, citations: citations)
         let html = AnchorRewriter(anchors: anchors).rewrite(parsed.document.html)
-        return ExtractedPlan(plan: plan, bodyHTML: html, diagnostics: [])
+        return ExtractedPlan(plan: plan, bodyHTML: html, diagnostics: diagnostics)
+    }
+
+    /// "Nghị quyết số 27" with no recognisable number after "số": a citation the site cannot link.
+    static func unreadableCitations(_ text: String, found: Int, at location: SourceLocation) -> [Diagnostic] {
+        let scanner = CitationScanner()
+        var problems: [Diagnostic] = []
+        var rest = Substring(text)
+        while let hit = rest.range(of: "số ") {
+            let after = rest[hit.upperBound...]
+            rest = after
+            guard let first = after.first, first.isNumber else { continue }
+            let candidate = String(after.prefix(while: { !$0.isWhitespace || $0 == " " }).prefix(24))
+            if scanner.scan(candidate).first?.range.lowerBound != candidate.startIndex {
+                let shown = String(after.prefix(while: { !$0.isWhitespace && $0 != "," && $0 != ";" }))
+                problems.append(.warning(location, "'số \(shown)' does not look like a document number",
+                                         hint: "write it as 27-NQ/TW, 77/NQ-CP or 33/2021/QH15"))
+            }
+        }
+        return problems
     }
 }

@@ -55,11 +55,22 @@ public struct Plan: Hashable, Sendable {
     public var sourcePath: String
     public var metadata: PlanMetadata
     public var headings: [Heading]
+    public var tasks: [PlanTask]
+    /// Every numbered citation in the text, in order.
+    public var citations: [Citation]
 
-    public init(slug: String, sourcePath: String, metadata: PlanMetadata, headings: [Heading]) {
+    public init(slug: String, sourcePath: String, metadata: PlanMetadata, headings: [Heading],
+                tasks: [PlanTask] = [], citations: [Citation] = []) {
         self.slug = slug
         self.sourcePath = sourcePath
         self.metadata = metadata
         self.headings = headings
+        self.tasks = tasks
+        self.citations = citations
+    }
+
+    /// The documents the plan carries out, qualified by its province where local.
+    public var implementedRefs: [DocumentRef] {
+        metadata.implements.compactMap(DocumentNumber.init).map { DocumentRef(number: $0, citingProvince: metadata.province) }
     }
 }

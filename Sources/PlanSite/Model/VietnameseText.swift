@@ -67,3 +67,12 @@ public struct UniqueIDs: Sendable {
         return candidate
     }
 }
+
+/// Orders Vietnamese names the way a reader expects ("Đà Nẵng" before "Gia Lai") without
+/// depending on the machine's locale: by folded text, then by the text itself.
+public enum Collation {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let (fa, fb) = (VietnameseText.fold(a), VietnameseText.fold(b))
+        return fa != fb ? fa < fb : a < b
+    }
+}

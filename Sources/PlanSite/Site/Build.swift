@@ -61,7 +61,8 @@ public struct Build {
     /// sites in memory through it. Files are handed to `write` only if nothing failed first.
     public static func generate(_ sources: SiteSources, strict: Bool = false,
                                 write: (OutputFile) throws -> Void) rethrows -> BuildReport {
-        var diagnostics: [Diagnostic] = []
+        let (registries, registryProblems) = Registries.decode(sources.registries)
+        var diagnostics = registryProblems
 
         let parser = PlanParser(allowRawHTML: sources.config.allowRawHTML)
         let parsed = sources.plans.compactMap { file -> ParsedPlan? in
@@ -71,11 +72,11 @@ public struct Build {
             }
         }
 
-        let extractor = PlanExtractor()
+        let extractor = PlanExtractor(registry: registries.agencies)
         let extracted = parsed.map(extractor.extract)
         diagnostics += extracted.flatMap(\.diagnostics)
 
-        let (site, linkProblems) = SiteLinker().link(extracted, config: sources.config)
+        let (site, linkProblems) = SiteLinker().link(extracted, registries: registries, config: sources.config)
         diagnostics += linkProblems
 
         let templates: TemplateSet

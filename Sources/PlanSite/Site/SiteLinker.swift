@@ -1,25 +1,13 @@
-/// The whole site after linking: every plan, and the groupings pages are made of.
-public struct SiteModel: Sendable {
-    public var config: SiteConfig
-    /// Sorted by slug, so output never depends on the order files were read in.
-    public var plans: [ExtractedPlan]
-    public var groups: [PlanGroup]
-}
-
-/// Plans that carry out one document, by province: the home page's outline.
-public struct PlanGroup: Sendable {
-    /// The document they carry out, canonical where it could be read ("27-NQ/TW").
-    public var document: String
-    /// "Nghị quyết số 27-NQ/TW"
-    public var citation: String
-    public var provinces: [(province: String, plans: [Plan])]
-}
-
-/// Link stage: the only stage that sees every plan at once.
+/// Link stage: the only stage that sees every plan at once. It checks what must be unique
+/// across plans and joins tasks to agencies and citations to documents, both ways.
 public struct SiteLinker: Sendable {
-    public init() {}
+    public var today: CalendarDate
 
-    public func link(_ plans: [ExtractedPlan], config: SiteConfig) -> (SiteModel, [Diagnostic]) {
+    public init(today: CalendarDate = CalendarDate(year: 2026, month: 1, day: 1)!) {
+        self.today = today
+    }
+
+    public func link(_ plans: [ExtractedPlan], registries: Registries, config: SiteConfig) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var bySlug: [String: ExtractedPlan] = [:]
         for entry in plans.sorted(by: { $0.plan.sourcePath < $1.plan.sourcePath }) {
@@ -32,18 +20,27 @@ public struct SiteLinker: Sendable {
             bySlug[entry.plan.slug] = entry
         }
         let unique = bySlug.values.sorted { $0.plan.slug < $1.plan.slug }
-        return (SiteModel(config: config, plans: unique, groups: Self.groups(unique.map(\.plan))), diagnostics)
+        let allPlans = unique.map(\.plan)
+        let documents = DocumentLinker(plans: allPlans, entries: registries.documents).link()
+        diagnostics += Self.undefinedImplements(allPlans, documents: documents)
+
+        var model = SiteModel(config: config, plans: unique, groups: Self.groups(allPlans),
+                              agencies: Self.agencies(allPlans, registry: registries.agencies),
+                              documents: documents, today: today)
+        model.plansBySlug = Dictionary(uniqueKeysWithValues: allPlans.map { ($0.slug, $0) })
+        model.documentsByRef = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.document.ref, $0) })
+        return (model, diagnostics)
     }
 
     /// Groups by the national document a plan carries out (the resolution at the top of its
     /// chain, as officials look for it), then by province, newest first.
     static func groups(_ plans: [Plan]) -> [PlanGroup] {
-        var byDocument: [String: (citation: String, plans: [Plan])] = [:]
+        var byDocument: [String: (citation: String, ref: DocumentRef?, plans: [Plan])] = [:]
         for plan in plans {
-            let numbers = plan.metadata.implements.compactMap(DocumentNumber.init)
-            let primary = numbers.first(where: \.isNational) ?? numbers.first
-            let key = primary?.canonical ?? plan.metadata.implements.first ?? ""
-            byDocument[key, default: (primary?.citation ?? key, [])].plans.append(plan)
+            let refs = plan.implementedRefs
+            let primary = refs.first(where: { $0.province == nil }) ?? refs.first
+            let key = primary?.number.canonical ?? plan.metadata.implements.first ?? ""
+            byDocument[key, default: (primary?.number.citation ?? key, primary, [])].plans.append(plan)
         }
         return byDocument.keys.sorted(by: Collation.less).map { key in
             let entry = byDocument[key]!
@@ -52,7 +49,7 @@ public struct SiteLinker: Sendable {
             let provinces = byProvince.keys.sorted(by: Collation.less).map { province in
                 (province: province, plans: byProvince[province]!.sorted(by: newestFirst))
             }
-            return PlanGroup(document: key, citation: entry.citation, provinces: provinces)
+            return PlanGroup(document: key, citation: entry.citation, ref: entry.ref, provinces: provinces)
         }
     }
 
@@ -64,13 +61,43 @@ public struct SiteLinker: Sendable {
         default: return a.slug < b.slug
         }
     }
-}
 
-/// Orders Vietnamese names the way a reader expects ("Đắk Lắk" after "Đà Nẵng", before "Gia Lai")
-/// without depending on the machine's locale: by folded text, then by the text itself.
-public enum Collation {
-    public static func less(_ a: String, _ b: String) -> Bool {
-        let (fa, fb) = (VietnameseText.fold(a), VietnameseText.fold(b))
-        return fa != fb ? fa < fb : a < b
+    /// Every agency named in a task, with its tasks; the same name in two provinces is one
+    /// agency whose page groups its tasks by province.
+    static func agencies(_ plans: [Plan], registry: AgencyRegistry) -> [AgencyRecord] {
+        var records: [String: AgencyRecord] = [:]
+        for plan in plans {
+            for task in plan.tasks {
+                for role in AgencyRole.allCases {
+                    for name in task.agencies[role] ?? [] {
+                        let agency = registry.agency(named: name) ?? Agency(name: name, registered: false)
+                        records[agency.name, default: AgencyRecord(agency: agency, assignments: [])]
+                            .assignments.append(Assignment(plan: plan, task: task, role: role))
+                    }
+                }
+            }
+        }
+        return records.values.sorted { Collation.less($0.agency.name, $1.agency.name) }
+    }
+
+    /// An `implements` entry that is neither cited in any plan's text nor described in documents.yml.
+    static func undefinedImplements(_ plans: [Plan], documents: [DocumentRecord]) -> [Diagnostic] {
+        let known = Set(documents.filter { !$0.citations.isEmpty || $0.document.title != nil }.map(\.document.ref))
+        var problems: [Diagnostic] = []
+        for plan in plans {
+            for raw in plan.metadata.implements {
+                let location = SourceLocation(file: plan.sourcePath, line: 1)
+                guard let number = DocumentNumber(raw) else {
+                    problems.append(.warning(location, "'implements' entry '\(raw)' is not a document number",
+                                             hint: "write it as 27-NQ/TW, 77/NQ-CP or 33/2021/QH15"))
+                    continue
+                }
+                if !known.contains(DocumentRef(number: number, citingProvince: plan.metadata.province)) {
+                    problems.append(.warning(location, "'implements' names \(number.canonical), which no plan cites and documents.yml does not describe",
+                                             hint: "cite it in the plan's text or add it to Content/documents.yml"))
+                }
+            }
+        }
+        return problems
     }
 }

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads the citations of one block of text, with what the words around each say about the
+/// document: "Kế hoạch số 11-KH/TW ngày 28/11/2022 của Bộ Chính trị về thực hiện Nghị quyết số 27-NQ/TW".
+struct CitationReader {
+    var scanner = CitationScanner()
+
+    func read(_ text: String, province: String?, line: Int, taskID: String?) -> [Citation] {
+        let found = scanner.scan(text)
+        return found.enumerated().map { index, scanned in
+            let nextStart = index + 1 < found.count ? found[index + 1].citationStart : text.endIndex
+            let clause = String(text[scanned.range.upperBound..<nextStart])
+            var citation = Citation(ref: DocumentRef(number: scanned.number, citingProvince: province),
+                                    text: String(text[scanned.citationStart..<scanned.range.upperBound]),
+                                    typeWord: scanned.typeWord, date: nil, issuerPhrase: nil, subject: nil,
+                                    carriesOut: [], line: line, taskID: taskID)
+            readContext(clause, into: &citation)
+            // "… về thực hiện <next citation>": this document carries the next one out.
+            let folded = VietnameseText.fold(clause)
+            if index + 1 < found.count, clause.count < 400, !clause.contains(";"),
+               folded.trimmingCharacters(in: .whitespaces).hasSuffix("thuc hien") {
+                citation.carriesOut.append(found[index + 1].number)
+            }
+            return citation
+        }
+    }
+
+    /// Date, issuer and subject, in the order plans write them after the number.
+    private func readContext(_ clause: String, into citation: inout Citation) {
+        var rest = Substring(clause).drop(while: { $0 == "," || $0 == " " })
+        guard let first = rest.first, first != ")" else { return }
+        let folded = VietnameseText.fold(String(rest))
+        if folded.hasPrefix("ngay ") {
+            let tokens = DeadlineToken.tokenize(String(folded.prefix(40)))
+            if let date = Self.date(tokens) {
+                citation.date = date
+                rest = rest.dropFirst(Self.dateLength(folded))
+            }
+        }
+        rest = rest.drop(while: { $0 == "," || $0 == " " })
+        let end = rest.firstIndex(where: { ";()".contains($0) }) ?? rest.endIndex
+        let sentence = String(rest[..<end])
+        let foldedSentence = VietnameseText.fold(sentence)
+        if foldedSentence.hasPrefix("cua ") {
+            let body = sentence.dropFirst(4)
+            let foldedBody = VietnameseText.fold(String(body))
+            let stop = [" ve ", " thuc hien ", " ban hanh ", ", "].compactMap { foldedBody.range(of: $0) }
+                .map { foldedBody.distance(from: foldedBody.startIndex, to: $0.lowerBound) }.min() ?? body.count
+            citation.issuerPhrase = String(body.prefix(stop)).trimmingCharacters(in: .whitespaces)
+        }
+        if let about = foldedSentence.range(of: "ve ", options: .anchored) ?? foldedSentence.range(of: " ve ") {
+            let offset = foldedSentence.distance(from: foldedSentence.startIndex, to: about.upperBound)
+            var subject = String(sentence.dropFirst(offset)).trimmingCharacters(in: .whitespaces)
+            if subject.hasSuffix(",") || subject.hasSuffix(".") { subject.removeLast() }
+            if subject.count > 3, subject.count < 300 { citation.subject = subject }
+        }
+    }
+
+    private static func date(_ tokens: [DeadlineToken]) -> CalendarDate? {
+        if tokens.count >= 6, case .number(let d) = tokens[1], tokens[2] == .slash, case .number(let m) = tokens[3],
+           tokens[4] == .slash, case .number(let y) = tokens[5] {
+            return CalendarDate(year: y, month: m, day: d)
+        }
+        if tokens.count >= 6, case .number(let d) = tokens[1], tokens[2] == .word("thang"), case .number(let m) = tokens[3],
+           tokens[4] == .word("nam"), case .number(let y) = tokens[5] {
+            return CalendarDate(year: y, month: m, day: d)
+        }
+        return nil
+    }
+
+    /// How many characters "ngày 09/11/2022" or "ngày 09 tháng 11 năm 2022" takes: up to the end of the year.
+    private static func dateLength(_ folded: String) -> Int {
+        let characters = Array(folded.prefix(40))
+        var i = 0
+        while i < characters.count {
+            guard characters[i].isNumber else { i += 1; continue }
+            var j = i
+            while j < characters.count, characters[j].isNumber { j += 1 }
+            if j - i == 4 { return j }
+            i = j
+        }
+        return 0
+    }
+}

@@ -1,0 +1,163 @@
+/// A document number found in running text.
+public struct ScannedNumber: Sendable {
+    public var number: DocumentNumber
+    /// The number as printed, e.g. "35-CTr-TU" or "1206 /QĐ-HVTC".
+    public var range: Range<String.Index>
+    /// Where the citation starts: at its type word ("Nghị quyết số …") if it has one.
+    public var citationStart: String.Index
+    public var typeWord: String?
+}
+
+/// Finds document numbers in the three shapes (27-NQ/TW, 77/NQ-CP, 33/2021/QH15) in text,
+/// tolerating spaces and line breaks around the separators ("27-⏎⏎NQ/TW", "1206 /QĐ-HVTC").
+/// A hand-written scanner: it runs over every paragraph of every plan, and a number must
+/// never be read out of a longer one ("2712" is not "27").
+public struct CitationScanner: Sendable {
+    public init() {}
+
+    public func scan(_ text: String) -> [ScannedNumber] {
+        let chars = Array(text)
+        var indices: [String.Index] = []
+        indices.reserveCapacity(chars.count + 1)
+        var index = text.startIndex
+        while index < text.endIndex { indices.append(index); index = text.index(after: index) }
+        indices.append(text.endIndex)
+
+        var found: [ScannedNumber] = []
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "/" || chars[i - 1] == "-") else {
+                i += 1
+                continue
+            }
+            if let (number, end) = readNumber(chars, from: i) {
+                let (start, typeWord) = typeWordBefore(chars, numberStart: i)
+                found.append(ScannedNumber(number: number, range: indices[i]..<indices[end],
+                                           citationStart: indices[start], typeWord: typeWord))
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// Reads one number starting at a digit; returns it and the index just past it.
+    private func readNumber(_ c: [Character], from start: Int) -> (DocumentNumber, Int)? {
+        var i = start
+        let serial = digits(c, &i)
+        guard !serial.isEmpty, serial.count <= 5, let value = Int(serial) else { return nil }
+        skipSpaces(c, &i)
+        guard i < c.count, c[i] == "/" || c[i] == "-" else { return nil }
+        let firstSeparator = c[i]
+        i += 1
+        skipSpaces(c, &i)
+        if firstSeparator == "/" {
+            var probe = i
+            let year = digits(c, &probe)
+            if year.count == 4 {
+                skipSpaces(c, &probe)
+                if probe < c.count, c[probe] == "/" {
+                    probe += 1
+                    skipSpaces(c, &probe)
+                    guard let symbol = symbolGroups(c, &probe) else { return nil }
+                    return finish(DocumentNumber("\(value)/\(year)/\(symbol)"), c, probe)
+                }
+                return nil
+            }
+            guard let type = typeCode(c, &i) else { return nil }
+            skipSpaces(c, &i)
+            guard i < c.count, c[i] == "-" else { return nil }
+            i += 1
+            skipSpaces(c, &i)
+            guard let issuer = symbolGroups(c, &i) else { return nil }
+            return finish(DocumentNumber("\(value)/\(type)-\(issuer)"), c, i)
+        }
+        guard let type = typeCode(c, &i) else { return nil }
+        skipSpaces(c, &i)
+        guard i < c.count, c[i] == "/" || c[i] == "-" else { return nil }
+        i += 1
+        skipSpaces(c, &i)
+        guard let issuer = upperCode(c, &i) else { return nil }
+        return finish(DocumentNumber("\(value)-\(type)/\(issuer)"), c, i)
+    }
+
+    private func finish(_ number: DocumentNumber?, _ c: [Character], _ end: Int) -> (DocumentNumber, Int)? {
+        guard let number, end >= c.count || !(c[end].isLetter || c[end].isNumber) else { return nil }
+        return (number, end)
+    }
+
+    private func digits(_ c: [Character], _ i: inout Int) -> String {
+        var text = ""
+        while i < c.count, c[i].isASCII, c[i].isNumber { text.append(c[i]); i += 1 }
+        return text
+    }
+
+    /// Spaces and line breaks that extraction from PDF leaves inside a number.
+    private func skipSpaces(_ c: [Character], _ i: inout Int) {
+        var j = i
+        while j < c.count, c[j].isWhitespace { j += 1 }
+        if j - i <= 6 { i = j }
+    }
+
+    /// A type code: an upper-case letter, then letters of either case (NQ, CTr, QĐi, TTr).
+    private func typeCode(_ c: [Character], _ i: inout Int) -> String? {
+        guard i < c.count, c[i].isUppercase else { return nil }
+        var text = ""
+        while i < c.count, c[i].isLetter, text.count < 6 { text.append(c[i]); i += 1 }
+        return text
+    }
+
+    /// An issuer code: upper-case letters and digits (TW, UBND, BCSĐ, QH15).
+    private func upperCode(_ c: [Character], _ i: inout Int) -> String? {
+        guard i < c.count, c[i].isUppercase else { return nil }
+        var text = ""
+        while i < c.count, c[i].isUppercase || (c[i].isASCII && c[i].isNumber) { text.append(c[i]); i += 1 }
+        return text.count <= 10 ? text : nil
+    }
+
+    /// Issuer codes joined by dashes: UBND, QH15, NĐ-CP, BNV-TCCB.
+    private func symbolGroups(_ c: [Character], _ i: inout Int) -> String? {
+        guard i < c.count, c[i].isUppercase else { return nil }
+        var text = ""
+        while i < c.count, c[i].isLetter || (c[i].isASCII && c[i].isNumber), text.count < 10 { text.append(c[i]); i += 1 }
+        while i + 1 < c.count, c[i] == "-", c[i + 1].isUppercase {
+            i += 1
+            guard let next = upperCode(c, &i) else { break }
+            text += "-" + next
+        }
+        return text
+    }
+
+    /// Type words that introduce a number, longest first so "Chương trình hành động" wins over "Chương trình".
+    static let typeWords: [String] = [
+        "chương trình hành động", "chương trình", "nghị quyết", "kế hoạch", "quyết định", "quy định", "hướng dẫn",
+        "kết luận", "chỉ thị", "thông báo", "tờ trình", "quy chế", "nghị định", "thông tư", "thông tri", "đề án",
+        "báo cáo", "luật", "công văn", "văn bản",
+    ]
+
+    /// Looks back from a number for "<type word> [số]" so the citation's link covers it.
+    private func typeWordBefore(_ c: [Character], numberStart: Int) -> (Int, String?) {
+        var i = numberStart
+        while i > 0, c[i - 1].isWhitespace { i -= 1 }
+        let window = String(c[max(0, i - 30)..<i]).lowercased()
+        var end = window
+        if end.hasSuffix("số") { end = String(end.dropLast(2)).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let collapsed = end.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for word in Self.typeWords where collapsed.hasSuffix(word) {
+            let before = collapsed.dropLast(word.count)
+            guard before.isEmpty || before.last == " " || before.last == "(" || before.last == "," else { continue }
+            // Count back through the original characters over the same letters and spaces.
+            var letters = word.filter { !$0.isWhitespace }.count + (window.hasSuffix("số") ? 2 : 0)
+            var j = i
+            while j > 0, letters > 0 {
+                j -= 1
+                if !c[j].isWhitespace { letters -= 1 }
+            }
+            return (j, word.prefix(1).uppercased() + word.dropFirst())
+        }
+        return (numberStart, nil)
+    }
+}
+
+import Foundation

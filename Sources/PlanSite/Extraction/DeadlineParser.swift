@@ -1,0 +1,158 @@
+/// Reads deadline wording into `Deadline`s: "Trước ngày 05/8/2025", "Trong Quý II/2023",
+/// "hoàn thành trong tháng 6/2023", "Thường xuyên", "định kỳ trước ngày 10/12 hằng năm",
+/// "theo Kế hoạch số 211-KH/TU". "A hoặc B" gives both.
+public struct DeadlineParser: Sendable {
+    public init() {}
+
+    /// All deadlines in the text, or an empty list if none could be read.
+    public func parse(_ text: String) -> [Deadline] {
+        let trimmed = text.trimmingCharacters(in: Self.edgeCharacters)
+        guard !trimmed.isEmpty else { return [] }
+        let pieces = Self.alternatives(trimmed)
+        let parsed = pieces.compactMap(parseOne)
+        return parsed.count == pieces.count || !parsed.isEmpty ? parsed : []
+    }
+
+    /// Whether a parenthesis at the end of a task ("(hoàn thành trong quý II/2023)") is a
+    /// deadline rather than an aside ("(có hiệu lực thi hành từ 01/07/2023)").
+    public func isDeadlineParenthesis(_ inner: String) -> Bool {
+        let folded = VietnameseText.fold(inner).trimmingCharacters(in: .whitespaces)
+        return Self.deadlineOpeners.contains { folded.hasPrefix($0) } && !parse(inner).isEmpty
+    }
+
+    static let deadlineOpeners = [
+        "hoan thanh", "thuc hien thuong xuyen", "thuc hien trong", "thuong xuyen", "truoc ngay", "trong quy",
+        "trong thang", "trong nam", "quy ", "hang nam", "dinh ky", "thuc hien hang nam", "thuc hien ngay",
+    ]
+
+    private static let edgeCharacters = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".;,:()"))
+
+    /// "A hoặc B", "A; B" and "A, B" (between two readable deadlines) are alternatives.
+    private static func alternatives(_ text: String) -> [String] {
+        var pieces: [String] = []
+        for part in text.components(separatedBy: " hoặc ").flatMap({ $0.components(separatedBy: ";") }) {
+            let piece = part.trimmingCharacters(in: edgeCharacters)
+            if !piece.isEmpty { pieces.append(piece) }
+        }
+        return pieces
+    }
+
+    private func parseOne(_ text: String) -> Deadline? {
+        let tokens = DeadlineToken.tokenize(VietnameseText.fold(text))
+        let words = Set(tokens.compactMap(\.word))
+        let phrase = tokens.compactMap(\.word).joined(separator: " ")
+
+        if phrase.contains("hang nam") || phrase.contains("hangnam") || phrase.contains("moi nam") {
+            let day = Self.findDayMonth(tokens)
+            return Deadline(text: text, kind: .recurring, everyYear: day.map { Deadline.MonthDay(month: $0.month, day: $0.day) })
+        }
+        if let date = Self.findDate(tokens) {
+            return Deadline(text: text, kind: .date, due: date)
+        }
+        if let index = tokens.firstIndex(of: .word("quy")), let quarter = Self.quarterNumber(tokens, after: index),
+           let year = Self.findYear(tokens, from: index + 2) {
+            return Deadline(text: text, kind: .quarter, due: CalendarDate.lastDay(ofMonth: quarter * 3, year: year))
+        }
+        if let index = tokens.firstIndex(of: .word("thang")), index + 1 < tokens.count,
+           case .number(let month) = tokens[index + 1], (1...12).contains(month), let year = Self.findYear(tokens, from: index + 2) {
+            return Deadline(text: text, kind: .month, due: CalendarDate.lastDay(ofMonth: month, year: year))
+        }
+        if words.contains("nam"), let year = Self.findYear(tokens, from: 0) {
+            return Deadline(text: text, kind: .year, due: CalendarDate.lastDay(ofMonth: 12, year: year))
+        }
+        if phrase.contains("thuong xuyen") || phrase.contains("lien tuc") {
+            return Deadline(text: text, kind: .ongoing)
+        }
+        if phrase.hasPrefix("theo ") || phrase.contains("khi co") || phrase.contains("theo ke hoach")
+            || phrase.contains("theo chi dao") || phrase.contains("theo yeu cau") || phrase.contains("theo quy dinh")
+            || phrase.contains("theo lo trinh") {
+            let documents = CitationScanner().scan(text).map(\.number.canonical)
+            return Deadline(text: text, kind: .conditional, documents: documents)
+        }
+        return nil
+    }
+
+    private static func findDate(_ tokens: [DeadlineToken]) -> CalendarDate? {
+        for index in tokens.indices where index + 4 < tokens.count {
+            if case .number(let d) = tokens[index], tokens[index + 1] == .slash, case .number(let m) = tokens[index + 2],
+               tokens[index + 3] == .slash, case .number(let y) = tokens[index + 4], y > 1900 {
+                return CalendarDate(year: y, month: m, day: d)
+            }
+        }
+        for index in tokens.indices where index + 6 < tokens.count && tokens[index] == .word("ngay") {
+            if case .number(let d) = tokens[index + 1], tokens[index + 2] == .word("thang"), case .number(let m) = tokens[index + 3],
+               tokens[index + 4] == .word("nam"), case .number(let y) = tokens[index + 5] {
+                return CalendarDate(year: y, month: m, day: d)
+            }
+        }
+        return nil
+    }
+
+    private static func findDayMonth(_ tokens: [DeadlineToken]) -> (month: Int, day: Int)? {
+        for index in tokens.indices where index + 2 < tokens.count {
+            if case .number(let d) = tokens[index], tokens[index + 1] == .slash, case .number(let m) = tokens[index + 2],
+               (1...12).contains(m), (1...31).contains(d) {
+                return (m, d)
+            }
+        }
+        return nil
+    }
+
+    private static func findYear(_ tokens: [DeadlineToken], from start: Int) -> Int? {
+        guard start < tokens.count else { return nil }
+        for token in tokens[start...] {
+            if case .number(let value) = token, (1900...2200).contains(value) { return value }
+        }
+        return nil
+    }
+
+    private static let romanQuarters = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
+
+    private static func quarterNumber(_ tokens: [DeadlineToken], after index: Int) -> Int? {
+        guard index + 1 < tokens.count else { return nil }
+        switch tokens[index + 1] {
+        case .word(let roman): return romanQuarters[roman]
+        case .number(let value): return (1...4).contains(value) ? value : nil
+        default: return nil
+        }
+    }
+}
+
+/// A word, a number or a slash of folded deadline text.
+enum DeadlineToken: Equatable {
+    case word(String)
+    case number(Int)
+    case slash
+
+    var word: String? {
+        if case .word(let word) = self { return word }
+        return nil
+    }
+
+    static func tokenize(_ folded: String) -> [DeadlineToken] {
+        var tokens: [DeadlineToken] = []
+        var current = ""
+        var isNumber = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            tokens.append(isNumber ? .number(Int(current) ?? -1) : .word(current))
+            current = ""
+        }
+        for scalar in folded.unicodeScalars {
+            let digit = scalar.properties.numericType != nil && scalar.isASCII
+            let letter = scalar.properties.isAlphabetic
+            if digit || letter {
+                if !current.isEmpty, digit != isNumber { flush() }
+                isNumber = digit
+                current.unicodeScalars.append(scalar)
+            } else {
+                flush()
+                if scalar == "/" { tokens.append(.slash) }
+            }
+        }
+        flush()
+        return tokens
+    }
+}
+
+import Foundation

@@ -1,0 +1,121 @@
+/// The field labels plans write before a colon, and what each one means.
+public enum Label: Equatable, Sendable {
+    case role(AgencyRole)
+    /// "Trách nhiệm thực hiện": the lead where no other lead is named, else who carries it out.
+    case carryOut
+    case deadline
+    /// "Nhiệm vụ", "Nội dung": the task's content follows; not a field.
+    case content
+
+    /// Every spelling seen in real plans, folded; longest first so the most specific wins.
+    static let vocabulary: [(String, Label)] = [
+        ("trach nhiem chi dao, thuc hien", .role(.lead)),
+        ("trach nhiem chi dao thuc hien", .role(.lead)),
+        ("trach nhiem phoi hop thuc hien", .role(.support)),
+        ("trach nhiem phoi hop, thuc hien", .role(.support)),
+        ("trach nhiem theo doi, tong hop", .role(.monitor)),
+        ("trach nhiem theo doi", .role(.monitor)),
+        ("lam dau moi theo doi", .role(.monitor)),
+        ("trach nhiem tham muu", .role(.advise)),
+        ("trach nhiem chi dao", .role(.lead)),
+        ("trach nhiem thuc hien", .carryOut),
+        ("trach nhiem phoi hop", .role(.support)),
+        ("thoi gian hoan thanh", .deadline),
+        ("thoi gian thuc hien", .deadline),
+        ("co quan thuc hien", .carryOut),
+        ("don vi thuc hien", .carryOut),
+        ("co quan chu tri", .role(.lead)),
+        ("don vi chu tri", .role(.lead)),
+        ("co quan phoi hop", .role(.support)),
+        ("don vi phoi hop", .role(.support)),
+        ("chu tri", .role(.lead)),
+        ("phoi hop", .role(.support)),
+        ("thoi han", .deadline),
+        ("tien do", .deadline),
+        ("nhiem vu", .content),
+        ("noi dung", .content),
+    ]
+
+    /// Reads "Label: value" (or a bare "Label") at the start of a line. The label must be followed
+    /// by a colon or end the line, so "Chủ trì, phối hợp với …" in a sentence is not a label.
+    static func read(_ text: String) -> (Label, value: String)? {
+        let folded = VietnameseText.fold(text)
+        for (spelling, label) in vocabulary where folded.hasPrefix(spelling) {
+            let rest = folded.dropFirst(spelling.count)
+            let trimmed = rest.drop(while: { $0 == " " })
+            guard trimmed.isEmpty || trimmed.first == ":" else { continue }
+            // Folding keeps one character per character, so the offset carries over to the original.
+            let afterLabel = text.dropFirst(spelling.count).drop(while: { $0 == " " })
+            let value = afterLabel.first == ":" ? afterLabel.dropFirst() : afterLabel
+            return (label, String(value).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+}
+
+/// An outline number at the start of a line: "III.", "2.", "3.1.", "a)", "(4)".
+public struct OutlineToken: Hashable, Sendable {
+    public enum Kind: Int, Sendable { case roman, arabic, dotted, letter, parenthesised }
+
+    public var kind: Kind
+    /// "III", "2", "3.1", "a", "4"
+    public var value: String
+
+    /// How deep the token sits in a plan's outline, for paragraphs: roman above arabic above
+    /// dotted (deeper with each dot) above letters above (1).
+    var rank: Int {
+        switch kind {
+        case .roman: return 0
+        case .arabic: return 1
+        case .dotted: return 1 + value.split(separator: ".").count - 1
+        case .letter: return 6
+        case .parenthesised: return 7
+        }
+    }
+
+    /// As printed in an outline path: "III", "3.1", "a)", "(4)".
+    public var display: String {
+        switch kind {
+        case .letter: return "\(value))"
+        case .parenthesised: return "(\(value))"
+        default: return value
+        }
+    }
+
+    static let romans: Set<String> = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+    /// Splits a leading outline token off a line.
+    static func read(_ text: String) -> (OutlineToken, rest: String)? {
+        let chars = Array(text.prefix(16))
+        var i = 0
+        func rest(_ from: Int) -> String {
+            String(text.dropFirst(from)).trimmingCharacters(in: .whitespaces)
+        }
+        if chars.first == "(" {
+            i = 1
+            var number = ""
+            while i < chars.count, chars[i].isNumber { number.append(chars[i]); i += 1 }
+            if !number.isEmpty, i < chars.count, chars[i] == ")" { return (OutlineToken(kind: .parenthesised, value: number), rest(i + 1)) }
+            return nil
+        }
+        if let first = chars.first, first.isLowercase, chars.count > 2, chars[1] == ")", chars[2] == " " {
+            return (OutlineToken(kind: .letter, value: String(first)), rest(2))
+        }
+        var word = ""
+        while i < chars.count, chars[i].isUppercase, "IVX".contains(chars[i]) { word.append(chars[i]); i += 1 }
+        if romans.contains(word), i + 1 < chars.count, chars[i] == ".", chars[i + 1] == " " {
+            return (OutlineToken(kind: .roman, value: word), rest(i + 1))
+        }
+        i = 0
+        var number = ""
+        while i < chars.count, chars[i].isNumber || (chars[i] == "." && i + 1 < chars.count && chars[i + 1].isNumber) {
+            number.append(chars[i]); i += 1
+        }
+        guard !number.isEmpty, i < chars.count else { return nil }
+        if chars[i] == "." { i += 1 }
+        guard i < chars.count, chars[i] == " " else { return nil }
+        return (OutlineToken(kind: number.contains(".") ? .dotted : .arabic, value: number), rest(i))
+    }
+}
+
+import Foundation
