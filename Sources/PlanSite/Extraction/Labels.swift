@@ -55,7 +55,11 @@ public enum Label: Equatable, Sendable {
 
 /// An outline number at the start of a line: "III.", "2.", "3.1.", "a)", "(4)".
 public struct OutlineToken: Hashable, Sendable {
-    public enum Kind: Int, Sendable { case roman, arabic, dotted, letter, parenthesised }
+    public enum Kind: Int, Sendable {
+        case roman, arabic, dotted, letter, parenthesised
+        /// A bullet of an assignment list ("- <what>: <who> chủ trì"), numbered by PlanSite.
+        case point
+    }
 
     public var kind: Kind
     /// "III", "2", "3.1", "a", "4"
@@ -70,6 +74,7 @@ public struct OutlineToken: Hashable, Sendable {
         case .dotted: return 1 + value.split(separator: ".").count - 1
         case .letter: return 6
         case .parenthesised: return 7
+        case .point: return 8
         }
     }
 
@@ -78,6 +83,7 @@ public struct OutlineToken: Hashable, Sendable {
         switch kind {
         case .letter: return "\(value))"
         case .parenthesised: return "(\(value))"
+        case .point: return "ý \(value)"
         default: return value
         }
     }

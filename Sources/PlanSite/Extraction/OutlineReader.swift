@@ -35,6 +35,7 @@ struct OutlineReader {
         var owner: [Int?] = []
         var diagnostics: [Diagnostic] = []
         var deadlineListOpen = false
+        var assignmentListOpen = false
 
         func push(_ node: OutlineNode) {
             var node = node
@@ -44,6 +45,7 @@ struct OutlineReader {
             if let parent = node.parent { nodes[parent].children.append(nodes.count - 1) }
             stack.append(nodes.count - 1)
             deadlineListOpen = false
+            assignmentListOpen = false
         }
 
         for block in parsed.document.blocks {
@@ -59,14 +61,29 @@ struct OutlineReader {
                 if let (label, value) = Label.read(token?.kind == .letter || token?.kind == .parenthesised || token == nil ? rest : block.text),
                    item?.isFirstParagraph != false || item == nil {
                     deadlineListOpen = false
+                    assignmentListOpen = false
                     if let current = stack.last {
                         apply(label, value, to: &nodes[current], at: location, diagnostics: &diagnostics, deadlineListOpen: &deadlineListOpen)
+                        if case .role = label, value.isEmpty { assignmentListOpen = true }
+                        if case .carryOut = label, value.isEmpty { assignmentListOpen = true }
                     }
                 } else if let item, item.isFirstParagraph, let number = item.number, item.depth == 1 {
                     push(OutlineNode(token: OutlineToken(kind: .arabic, value: String(number)), title: block.text,
                                      rank: 10 + 1, isHeading: false, anchor: item.position, line: line))
                 } else if item == nil, let token {
                     push(OutlineNode(token: token, title: rest, rank: 10 + token.rank, isHeading: false, anchor: block.position, line: line))
+                } else if let current = stack.last, assignmentListOpen, let item, let colon = block.text.lastIndex(of: ":") {
+                    // "- Nhiệm vụ …: Sở Giáo dục và Đào tạo chủ trì, phối hợp với …" under an empty
+                    // "Cơ quan thực hiện:" is a task of its own inside the item.
+                    let who = String(block.text[block.text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                    let number = nodes[current].children.filter { nodes[$0].token?.kind == .point }.count + 1
+                    var child = OutlineNode(token: OutlineToken(kind: .point, value: String(number)),
+                                            title: String(block.text[..<colon]), rank: 10 + 8, isHeading: false,
+                                            anchor: item.position, line: line, parent: current, content: [who])
+                    let resolved = registry.resolve(who)
+                    if resolved.unknown.isEmpty { child.carryOut = resolved.names }
+                    nodes.append(child)
+                    nodes[current].children.append(nodes.count - 1)
                 } else if let current = stack.last {
                     if deadlineListOpen, item != nil {
                         let phrase = block.text.split(separator: ":").last.map(String.init) ?? block.text

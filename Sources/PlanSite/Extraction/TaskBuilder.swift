@@ -20,8 +20,12 @@ struct TaskBuilder {
             nodes[index].deadlines += parentheticalDeadlines(nodes[index])
             if nodes[index].isHeading, nodes[index].deadlines.isEmpty { nodes[index].deadlines = headingDeadlines(nodes[index].title) }
             let subject = ancestors(index, nodes).lazy.compactMap { group[$0] }.first ?? []
-            let text = ([nodes[index].title] + nodes[index].content).joined(separator: " ")
-            sentenceRoles.append(group[index] == nil ? sentences.read(text, subject: subject) : SentenceRoles.Found())
+            let text = ([nodes[index].title] + nodes[index].content).joined(separator: ". ")
+            var found = group[index] == nil ? sentences.read(text, subject: subject) : SentenceRoles.Found()
+            if found.lead.isEmpty, group[index] == nil, !nodes[index].isHeading, inImplementationSection(index, nodes) {
+                found.lead = subjectAgencies(nodes[index].title)
+            }
+            sentenceRoles.append(found)
         }
         // An agency name with nothing under it is not a section.
         for index in nodes.indices where group[index] != nil && nodes[index].children.isEmpty && nodes[index].content.isEmpty {
@@ -69,9 +73,11 @@ struct TaskBuilder {
             let path = outlinePath(index, nodes)
             let id = ids.make(from: "nv " + path.map(\.value).joined(separator: " "), fallback: "nv")
             let node = nodes[index]
-            let title = group[index] != nil ? node.title : Self.withoutTrailingDeadline(node.title, deadlineParser)
+            // An agency section with plain text under it: the text is the task, the heading only names who.
+            let lines = group[index] != nil ? node.content : [node.title] + node.content
+            let title = Self.withoutTrailingDeadline(lines.first ?? node.title, deadlineParser)
             let task = PlanTask(id: id, planSlug: plan.slug, outline: path.map(\.display).joined(separator: "."),
-                                title: title, text: ([title] + node.content).joined(separator: "\n"),
+                                title: title, text: ([title] + lines.dropFirst()).joined(separator: "\n"),
                                 agencies: agencies, deadlines: deadlines, line: node.line)
             if task.lead.isEmpty {
                 output.diagnostics.append(.warning(SourceLocation(file: plan.sourcePath, line: node.line),
@@ -91,11 +97,32 @@ struct TaskBuilder {
         return result
     }
 
-    /// A heading that is nothing but registered agency names heads that agency's tasks.
+    /// A heading that is nothing but registered agency names ("3.2. Đảng ủy Ủy ban nhân dân tỉnh",
+    /// "2. Trách nhiệm của Sở Tư pháp") heads that agency's tasks.
     private func agencyGroup(_ node: OutlineNode) -> [String]? {
         guard node.title.count < 160, !VietnameseText.fold(node.title).contains("chu tri") else { return nil }
-        let resolved = registry.resolve(node.title)
+        var title = node.title
+        for prefix in ["Trách nhiệm của ", "Nhiệm vụ của ", "Trách nhiệm ", "Đối với "] where title.hasPrefix(prefix) {
+            title = String(title.dropFirst(prefix.count))
+        }
+        let resolved = registry.resolve(title)
         return resolved.unknown.isEmpty && !resolved.names.isEmpty ? resolved.names : nil
+    }
+
+    /// Items of "TỔ CHỨC THỰC HIỆN" open with the agency they assign: "Ban Thường vụ Tỉnh ủy tập trung lãnh đạo …".
+    private func inImplementationSection(_ index: Int, _ nodes: [OutlineNode]) -> Bool {
+        ancestors(index, nodes).contains { nodes[$0].isHeading && VietnameseText.fold(nodes[$0].title).contains("to chuc thuc hien") }
+    }
+
+    /// The longest run of words at the start of a sentence that names only registered agencies.
+    private func subjectAgencies(_ sentence: String) -> [String] {
+        let words = sentence.split(separator: " ", omittingEmptySubsequences: true)
+        var best: [String] = []
+        for count in stride(from: min(words.count, 30), through: 1, by: -1) {
+            let resolved = registry.resolve(words.prefix(count).joined(separator: " "))
+            if resolved.unknown.isEmpty, !resolved.names.isEmpty { best = resolved.names; break }
+        }
+        return best
     }
 
     /// The outline numbers from the top of the plan down to a node; "3.1" stands for "3" and "3.1".

@@ -48,3 +48,17 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 }
+
+import Foundation
+
+extension CalendarDate {
+    /// The build day in Vietnam (UTC+7), or the day `SOURCE_DATE_EPOCH` names, so that
+    /// a rebuild of the same input on the same day, or with that variable set, is identical.
+    public static func buildDay(environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? Date().timeIntervalSince1970
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: seconds))
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

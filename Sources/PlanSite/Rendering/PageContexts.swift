@@ -2,12 +2,16 @@
 /// which escapes it); keys ending in `Html` hold HTML PlanSite made and escaped itself,
 /// for `{{{ }}}`.
 struct PageContexts {
-    var config: SiteConfig
+    var site: SiteModel
+    var config: SiteConfig { site.config }
     var urls: SiteURLs
+    /// Agencies by canonical name, to link every name a task prints.
+    var agencies: [String: Agency]
 
-    init(config: SiteConfig) {
-        self.config = config
-        urls = SiteURLs(base: config.baseURL)
+    init(site: SiteModel) {
+        self.site = site
+        urls = SiteURLs(base: site.config.baseURL)
+        agencies = Dictionary(site.agencies.map { ($0.agency.name, $0.agency) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// What every page has: the site, the base URL, the page's title.
@@ -61,19 +65,27 @@ struct PageContexts {
         details["signer"] = meta.signer
         details["signerTitle"] = meta.signerTitle
         details["implements"] = meta.implements.map { raw -> [String: Any] in
-            let number = DocumentNumber(raw)
-            return ["number": number?.canonical ?? raw, "citation": number?.citation ?? raw]
+            guard let number = DocumentNumber(raw) else { return ["citation": raw] }
+            let ref = DocumentRef(number: number, citingProvince: meta.province)
+            return ["number": number.canonical, "citation": number.citation, "url": urls.document(ref)]
         }
         details["recipients"] = meta.recipients
         details["hasRecipients"] = !meta.recipients.isEmpty
         let toc = plan.headings.filter { $0.level <= 4 }.map { heading -> [String: Any] in
             ["id": heading.id, "text": heading.text, "level": heading.level]
         }
+        let linker = CitationLinker(province: meta.province) { ref in
+            site.document(ref) != nil ? urls.document(ref) : nil
+        }
+        let tasks = plan.tasks.enumerated().map { index, task in taskRow(task, in: plan, number: index + 1) }
         return page(title: meta.title, description: meta.title, extra: [
             "plan": details,
             "toc": toc,
             "hasToc": !toc.isEmpty,
-            "bodyHtml": entry.bodyHTML,
+            "bodyHtml": linker.link(entry.bodyHTML),
+            "tasks": tasks,
+            "taskCount": tasks.count,
+            "hasTasks": !tasks.isEmpty,
         ])
     }
 

@@ -21,12 +21,22 @@ public struct SiteRenderer {
     }
 
     public func render(_ site: SiteModel, assets: [String: Data], emit: (OutputFile) throws -> Void) rethrows {
-        let contexts = PageContexts(config: site.config)
+        let contexts = PageContexts(site: site)
         try emit(page("index.html", "home", contexts.home(site)))
         for entry in site.plans {
             try emit(page(SiteURLs.planFile(entry.plan.slug), "plan", contexts.plan(entry)))
         }
+        try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
+        for record in site.agencies {
+            try emit(page(SiteURLs.agencyFile(record.agency), "agency", contexts.agency(record)))
+        }
+        try emit(page("van-ban/index.html", "documents", contexts.documentIndex()))
+        for record in site.documents {
+            try emit(page(SiteURLs.documentFile(record.document.ref), "document", contexts.document(record)))
+        }
+        try emit(page("thoi-han/index.html", "deadlines", contexts.deadlines()))
         try emit(page("404.html", "404", contexts.notFound()))
+        for file in DataExport(site: site).files() { try emit(file) }
         for path in assets.keys.sorted() {
             try emit(OutputFile(path: "assets/\(path)", data: assets[path]!))
         }

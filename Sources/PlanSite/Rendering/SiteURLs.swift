@@ -7,7 +7,16 @@ public struct SiteURLs: Sendable {
     public var home: String { base }
     public var assets: String { base + "assets/" }
     public func plan(_ slug: String) -> String { base + "ke-hoach/\(slug)/" }
+    public func task(_ task: PlanTask) -> String { plan(task.planSlug) + "#" + task.id }
+    public var agencies: String { base + "co-quan/" }
+    public func agency(_ agency: Agency) -> String { agencies + agency.slug + "/" }
+    public var documents: String { base + "van-ban/" }
+    public func document(_ ref: DocumentRef) -> String { documents + ref.slug + "/" }
+    public var deadlines: String { base + "thoi-han/" }
+    public var data: String { base + "data/" }
 
     /// Where a page's file goes in the output folder, for its URL path.
     public static func planFile(_ slug: String) -> String { "ke-hoach/\(slug)/index.html" }
+    public static func agencyFile(_ agency: Agency) -> String { "co-quan/\(agency.slug)/index.html" }
+    public static func documentFile(_ ref: DocumentRef) -> String { "van-ban/\(ref.slug)/index.html" }
 }

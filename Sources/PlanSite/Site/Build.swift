@@ -59,7 +59,7 @@ public struct Build {
 
     /// Everything between reading and writing, as a function of values: tests build whole
     /// sites in memory through it. Files are handed to `write` only if nothing failed first.
-    public static func generate(_ sources: SiteSources, strict: Bool = false,
+    public static func generate(_ sources: SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),
                                 write: (OutputFile) throws -> Void) rethrows -> BuildReport {
         let (registries, registryProblems) = Registries.decode(sources.registries)
         var diagnostics = registryProblems
@@ -76,7 +76,7 @@ public struct Build {
         let extracted = parsed.map(extractor.extract)
         diagnostics += extracted.flatMap(\.diagnostics)
 
-        let (site, linkProblems) = SiteLinker().link(extracted, registries: registries, config: sources.config)
+        let (site, linkProblems) = SiteLinker(today: today).link(extracted, registries: registries, config: sources.config)
         diagnostics += linkProblems
 
         let templates: TemplateSet

@@ -13,7 +13,9 @@ struct DocumentLinker {
                 byRef[citation.ref, default: []].append(citation)
                 for number in citation.carriesOut {
                     let target = DocumentRef(number: number, citingProvince: plan.metadata.province)
-                    if target != citation.ref, !(carriesOut[citation.ref] ?? []).contains(target) { carriesOut[citation.ref, default: []].append(target) }
+                    // A national document never carries out a local one: that reading is a misparse.
+                    let plausible = target != citation.ref && !(citation.ref.province == nil && target.province != nil)
+                    if plausible, !(carriesOut[citation.ref] ?? []).contains(target) { carriesOut[citation.ref, default: []].append(target) }
                 }
             }
             for ref in byRef.keys.sorted() { citations[ref, default: []].append((plan, byRef[ref]!)) }

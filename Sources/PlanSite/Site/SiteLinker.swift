@@ -3,7 +3,7 @@
 public struct SiteLinker: Sendable {
     public var today: CalendarDate
 
-    public init(today: CalendarDate = CalendarDate(year: 2026, month: 1, day: 1)!) {
+    public init(today: CalendarDate) {
         self.today = today
     }
 
