@@ -11,7 +11,7 @@ struct BuildTests {
         let folder = try TemporaryFolder()
         let output = folder.url.appendingPathComponent("Public")
         let report = Build(content: site.appendingPathComponent("Content"), templates: site.appendingPathComponent("Templates"),
-                           output: output).run()
+                           output: output, today: CalendarDate(year: 2024, month: 1, day: 1)!).run()
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
         let expectedFolder = site.appendingPathComponent("expected")
         if ProcessInfo.processInfo.environment["PLANSITE_UPDATE_FIXTURES"] == "1" {

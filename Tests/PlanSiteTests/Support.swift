@@ -52,7 +52,7 @@ func snapshot(of folder: URL) throws -> [String: Data] {
 }
 
 /// A plan file with the required front matter and whatever else a test needs.
-func planFile(title: String = "Kế hoạch thử", extra: String = "", body: String = "## I. MỤC ĐÍCH\n\nNội dung.\n") -> String {
+func planFile(title: String = "Kế hoạch thử", extra: String = "", body: String = "Thực hiện Nghị quyết số 27-NQ/TW.\n\n## I. MỤC ĐÍCH\n\nNội dung.\n") -> String {
     "---\ntitle: \"\(title)\"\nissuer: \"Ủy ban nhân dân tỉnh Thái Nguyên\"\nimplements: [\"27-NQ/TW\"]\n\(extra)---\n\n\(body)"
 }
 

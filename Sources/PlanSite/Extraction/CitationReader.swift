@@ -51,7 +51,10 @@ struct CitationReader {
         if let about = foldedSentence.range(of: "ve ", options: .anchored) ?? foldedSentence.range(of: " ve ") {
             let offset = foldedSentence.distance(from: foldedSentence.startIndex, to: about.upperBound)
             var subject = String(sentence.dropFirst(offset)).trimmingCharacters(in: .whitespaces)
-            if subject.hasSuffix(",") || subject.hasSuffix(".") { subject.removeLast() }
+            // The clause ends where the next citation starts: drop the joining word left behind.
+            for tail in [",", ".", " và", " và các", " và Kế hoạch", ","] where subject.hasSuffix(tail) {
+                subject = String(subject.dropLast(tail.count)).trimmingCharacters(in: .whitespaces)
+            }
             if subject.count > 3, subject.count < 300 { citation.subject = subject }
         }
     }

@@ -23,6 +23,7 @@ public struct DeadlineParser: Sendable {
     static let deadlineOpeners = [
         "hoan thanh", "thuc hien thuong xuyen", "thuc hien trong", "thuong xuyen", "truoc ngay", "trong quy",
         "trong thang", "trong nam", "quy ", "hang nam", "dinh ky", "thuc hien hang nam", "thuc hien ngay",
+        "thuc hien theo", "thuc hien khi", "theo ke hoach", "khi co",
     ]
 
     private static let edgeCharacters = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".;,:()"))

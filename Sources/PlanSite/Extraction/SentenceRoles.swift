@@ -66,8 +66,9 @@ struct SentenceRoles {
     private static func clauseEnd(_ c: [Character], from start: Int) -> Int {
         let rest = String(c[start...])
         var end = rest.count
-        for stop in [".", ";", ":", " de ", " to chuc ", " thuc hien ", " tham muu ", " trien khai ", " theo doi ", " xay dung ",
-                     " nghien cuu ", " huong dan ", " kiem tra ", " tuyen truyen ", " ra soat ", " tiep tuc ", " chi dao ", " danh gia "] {
+        for stop in [".", ";", ":", " de ", " to chuc", " thuc hien", " tham muu", " trien khai", " theo doi", " xay dung",
+                     " nghien cuu", " huong dan", " kiem tra", " tuyen truyen", " ra soat", " tiep tuc", " chi dao", " danh gia",
+                     " don doc", " giam sat", " bao cao", " tong hop"] {
             if let range = rest.range(of: stop) { end = min(end, rest.distance(from: rest.startIndex, to: range.lowerBound)) }
         }
         return start + end

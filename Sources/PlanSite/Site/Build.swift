@@ -17,13 +17,17 @@ public struct Build {
     public var baseURL: String?
     /// Treat warnings as errors.
     public var strict = false
+    /// The day deadlines are counted from.
+    public var today: CalendarDate
 
-    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, strict: Bool = false) {
+    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, strict: Bool = false,
+                today: CalendarDate = .buildDay()) {
         contentDirectory = content
         templatesDirectory = templates
         outputDirectory = output
         self.baseURL = baseURL
         self.strict = strict
+        self.today = today
     }
 
     public func run() -> BuildReport {
@@ -35,7 +39,7 @@ public struct Build {
         var written = 0
         do {
             try output.begin()
-            var report = try Build.generate(sources, strict: strict) { file in
+            var report = try Build.generate(sources, strict: strict, today: today) { file in
                 try output.write(file.data, to: file.path)
                 written += 1
             }
