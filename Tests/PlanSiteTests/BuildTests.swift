@@ -41,6 +41,17 @@ struct BuildTests {
             #expect(page.contains("<nav class=\"toc\""), "\(slug) has a table of contents")
             #expect(page.contains("id=\"ii-"), "\(slug) has outline heading ids")
         }
+        // Every task's permalink lands on an element of its plan page, and the task table links to it.
+        let tasks = try JSONSerialization.jsonObject(with: files["data/tasks.json"] ?? Data()) as? [[String: Any]] ?? []
+        #expect(tasks.count > 100)
+        for task in tasks {
+            let slug = task["plan"] as? String ?? "", id = task["id"] as? String ?? ""
+            let page = String(decoding: files["ke-hoach/\(slug)/index.html"] ?? Data(), as: UTF8.self)
+            #expect(page.contains(" id=\"\(id)\""), "\(slug)#\(id) has no element")
+            #expect(page.contains("href=\"/ke-hoach/\(slug)/#\(id)\""), "\(slug) task table links \(id)")
+        }
+        let csv = files["data/tasks.csv"] ?? Data()
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]), "tasks.csv starts with a byte-order mark for Excel")
     }
 
     @Test func twoBuildsAreByteIdentical() throws {

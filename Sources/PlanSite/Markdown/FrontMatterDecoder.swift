@@ -17,12 +17,9 @@ public struct FrontMatterDecoder: Sendable {
             SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
         }
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: frontMatter.yaml, .default, .default, .utf8)
-        } catch let error as YamlError {
-            return .failure([Self.diagnostic(for: error, file: file, lineOffset: lineOffset)])
-        } catch {
-            return .failure([.error(SourceLocation(file: file), "front matter could not be read: \(error)")])
+        switch YAMLFile.compose(frontMatter.yaml, file: file, lineOffset: lineOffset) {
+        case .success(let node): root = node
+        case .failure(let problems): return .failure(problems)
         }
         guard let root, case .mapping(let mapping) = root else {
             return .failure([.error(location(root?.mark),
@@ -37,9 +34,7 @@ public struct FrontMatterDecoder: Sendable {
                 continue
             }
             guard Self.knownKeys.contains(key) else {
-                let hint = Suggestion.closest(to: key, among: Self.knownKeys).map { "did you mean '\($0)'?" }
-                    ?? "known keys: \(Self.knownKeys.joined(separator: ", "))"
-                fields.problems.append(.error(location(keyNode.mark), "unknown front matter key '\(key)'", hint: hint))
+                fields.problems.append(YAMLFile.unknownKey(key, known: Self.knownKeys, at: location(keyNode.mark), what: "front matter key"))
                 continue
             }
             fields.values[key] = (keyNode, value)

@@ -75,12 +75,9 @@ public struct Registries: Sendable {
 
     private static func entries(of file: SourceFile, known: [String], _ read: (Entry) -> [Diagnostic]) -> [Diagnostic] {
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: file.text, .default, .default, .utf8)
-        } catch let error as YamlError {
-            return [FrontMatterDecoder.diagnostic(for: error, file: file.path, lineOffset: 0)]
-        } catch {
-            return [.error(SourceLocation(file: file.path), "could not be read: \(error)")]
+        switch YAMLFile.compose(file.text, file: file.path) {
+        case .success(let node): root = node
+        case .failure(let problems): return problems
         }
         guard let root else { return [] }
         guard let items = root.sequence else {
@@ -94,9 +91,8 @@ public struct Registries: Sendable {
             }
             for key in mapping.keys {
                 guard let name = key.string, !known.contains(name) else { continue }
-                let hint = Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" } ?? "known keys: \(known.joined(separator: ", "))"
-                problems.append(.error(SourceLocation(file: file.path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1),
-                                       "unknown key '\(name)'", hint: hint))
+                problems.append(YAMLFile.unknownKey(name, known: known,
+                                                    at: SourceLocation(file: file.path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)))
             }
             problems += read(Entry(file: file.path, mapping: mapping, start: item.mark))
         }

@@ -37,12 +37,9 @@ extension SiteConfig {
     public static func decode(_ yaml: String, file: String) -> Result<SiteConfig, [Diagnostic]> {
         var config = SiteConfig()
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
-        } catch let error as YamlError {
-            return .failure([FrontMatterDecoder.diagnostic(for: error, file: file, lineOffset: 0)])
-        } catch {
-            return .failure([.error(SourceLocation(file: file), "could not read: \(error)")])
+        switch YAMLFile.compose(yaml, file: file) {
+        case .success(let node): root = node
+        case .failure(let problems): return .failure(problems)
         }
         guard let root else { return .success(config) }
         guard case .mapping(let mapping) = root else {
@@ -62,10 +59,9 @@ extension SiteConfig {
                 }
                 config.allowRawHTML = flag
             default:
-                let name = key.string ?? "?"
-                let hint = Suggestion.closest(to: name, among: knownKeys).map { "did you mean '\($0)'?" }
-                problems.append(.error(SourceLocation(file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1),
-                                       "unknown setting '\(name)'", hint: hint ?? "known settings: \(knownKeys.joined(separator: ", "))"))
+                problems.append(YAMLFile.unknownKey(key.string ?? "?", known: knownKeys,
+                                                    at: SourceLocation(file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1),
+                                                    what: "setting"))
             }
         }
         return problems.isEmpty ? .success(config) : .failure(problems)
