@@ -87,6 +87,30 @@ struct BuildTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test func strictTurnsWarningsIntoErrorsAndKeepsThePreviousSite() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(planFile(body: "Thực hiện Nghị quyết số 27-NQ/TW.\n\n## II. NHIỆM VỤ\n\n1.1. Rà soát.\n\n- Chủ trì: Sở Không Có\n"), to: "Content/a.md")
+        let content = folder.url.appendingPathComponent("Content")
+        let output = folder.url.appendingPathComponent("Public")
+        let lenient = Build(content: content, templates: Paths.templates, output: output).run()
+        #expect(lenient.succeeded)
+        #expect(lenient.diagnostics.map(\.formatted) == ["Content/a.md:13:3: warning: unknown agency 'Sở Không Có' (add it to Content/agencies.yml)"])
+        let before = try snapshot(of: output)
+        let strict = Build(content: content, templates: Paths.templates, output: output, strict: true).run()
+        #expect(!strict.succeeded)
+        #expect(strict.diagnostics.map(\.severity) == [.error])
+        #expect(try snapshot(of: output) == before)
+    }
+
+    @Test func citationsInTheBodyLinkToDocumentPages() throws {
+        let built = try buildInMemory(plans: ["a.md": planFile(body: "Thực hiện Nghị quyết số 27-NQ/TW và Quyết định số 3133/QĐ-UBND, `mã 1-NQ/TW`, [liên kết](https://x) 27-NQ/TW.\n")])
+        let page = built.files["ke-hoach/a/index.html"] ?? ""
+        #expect(page.contains("<a class=\"doc-ref\" href=\"/van-ban/27-nq-tw/\">Nghị quyết số 27-NQ/TW</a>"))
+        #expect(page.contains("<a class=\"doc-ref\" href=\"/van-ban/3133-qd-ubnd/\">Quyết định số 3133/QĐ-UBND</a>"))
+        #expect(page.contains("<a href=\"https://x\">liên kết</a>"))
+        #expect(built.files["van-ban/27-nq-tw/index.html"] != nil)
+    }
+
     @Test func baseURLPrefixesEveryLinkAndAsset() throws {
         let built = try buildInMemory(plans: ["a.md": planFile()], config: SiteConfig(baseURL: "kehoach"))
         let home = built.files["index.html"] ?? ""
