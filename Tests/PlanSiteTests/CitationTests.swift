@@ -109,6 +109,13 @@ struct CitationTests {
         #expect(parsed.map(\.due?.iso) == ["2023-06-30", "2023-12-31"])
     }
 
+    @Test func aCitedDocumentsDateIsNotTheDeadline() {
+        let parsed = DeadlineParser().parse("thực hiện theo Kế hoạch số 211-KH/TU, ngày 31/10/2022 của Tỉnh ủy")
+        #expect(parsed.first?.kind == .conditional)
+        #expect(parsed.first?.due == nil)
+        #expect(!DeadlineParser().isDeadlineParenthesis("Quy định số 10-QĐi/TW, ngày 25/7/2018 của Ban Bí thư"))
+    }
+
     @Test func notDeadlines() {
         #expect(DeadlineParser().parse("đọc kỹ văn bản").isEmpty)
         #expect(!DeadlineParser().isDeadlineParenthesis("có hiệu lực thi hành từ 01/07/2023"))

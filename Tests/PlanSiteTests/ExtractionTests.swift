@@ -175,6 +175,22 @@ struct ExtractionTests {
         #expect(found.support == ["Sở Tư pháp", "Sở Nội vụ"])
     }
 
+    @Test func namesBeforeAPartyCommitteeListStayInTheList() {
+        #expect(Self.registry.resolve("Đảng ủy Ủy ban nhân dân tỉnh và các đảng ủy: Công an tỉnh, Tòa án nhân dân tỉnh").names
+                == ["Đảng ủy Ủy ban nhân dân tỉnh", "Đảng ủy Công an tỉnh", "Đảng ủy Tòa án nhân dân tỉnh"])
+    }
+
+    @Test func semicolonSeparatedLeadsInASentence() {
+        let found = SentenceRoles(registry: Self.registry).read("Sở Tư pháp; Ủy ban nhân dân cấp huyện chủ trì thực hiện.", subject: [])
+        #expect(found.lead == ["Sở Tư pháp", "Ủy ban nhân dân cấp huyện"])
+    }
+
+    @Test func aYearOpeningASentenceIsNotAnOutlineNumber() {
+        #expect(OutlineToken.read("2023 là năm bản lề") == nil)
+        #expect(OutlineToken.read("1.1 Rà soát")?.0.value == "1.1")
+        #expect(OutlineToken.read("II. NỘI DUNG")?.0.kind == .roman)
+    }
+
     @Test func itemsWithoutFieldsAreNotTasks() {
         #expect(tasks("## I. MỤC ĐÍCH\n\n1.1. Nâng cao nhận thức.\n\n1.2. Xác định nhiệm vụ.\n").isEmpty)
     }

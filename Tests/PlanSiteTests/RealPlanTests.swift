@@ -49,8 +49,8 @@ struct RealPlanTests {
         let plan = try #require(Self.site.model.plan("quang-nam-ke-hoach-28-nq-tw"))
         let kinds = plan.tasks.flatMap(\.deadlines).map(\.kind)
         #expect(kinds.filter { $0 == .quarter }.count == 4)
-        #expect(kinds.filter { $0 == .conditional }.count == 6)
-        #expect(plan.tasks.filter { !$0.deadlines.isEmpty }.count == 33)
+        #expect(kinds.filter { $0 == .conditional }.count == 7)
+        #expect(plan.tasks.filter { !$0.deadlines.isEmpty }.count == 32)
     }
 
     @Test func theChainRunsFromTheResolutionToThePlans() throws {

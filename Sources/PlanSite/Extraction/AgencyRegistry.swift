@@ -76,7 +76,21 @@ public struct AgencyRegistry: Sendable {
                 if head.hasSuffix("dang uy") { prefix = "Đảng ủy " }
                 else if head.hasSuffix("dang doan") { prefix = "Đảng đoàn " }
                 else if head.hasSuffix("ban can su dang") { prefix = "Ban cán sự đảng " }
-                if !prefix.isEmpty { body = String(body[body.index(after: colon)...]) }
+                if !prefix.isEmpty {
+                    // "Đảng ủy Ủy ban nhân dân tỉnh và các đảng ủy: A, B": the names before "các" stand alone.
+                    let before = String(body[..<colon])
+                    if let cac = before.range(of: "các ", options: [.caseInsensitive, .backwards]) {
+                        var leading = String(before[..<cac.lowerBound]).trimmingCharacters(in: .whitespaces)
+                        if leading.hasSuffix(" và") { leading = String(leading.dropLast(3)) }
+                        if leading.hasSuffix(",") { leading.removeLast() }
+                        if !leading.isEmpty {
+                            let earlier = resolve(leading)
+                            resolution.names += earlier.names.filter { !resolution.names.contains($0) }
+                            resolution.unknown += earlier.unknown.filter { !resolution.unknown.contains($0) }
+                        }
+                    }
+                    body = String(body[body.index(after: colon)...])
+                }
             }
             let pieces = Self.pieces(body)
             var i = 0

@@ -55,6 +55,8 @@ struct CitationReader {
             for tail in [",", ".", " và", " và các", " và Kế hoạch", ","] where subject.hasSuffix(tail) {
                 subject = String(subject.dropLast(tail.count)).trimmingCharacters(in: .whitespaces)
             }
+            // "… về thực hiện <next citation>" names the chain, not a subject.
+            if VietnameseText.fold(subject).hasSuffix("thuc hien") { subject = String(subject.dropLast("thực hiện".count)).trimmingCharacters(in: .whitespaces) }
             if subject.count > 3, subject.count < 300 { citation.subject = subject }
         }
     }

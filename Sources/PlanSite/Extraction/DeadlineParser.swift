@@ -17,6 +17,9 @@ public struct DeadlineParser: Sendable {
     /// deadline rather than an aside ("(có hiệu lực thi hành từ 01/07/2023)").
     public func isDeadlineParenthesis(_ inner: String) -> Bool {
         let folded = VietnameseText.fold(inner).trimmingCharacters(in: .whitespaces)
+        // "(Quy định số …)" folds to "quy dinh": a quarter needs its number right after "quý".
+        if folded.hasPrefix("quy "), case .word(let next)? = DeadlineToken.tokenize(folded).dropFirst().first,
+           Self.romanQuarters[next] == nil { return false }
         return Self.deadlineOpeners.contains { folded.hasPrefix($0) } && !parse(inner).isEmpty
     }
 
@@ -28,7 +31,7 @@ public struct DeadlineParser: Sendable {
 
     private static let edgeCharacters = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".;,:()"))
 
-    /// "A hoặc B", "A; B" and "A, B" (between two readable deadlines) are alternatives.
+    /// "A hoặc B" and "A; B" are alternatives.
     private static func alternatives(_ text: String) -> [String] {
         var pieces: [String] = []
         for part in text.components(separatedBy: " hoặc ").flatMap({ $0.components(separatedBy: ";") }) {
@@ -46,6 +49,11 @@ public struct DeadlineParser: Sendable {
         if phrase.contains("hang nam") || phrase.contains("hangnam") || phrase.contains("moi nam") {
             let day = Self.findDayMonth(tokens)
             return Deadline(text: text, kind: .recurring, everyYear: day.map { Deadline.MonthDay(month: $0.month, day: $0.day) })
+        }
+        // "thực hiện theo Kế hoạch số 211-KH/TU, ngày 31/10/2022": the date is the plan's, not a deadline.
+        if phrase.hasPrefix("theo ") || phrase.hasPrefix("thuc hien theo ") || phrase.hasPrefix("khi co")
+            || phrase.hasPrefix("thuc hien khi ") {
+            return Deadline(text: text, kind: .conditional, documents: CitationScanner().scan(text).map(\.number.canonical))
         }
         if let date = Self.findDate(tokens) {
             return Deadline(text: text, kind: .date, due: date)

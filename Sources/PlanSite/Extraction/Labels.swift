@@ -118,7 +118,8 @@ public struct OutlineToken: Hashable, Sendable {
             number.append(chars[i]); i += 1
         }
         guard !number.isEmpty, i < chars.count else { return nil }
-        if chars[i] == "." { i += 1 }
+        // "1." and "1.1." are outline numbers; "1.1 " may drop its last dot; "2023 là …" is a sentence.
+        if chars[i] == "." { i += 1 } else if !number.contains(".") { return nil }
         guard i < chars.count, chars[i] == " " else { return nil }
         return (OutlineToken(kind: number.contains(".") ? .dotted : .arabic, value: number), rest(i))
     }

@@ -24,7 +24,8 @@ struct SentenceRoles {
             let hitOffset = folded.distance(from: folded.startIndex, to: hit.lowerBound)
             let clauseStart = Self.clauseStart(foldedCharacters, before: hitOffset)
             let before = String(characters[clauseStart..<hitOffset]).trimmingCharacters(in: .whitespaces)
-            let leads = before.isEmpty ? subject : registered(Self.dropLeadIn(before))
+            let leads = before.isEmpty ? subject
+                : before.split(separator: ";").flatMap { registered(Self.dropLeadIn(String($0).trimmingCharacters(in: .whitespaces))) }
             guard !leads.isEmpty else { continue }
             for name in leads where !found.lead.contains(name) { found.lead.append(name) }
             let afterOffset = folded.distance(from: folded.startIndex, to: hit.upperBound)
@@ -55,10 +56,11 @@ struct SentenceRoles {
         return text
     }
 
-    /// Where the clause holding "chủ trì" begins: after the last sentence or list break.
+    /// Where the clause holding "chủ trì" begins: after the last sentence break. Semicolons stay
+    /// inside it ("Sở Tư pháp; Ủy ban nhân dân cấp huyện chủ trì" names two leads).
     private static func clauseStart(_ c: [Character], before offset: Int) -> Int {
         var i = offset
-        while i > 0, !".;:".contains(c[i - 1]) { i -= 1 }
+        while i > 0, !".:".contains(c[i - 1]) { i -= 1 }
         return i
     }
 
