@@ -66,6 +66,22 @@ struct RealPlanTests {
         #expect(program.document.implements.map(\.label).contains("27-NQ/TW"))
     }
 
+    /// The example in docs/FORMAT.md is a plan like any other: it must build without a warning.
+    @Test func theFormatGuidesExampleBuildsCleanly() throws {
+        let guide = try String(contentsOf: Paths.repository.appendingPathComponent("docs/FORMAT.md"), encoding: .utf8)
+        let start = try #require(guide.range(of: "```markdown\n"))
+        let end = try #require(guide.range(of: "\n```", range: start.upperBound..<guide.endIndex))
+        let example = String(guide[start.upperBound..<end.lowerBound]) + "\n"
+        let agencies = try String(contentsOf: Paths.content.appendingPathComponent("agencies.yml"), encoding: .utf8)
+        let sources = SiteSources(plans: [SourceFile(path: "Content/vi-du.md", text: example)],
+                                  registries: ["agencies.yml": SourceFile(path: "Content/agencies.yml", text: agencies)],
+                                  templates: try realTemplates())
+        var pages = 0
+        let report = Build.generate(sources, today: CalendarDate(year: 2025, month: 1, day: 1)!) { _ in pages += 1 }
+        #expect(report.diagnostics.map(\.formatted) == [])
+        #expect(pages > 10)
+    }
+
     @Test func agenciesAreOnePageAcrossProvinces() throws {
         let justice = try #require(Self.site.model.agencies.first { $0.agency.name == "Sở Tư pháp" })
         #expect(Set(justice.assignments.compactMap(\.plan.metadata.province)) == ["Gia Lai", "Thái Nguyên"])
