@@ -3,7 +3,7 @@ import Mustache
 /// The site's Mustache templates, compiled once. Every page template extends `layout`
 /// through Mustache inheritance, so changing the look means editing `Templates/` only.
 public struct TemplateSet: Sendable {
-    public static let requiredPages = ["layout", "home", "plan", "agencies", "agency", "documents", "document", "deadlines", "404"]
+    public static let requiredPages = ["layout", "home", "plan", "agencies", "agency", "documents", "document", "deadlines", "search", "404"]
 
     private let library: MustacheLibrary
 

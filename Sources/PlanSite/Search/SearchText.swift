@@ -1,0 +1,48 @@
+/// The one normalisation search uses, written twice: here for the index and in
+/// `Templates/assets/search-core.js` for queries. `Tests/vectors/search-tokens.json` holds
+/// input → tokens pairs that both must produce.
+public enum SearchText {
+    /// NFC, look-alike letters mapped, lower case, no diacritics, "đ" → "d".
+    public static func normalize(_ text: String) -> String { VietnameseText.fold(text) }
+
+    /// Syllables: runs of letters and digits of the normalised text.
+    public static func syllables(_ text: String) -> [[String]] {
+        var runs: [[String]] = [[]]
+        var current = ""
+        func flush() {
+            if !current.isEmpty { runs[runs.count - 1].append(current); current = "" }
+        }
+        for scalar in normalize(text).unicodeScalars {
+            if scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57) {
+                current.unicodeScalars.append(scalar)
+            } else {
+                flush()
+                // Punctuation ends a phrase: "tư pháp, giáo dục" has no pair "phap giao".
+                if scalar != " ", !runs[runs.count - 1].isEmpty { runs.append([]) }
+            }
+        }
+        flush()
+        return runs.filter { !$0.isEmpty }
+    }
+
+    /// Index and query tokens: each syllable, each pair of adjacent syllables ("tu_phap"),
+    /// and for each document number "#27-nq" and "#27-nq-tw".
+    public static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        for run in syllables(text) {
+            tokens += run
+            if run.count > 1 { for index in 1..<run.count { tokens.append(run[index - 1] + "_" + run[index]) } }
+        }
+        for scanned in CitationScanner().scan(text) { tokens += numberTokens(scanned.number) }
+        return tokens
+    }
+
+    /// "27-NQ/TW" → ["#27-nq", "#27-nq-tw"]; "33/2021/QH15" → ["#33-2021", "#33-2021-qh15"].
+    public static func numberTokens(_ number: DocumentNumber) -> [String] {
+        let head = number.shape == .legal ? "#\(number.serial)-\(number.year ?? 0)" : "#\(number.serial)-\(normalize(number.type))"
+        let issuer = normalize(number.shape == .legal ? (number.type.isEmpty ? number.issuer : number.type + "-" + number.issuer) : number.issuer)
+        return [head, head + "-" + issuer.replacingOccurrences(of: "/", with: "-")]
+    }
+}
+
+import Foundation

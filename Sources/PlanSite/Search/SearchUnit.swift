@@ -1,0 +1,62 @@
+/// One thing a search can find: a task, an agency, a document or a plan, with its text
+/// split into weighted fields and what the result list shows.
+struct SearchUnit {
+    enum Kind: Int, CaseIterable {
+        case task, agency, document, plan
+        var name: String { ["task", "agency", "document", "plan"][rawValue] }
+    }
+
+    var kind: Kind
+    var title: String
+    var url: String
+    var province: String?
+    /// Document numbers (only their "#…" tokens are indexed), then title, agencies, text.
+    var numbers: String
+    var agencies: String
+    var text: String
+    var leads: [String]
+    var cited: [String]
+    var deadline: String
+    var year: Int?
+
+    /// Field weights for BM25F: a number match beats a title match beats an agency match beats text.
+    static let weights = (numbers: 8.0, title: 4.0, agencies: 3.0, text: 1.0)
+
+    /// The site's units in a stable order: agencies, documents, plans, then each plan's tasks
+    /// together, so a query's results tend to share display chunks.
+    static func all(_ site: SiteModel) -> [SearchUnit] {
+        let urls = SiteURLs(base: site.config.baseURL)
+        var units: [SearchUnit] = site.agencies.map { record in
+            SearchUnit(kind: .agency, title: record.agency.name, url: urls.agency(record.agency), province: nil, numbers: "",
+                       agencies: (record.agency.aliases + record.agency.formerly).joined(separator: ". "),
+                       text: record.agency.note ?? "", leads: [], cited: [], deadline: "", year: nil)
+        }
+        units += site.documents.map { record in
+            let document = record.document
+            return SearchUnit(kind: .document, title: "\(document.typeName) số \(document.ref.label)", url: urls.document(document.ref),
+                              province: document.ref.province, numbers: document.ref.number.canonical, agencies: document.issuer ?? "",
+                              text: document.title ?? "", leads: [], cited: [document.ref.number.canonical], deadline: "",
+                              year: document.date?.year)
+        }
+        for entry in site.plans {
+            let plan = entry.plan
+            let meta = plan.metadata
+            units.append(SearchUnit(kind: .plan, title: meta.title, url: urls.plan(plan.slug), province: meta.province,
+                                    numbers: ([meta.number].compactMap { $0 } + meta.implements).joined(separator: " "),
+                                    agencies: meta.issuer, text: [meta.kind, meta.signer].compactMap { $0 }.joined(separator: ". "),
+                                    leads: [], cited: plan.implementedRefs.map(\.number.canonical), deadline: "", year: meta.date?.year))
+        }
+        for entry in site.plans {
+            let plan = entry.plan
+            let citedByTask = Dictionary(grouping: plan.citations.filter { $0.taskID != nil }, by: { $0.taskID! })
+            for task in plan.tasks {
+                let cited = (citedByTask[task.id] ?? []).map(\.ref.number.canonical).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                units.append(SearchUnit(kind: .task, title: task.title, url: urls.task(task), province: plan.metadata.province,
+                                        numbers: cited.joined(separator: " "), agencies: (task.lead + task.support).joined(separator: ". "),
+                                        text: task.text, leads: task.lead, cited: cited,
+                                        deadline: task.deadlines.map(\.text).joined(separator: " hoặc "), year: task.due?.year))
+            }
+        }
+        return units
+    }
+}

@@ -1,0 +1,217 @@
+// PlanSite search: the functions shared by the search page and the tests (node --test).
+// normalize() and tokens() must give exactly what Sources/PlanSite/Search/SearchText.swift
+// gives; Tests/vectors/search-tokens.json is checked against both.
+
+const LOOKALIKES = {
+  "ӑ": "ọ", "Ӑ": "Ọ", "а": "a", "А": "A", "е": "e", "Е": "E", "о": "o", "О": "O", "р": "p", "Р": "P",
+  "с": "c", "С": "C", "у": "y", "У": "Y", "х": "x", "Х": "X", "і": "i", "І": "I", "Ð": "Đ",
+};
+const LOOKALIKE_PATTERN = new RegExp("[" + Object.keys(LOOKALIKES).join("") + "]", "g");
+
+/** NFC, look-alike letters mapped, lower case, no diacritics, "đ" → "d". */
+export function normalize(text) {
+  return text.normalize("NFC").replace(LOOKALIKE_PATTERN, (c) => LOOKALIKES[c])
+    .toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+}
+
+const WORD = /[\p{Alphabetic}0-9]/u;
+
+/** Runs of syllables; punctuation other than a space ends a run (no pair across a comma). */
+export function syllables(text) {
+  const runs = [[]];
+  let current = "";
+  const flush = () => { if (current) { runs[runs.length - 1].push(current); current = ""; } };
+  for (const ch of normalize(text)) {
+    if (WORD.test(ch)) { current += ch; continue; }
+    flush();
+    if (ch !== " " && runs[runs.length - 1].length) runs.push([]);
+  }
+  flush();
+  return runs.filter((run) => run.length);
+}
+
+const UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ";
+const LETTER = "A-Za-zĐđ";
+const SP = "\\s{0,6}";
+const NUMBER_SHAPES = [
+  // 33/2021/QH15, 30/2020/NĐ-CP
+  new RegExp(`(?<![\\p{L}\\p{N}/-])(\\d{1,5})${SP}/${SP}(\\d{4})${SP}/${SP}([${UPPER}][${LETTER}0-9]{0,9}(?:-[${UPPER}][${UPPER}0-9]{0,9})*)(?![\\p{L}\\p{N}])`, "gu"),
+  // 77/NQ-CP, 3133/QĐ-UBND
+  new RegExp(`(?<![\\p{L}\\p{N}/-])(\\d{1,5})${SP}/${SP}([${UPPER}][${LETTER}]{0,5})${SP}-${SP}([${UPPER}][${UPPER}0-9]{0,9}(?:-[${UPPER}][${UPPER}0-9]{0,9})*)(?![\\p{L}\\p{N}])`, "gu"),
+  // 27-NQ/TW, 35-CTr-TU
+  new RegExp(`(?<![\\p{L}\\p{N}/-])(\\d{1,5})${SP}-${SP}([${UPPER}][${LETTER}]{0,5})${SP}[/-]${SP}([${UPPER}][${UPPER}0-9]{0,9})(?![\\p{L}\\p{N}])`, "gu"),
+];
+
+/** Document numbers in text, as index tokens: "27-NQ/TW" → ["#27-nq", "#27-nq-tw"]. */
+export function numberTokens(text) {
+  const found = [];
+  const taken = [];
+  const nfc = text.normalize("NFC");
+  NUMBER_SHAPES.forEach((pattern, shape) => {
+    for (const m of nfc.matchAll(pattern)) {
+      const start = m.index, end = m.index + m[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      taken.push([start, end]);
+      const serial = String(Number(m[1]));
+      let head, issuer;
+      if (shape === 0) {
+        head = `#${serial}-${m[2]}`;
+        issuer = normalize(m[3]).replace(/\//g, "-");
+      } else {
+        head = `#${serial}-${normalize(m[2])}`;
+        issuer = normalize(m[3]).replace(/\//g, "-");
+      }
+      found.push({ start, tokens: [head, `${head}-${issuer}`] });
+    }
+  });
+  return found.sort((a, b) => a.start - b.start).flatMap((f) => f.tokens);
+}
+
+/** Index tokens: syllables, adjacent pairs ("tu_phap"), then document numbers. */
+export function tokens(text) {
+  const out = [];
+  for (const run of syllables(text)) {
+    out.push(...run);
+    for (let i = 1; i < run.length; i++) out.push(run[i - 1] + "_" + run[i]);
+  }
+  return out.concat(numberTokens(text));
+}
+
+const TYPES = new Set(["nq", "kh", "ctr", "cthd", "qd", "qdi", "hd", "kl", "ct", "tb", "ttr", "qc", "nd", "tt", "da", "bc", "cv"]);
+const TYPE_WORDS = [
+  ["chuong trinh hanh dong", ["ctr"]], ["chuong trinh", ["ctr"]], ["nghi quyet", ["nq"]], ["ke hoach", ["kh"]],
+  ["quyet dinh", ["qd"]], ["quy dinh", ["qdi", "qd"]], ["huong dan", ["hd"]], ["ket luan", ["kl"]], ["chi thi", ["ct"]],
+  ["thong bao", ["tb"]], ["to trinh", ["ttr"]], ["quy che", ["qc"]], ["nghi dinh", ["nd"]], ["thong tu", ["tt"]],
+  ["thong tri", ["tt"]], ["de an", ["da"]], ["bao cao", ["bc"]], ["cong van", ["cv"]],
+];
+
+/**
+ * A query as groups of alternative tokens: a result must match one token of every group.
+ * Document numbers are read in every way people type them ("27/NQ-TW", "27 NQ TW", "NQ27",
+ * "nghị quyết số 27") and never by prefix; words become phrase pairs.
+ */
+export function parseQuery(query) {
+  const groups = [];
+  let rest = normalize(query);
+  const exact = numberTokens(query);
+  for (let i = 0; i < exact.length; i += 2) groups.push({ tokens: [exact[i + 1]], number: true });
+  if (exact.length) rest = rest.replace(/\d{1,5}\s*[-/]\s*(\d{4}\s*\/\s*)?[a-z]+\s*[-/]\s*[a-z0-9-]+/g, " ");
+  rest = rest.replace(/(\d{1,5})\s*[-/ ]\s*([a-z]{1,5})(?:\s*[-/ ]\s*([a-z][a-z0-9]{0,9}))?(?![a-z0-9])/g, (all, n, type, issuer) => {
+    if (!TYPES.has(type)) return all;
+    const head = `#${Number(n)}-${type}`;
+    groups.push({ tokens: [issuer ? `${head}-${issuer}` : head], number: true });
+    return " ";
+  });
+  rest = rest.replace(/(?<![a-z0-9])([a-z]{1,5})\s*(\d{1,5})(?![0-9])/g, (all, type, n) => {
+    if (!TYPES.has(type)) return all;
+    groups.push({ tokens: [`#${Number(n)}-${type}`], number: true });
+    return " ";
+  });
+  for (const [words, types] of TYPE_WORDS) {
+    rest = rest.replace(new RegExp(`${words}\\s+(?:so\\s+)?(\\d{1,5})(?![0-9])`, "g"), (all, n) => {
+      groups.push({ tokens: types.map((t) => `#${Number(n)}-${t}`), number: true });
+      return " ";
+    });
+  }
+  for (const run of syllables(rest)) {
+    if (run.length === 1) groups.push({ tokens: [run[0]] });
+    for (let i = 1; i < run.length; i++) groups.push({ tokens: [run[i - 1] + "_" + run[i]] });
+  }
+  return groups;
+}
+
+/** FNV-1a over UTF-8, as SearchIndexBuilder.hash. */
+export function hash(token) {
+  let h = 2166136261;
+  for (const byte of new TextEncoder().encode(token)) h = Math.imul(h ^ byte, 16777619) >>> 0;
+  return h >>> 0;
+}
+
+/** Decodes a posting list [Δunit, impact, facet, …] into a map unit → {impact, facet}. */
+export function decodePostings(flat) {
+  const map = new Map();
+  let unit = 0;
+  for (let i = 0; i < flat.length; i += 3) {
+    unit += flat[i];
+    map.set(unit, { impact: flat[i + 1], facet: flat[i + 2] });
+  }
+  return map;
+}
+
+/**
+ * Matches: units in every group, scored by the sum of each group's best impact. A number
+ * group's impact counts ten times, so an exact number ranks above any text match.
+ */
+export function match(groups, postingsByToken) {
+  let result = null;
+  for (const group of groups) {
+    const merged = new Map();
+    for (const token of group.tokens) {
+      for (const [unit, p] of postingsByToken.get(token) || new Map()) {
+        const impact = p.impact * (group.number ? 10 : 1);
+        const seen = merged.get(unit);
+        if (!seen || seen.impact < impact) merged.set(unit, { impact, facet: p.facet });
+      }
+    }
+    if (result === null) { result = merged; continue; }
+    const next = new Map();
+    for (const [unit, p] of result) {
+      const other = merged.get(unit);
+      if (other) next.set(unit, { impact: p.impact + other.impact, facet: p.facet });
+    }
+    result = next;
+  }
+  return [...(result || new Map())].map(([unit, p]) => ({ unit, score: p.impact, facet: p.facet }))
+    .sort((a, b) => b.score - a.score || a.unit - b.unit);
+}
+
+/** Unpacks a facet code: kind, province and deadline-year indexes (0 = none). */
+export function facets(code) {
+  return { kind: code & 3, province: (code >> 2) & 127, year: (code >> 9) & 63 };
+}
+
+/**
+ * Re-ranks the best candidates with what their text shows: a title equal to the query comes
+ * first (the agency "Sở Tư pháp" for "so tu phap"), then titles holding the phrase, and words
+ * typed with their diacritics ("sở") beat other words that fold the same ("số").
+ */
+export function rerank(candidates, query) {
+  const folded = normalize(query).replace(/\s+/g, " ").trim();
+  const words = query.normalize("NFC").toLowerCase().split(/\s+/).filter((w) => w && normalize(w) !== w);
+  for (const c of candidates) {
+    if (!c.record) continue;
+    const title = normalize(c.record.title).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const text = (c.record.title + " " + c.record.snippet).normalize("NFC").toLowerCase();
+    let bonus = 0;
+    if (folded && title === folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim()) bonus += 1000;
+    else if (folded && (" " + title + " ").includes(" " + folded + " ")) bonus += 150;
+    for (const word of words) if (new RegExp(`(^|[^\\p{L}])${escapeRegExp(word)}([^\\p{L}]|$)`, "u").test(text)) bonus += 60;
+    c.score += bonus;
+  }
+  return candidates.sort((a, b) => b.score - a.score || a.unit - b.unit);
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Where the query's words occur in text, as [start, end) ranges of the original text. */
+export function highlights(text, query) {
+  const words = syllables(query).flat().filter((w) => w.length > 1 || /\d/.test(w));
+  if (!words.length) return [];
+  const chars = Array.from(text);
+  let folded = "";
+  const origin = [];
+  let offset = 0;
+  chars.forEach((ch) => {
+    for (const f of normalize(ch)) { folded += f; origin.push(offset); }
+    offset += ch.length;
+  });
+  origin.push(offset);
+  const ranges = [];
+  for (const word of words) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "gu");
+    for (const m of folded.matchAll(pattern)) ranges.push([origin[m.index], origin[m.index + m[0].length]]);
+  }
+  return ranges.sort((a, b) => a[0] - b[0]).filter((r, i, all) => i === 0 || r[0] >= all[i - 1][1]);
+}

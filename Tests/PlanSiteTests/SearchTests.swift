@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import PlanSite
+
+@Suite("Search index")
+struct SearchTests {
+    struct Vector: Decodable {
+        var input: String
+        var tokens: [String]
+        var nfd: Bool?
+    }
+
+    static let vectors: [Vector] = {
+        let url = Paths.tests.deletingLastPathComponent().appendingPathComponent("vectors/search-tokens.json")
+        return (try? JSONDecoder().decode([Vector].self, from: Data(contentsOf: url))) ?? []
+    }()
+
+    /// The same file is checked by Tests/js/search-core.test.mjs against search-core.js.
+    @Test func sharedVectorsTokenizeTheSameInSwift() {
+        #expect(Self.vectors.count >= 15)
+        for vector in Self.vectors {
+            let input = vector.nfd == true ? vector.input.decomposedStringWithCanonicalMapping : vector.input
+            #expect(SearchText.tokens(input) == vector.tokens, "\(vector.input)")
+        }
+    }
+
+    static func index(_ plans: [String: String]) throws -> [String: String] {
+        try buildInMemory(plans: plans).files.filter { $0.key.hasPrefix("search/") }
+    }
+
+    @Test func indexIsAManifestShardsAndChunks() throws {
+        let files = try Self.index(["a.md": planFile(body: "Thực hiện Nghị quyết số 27-NQ/TW.\n\n## II. NHIỆM VỤ\n\n1.1. Tuyên truyền pháp luật.\n\n- Chủ trì: Sở Tư pháp\n")])
+        let manifest = try #require(files["search/manifest.json"])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any])
+        let units = try #require(parsed["units"] as? Int)
+        let shards = try #require(parsed["shards"] as? Int)
+        #expect(units == 4, "one task, one agency, one document, one plan")
+        #expect(files.keys.filter { $0.hasPrefix("search/i/") }.count == shards)
+        #expect(files["search/d/0.json"]?.contains("Tuyên truyền pháp luật") == true)
+        // "tu_phap" sits in the shard its hash names, with postings for the agency and the task.
+        let shard = String(SearchIndexBuilder.hash("tu_phap") % UInt32(shards), radix: 16)
+        let postings = try #require(try JSONSerialization.jsonObject(with: Data((files["search/i/\(shard).json"] ?? "{}").utf8)) as? [String: [Int]])
+        #expect((postings["tu_phap"]?.count ?? 0) == 6)
+        #expect(files.values.allSatisfy { !$0.contains("<script") })
+    }
+
+    @Test func numberTokensNeverMatchByPrefix() {
+        #expect(!SearchText.tokens("Nghị quyết số 2712-NQ/TW").contains("#27-nq"))
+        #expect(!SearchText.tokens("Quyết định số 3133/QĐ-UBND").contains("#31-qd"))
+    }
+
+    @Test func hashMatchesTheJavaScriptHash() {
+        // Values from search-core.js's hash(), computed with node.
+        #expect(SearchIndexBuilder.hash("tu_phap") == 3608736582)
+    }
+}
