@@ -5,9 +5,11 @@ SWIFT      ?= swift
 CONFIG     ?= release
 PLANSITE    = .build/$(CONFIG)/plansite
 BUILD_DEPS  = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# command:package pairs the tests need; a command already on PATH is not reinstalled.
+TEST_TOOLS  = chromium:chromium node:nodejs python3:python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site build test deps serve clean
+.PHONY: site build test deps test-deps serve clean
 
 site: build
 	$(PLANSITE) build --content Content --templates Templates --output Public
@@ -15,13 +17,24 @@ site: build
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product plansite
 
-test: deps
+# Swift tests, the search code under node's test runner, and the search page in headless Chromium.
+test: deps test-deps
 	$(SWIFT) test
+	$(SWIFT) build --product plansite
+	node --test Tests/js
+	python3 Tests/browser/search_test.py
 
 # Installs only what is missing, so a machine that has everything never needs root.
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift is not installed: get the toolchain from swift.org (see README)"; exit 1; }
 	@missing=""; for p in $(BUILD_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+test-deps:
+	@missing=""; for pair in $(TEST_TOOLS); do command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
