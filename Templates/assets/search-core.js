@@ -215,3 +215,41 @@ export function highlights(text, query) {
   }
   return ranges.sort((a, b) => a[0] - b[0]).filter((r, i, all) => i === 0 || r[0] >= all[i - 1][1]);
 }
+
+/** Whether a ranked candidate passes the filters in the URL. */
+export function passes(candidate, state, manifest) {
+  const f = facets(candidate.facet);
+  if (state.kind && manifest.kinds[f.kind] !== state.kind) return false;
+  if (state.province && manifest.provinces[f.province - 1] !== state.province) return false;
+  if (state.year && String(manifest.years[f.year - 1]) !== state.year) return false;
+  if (state.lead && !(candidate.record && candidate.record.leads.includes(state.lead))) return false;
+  if (state.doc && !(candidate.record && candidate.record.cited.includes(state.doc))) return false;
+  return true;
+}
+
+/**
+ * The whole search, over a `load(path)` that returns parsed JSON: the page passes fetch, the
+ * benchmark a loader that counts bytes. `shown` results get their display records; the first
+ * call asks for few, so the first results need few requests.
+ */
+export async function search(state, load, shown = 5) {
+  const manifest = await load("search/manifest.json");
+  const groups = parseQuery(state.q);
+  if (!groups.length) return { manifest, groups, matches: [], visible: [] };
+  const postings = new Map();
+  await Promise.all([...new Set(groups.flatMap((g) => g.tokens))].map(async (token) => {
+    const data = await load(`search/i/${(hash(token) % manifest.shards).toString(16)}.json`);
+    if (data[token]) postings.set(token, decodePostings(data[token]));
+  }));
+  const record = async (unit) => {
+    const r = (await load(`search/d/${Math.floor(unit / manifest.chunk)}.json`))[unit % manifest.chunk];
+    return r && { kind: r[0], title: r[1], url: r[2], province: r[3], snippet: r[4], leads: r[5], cited: r[6], deadline: r[7] };
+  };
+  let matches = match(groups, postings);
+  const needed = state.lead || state.doc ? matches.slice(0, 200) : matches.slice(0, shown);
+  await Promise.all(needed.map(async (c) => { c.record = await record(c.unit); }));
+  matches = rerank(matches, state.q);
+  const visible = matches.filter((c) => passes(c, state, manifest));
+  await Promise.all(visible.slice(0, shown).filter((c) => !c.record).map(async (c) => { c.record = await record(c.unit); }));
+  return { manifest, groups, matches, visible };
+}

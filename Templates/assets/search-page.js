@@ -1,6 +1,6 @@
 // The search page: reads ?q= and filters from the URL, fetches only the index shards the
 // query needs, and renders results into #results. All text goes in through textContent.
-import { decodePostings, facets, hash, highlights, match, parseQuery, rerank } from "./search-core.js";
+import { facets, highlights, search } from "./search-core.js";
 
 const root = document.getElementById("search");
 const base = root.dataset.base;
@@ -24,23 +24,6 @@ function fetchJSON(path) {
   return cache.get(path);
 }
 
-async function postingsFor(groups, tier) {
-  const tokens = [...new Set(groups.flatMap((g) => g.tokens))];
-  const map = new Map();
-  await Promise.all(tokens.map(async (token) => {
-    const shard = (hash(token) % manifest.shards).toString(16);
-    const data = await fetchJSON(`search/${tier}/${shard}.json`);
-    if (data[token]) map.set(token, decodePostings(data[token]));
-  }));
-  return map;
-}
-
-async function record(unit) {
-  const chunk = await fetchJSON(`search/d/${Math.floor(unit / manifest.chunk)}.json`);
-  const r = chunk[unit % manifest.chunk];
-  return r && { kind: r[0], title: r[1], url: r[2], province: r[3], snippet: r[4], leads: r[5], cited: r[6], deadline: r[7] };
-}
-
 function readState() {
   const params = new URLSearchParams(location.search);
   return { q: params.get("q") || "", kind: params.get("kind") || "", province: params.get("province") || "",
@@ -54,40 +37,28 @@ function writeState(state, push) {
   (push ? history.pushState : history.replaceState).call(history, null, "", url);
 }
 
-function passes(candidate, state) {
-  const f = facets(candidate.facet);
-  if (state.kind && manifest.kinds[f.kind] !== state.kind) return false;
-  if (state.province && manifest.provinces[f.province - 1] !== state.province) return false;
-  if (state.year && String(manifest.years[f.year - 1]) !== state.year) return false;
-  if (state.lead && !(candidate.record && candidate.record.leads.includes(state.lead))) return false;
-  if (state.doc && !(candidate.record && candidate.record.cited.includes(state.doc))) return false;
-  return true;
-}
-
 async function run(state) {
   const id = ++runId;
-  manifest = manifest || await fetchJSON("search/manifest.json");
   input.value = state.q;
+  status.textContent = state.q ? "Đang tìm…" : "Nhập từ khóa, tên cơ quan hoặc số hiệu văn bản.";
+  // A few results first, so they appear after few requests; then the whole page.
+  for (const count of shown > PAGE ? [shown] : [5, PAGE]) {
+    const found = await search(state, fetchJSON, count);
+    if (id !== runId) return;
+    manifest = found.manifest;
+    render(found, state, count);
+  }
+}
+
+function render({ groups, matches, visible }, state, count) {
   resultsList.replaceChildren();
   filterBox.replaceChildren();
   moreButton.hidden = true;
-  const groups = parseQuery(state.q);
-  if (!groups.length) { status.textContent = "Nhập từ khóa, tên cơ quan hoặc số hiệu văn bản."; return; }
-  status.textContent = "Đang tìm…";
-  let matches = match(groups, await postingsFor(groups, "i"));
-  if (id !== runId) return;
-  const needRecords = state.lead || state.doc ? matches.slice(0, 200) : matches.slice(0, Math.max(shown, PAGE) + 5);
-  await Promise.all(needRecords.map(async (c) => { c.record = await record(c.unit); }));
-  if (id !== runId) return;
-  matches = rerank(matches, state.q);
-  const visible = matches.filter((c) => passes(c, state));
+  if (!groups.length) return;
   renderFilters(matches, state);
   status.textContent = visible.length ? `${visible.length} kết quả cho “${state.q}”.` : `Không tìm thấy kết quả cho “${state.q}”.`;
-  const page = visible.slice(0, shown);
-  await Promise.all(page.filter((c) => !c.record).map(async (c) => { c.record = await record(c.unit); }));
-  if (id !== runId) return;
-  for (const c of page) if (c.record) resultsList.append(renderResult(c.record, state.q));
-  moreButton.hidden = visible.length <= shown;
+  for (const c of visible.slice(0, count)) if (c.record) resultsList.append(renderResult(c.record, state.q));
+  moreButton.hidden = visible.length <= count;
 }
 
 function renderResult(r, query) {
