@@ -42,6 +42,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder to write the generated site to.", valueName: "folder"))
     var output = "Public"
 
+    @Flag(help: "Print how long each stage of the build took.")
+    var timings = false
+
     @Option(name: .customLong("base-url"),
             help: ArgumentHelp("Path the site is served under, e.g. /kehoach/ (default: from site.yml, else /).", valueName: "path"))
     var baseURL: String?
@@ -59,6 +62,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         Report.line("Built \(report.plans) plans, \(report.pagesWritten) files into \(output)/.")
+        if timings {
+            for (stage, seconds) in report.timings { Report.line("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds), toError: true) }
+        }
     }
 }
 

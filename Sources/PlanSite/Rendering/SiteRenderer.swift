@@ -38,7 +38,6 @@ public struct SiteRenderer {
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
         for file in DataExport(site: site).files() { try emit(file) }
-        for file in SearchIndexBuilder(site: site).files() { try emit(file) }
         for path in assets.keys.sorted() {
             try emit(OutputFile(path: "assets/\(path)", data: assets[path]!))
         }

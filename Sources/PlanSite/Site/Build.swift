@@ -5,11 +5,14 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var pagesWritten: Int
     public var plans: Int
+    /// Seconds spent in each stage, in pipeline order, for `plansite build --timings`.
+    public var timings: [(stage: String, seconds: Double)] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
-/// The whole of PlanSite, top to bottom: load → parse → extract → link → render → write.
+/// The whole of PlanSite, top to bottom: load → parse → extract → link → render (pages, data,
+/// search index) → write.
 public struct Build {
     public var contentDirectory: URL
     public var templatesDirectory: URL
@@ -65,22 +68,30 @@ public struct Build {
     /// sites in memory through it. Files are handed to `write` only if nothing failed first.
     public static func generate(_ sources: SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),
                                 write: (OutputFile) throws -> Void) rethrows -> BuildReport {
+        var timings: [(stage: String, seconds: Double)] = []
+        func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+            return try work()
+        }
         let (registries, registryProblems) = Registries.decode(sources.registries)
         var diagnostics = registryProblems
 
         let parser = PlanParser(allowRawHTML: sources.config.allowRawHTML)
-        let parsed = sources.plans.compactMap { file -> ParsedPlan? in
-            switch parser.parse(file) {
-            case .success(let plan): return plan
-            case .failure(let problems): diagnostics += problems; return nil
+        let parsed = timed("parse") {
+            sources.plans.compactMap { file -> ParsedPlan? in
+                switch parser.parse(file) {
+                case .success(let plan): return plan
+                case .failure(let problems): diagnostics += problems; return nil
+                }
             }
         }
 
         let extractor = PlanExtractor(registry: registries.agencies)
-        let extracted = parsed.map(extractor.extract)
+        let extracted = timed("extract") { parsed.map(extractor.extract) }
         diagnostics += extracted.flatMap(\.diagnostics)
 
-        let (site, linkProblems) = SiteLinker(today: today).link(extracted, registries: registries, config: sources.config)
+        let (site, linkProblems) = timed("link") { SiteLinker(today: today).link(extracted, registries: registries, config: sources.config) }
         diagnostics += linkProblems
 
         let templates: TemplateSet
@@ -92,10 +103,18 @@ public struct Build {
         guard !blocking else { return BuildReport(diagnostics: diagnostics, pagesWritten: 0, plans: sources.plans.count) }
 
         var pages = 0
-        try SiteRenderer(templates: templates).render(site, assets: sources.assets) { file in
-            try write(file)
-            pages += 1
+        try timed("render") {
+            try SiteRenderer(templates: templates).render(site, assets: sources.assets) { file in
+                try write(file)
+                pages += 1
+            }
         }
-        return BuildReport(diagnostics: diagnostics, pagesWritten: pages, plans: site.plans.count)
+        try timed("search index") {
+            for file in SearchIndexBuilder(site: site).files() {
+                try write(file)
+                pages += 1
+            }
+        }
+        return BuildReport(diagnostics: diagnostics, pagesWritten: pages, plans: site.plans.count, timings: timings)
     }
 }
