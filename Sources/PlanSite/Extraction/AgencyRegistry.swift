@@ -5,6 +5,8 @@ import Foundation
 public struct AgencyRegistry: Sendable {
     public private(set) var agencies: [Agency]
     private var byKey: [String: Int] = [:]
+    /// Plans repeat the same lists ("Các sở, ban, ngành; UBND cấp huyện") thousands of times.
+    private let memo = Memo()
 
     public init(_ agencies: [Agency]) {
         self.agencies = agencies
@@ -63,6 +65,13 @@ public struct AgencyRegistry: Sendable {
     /// Splits a written list of agencies against the registry: semicolons separate groups;
     /// commas and "và" separate names unless the registry knows a name that spans them.
     public func resolve(_ list: String) -> Resolution {
+        if let known = memo.value(for: list) { return known }
+        let resolution = split(list)
+        memo.store(resolution, for: list)
+        return resolution
+    }
+
+    private func split(_ list: String) -> Resolution {
         var resolution = Resolution()
         var text = Self.withoutParentheses(list)
         for phrase in Self.noise {
@@ -157,5 +166,23 @@ public struct AgencyRegistry: Sendable {
         }
         flush("")
         return pieces
+    }
+}
+
+/// A lock-guarded cache, safe to share between the threads that extract plans.
+private final class Memo: @unchecked Sendable {
+    private var results: [String: AgencyRegistry.Resolution] = [:]
+    private let lock = NSLock()
+
+    func value(for key: String) -> AgencyRegistry.Resolution? {
+        lock.lock()
+        defer { lock.unlock() }
+        return results[key]
+    }
+
+    func store(_ value: AgencyRegistry.Resolution, for key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[key] = value
     }
 }

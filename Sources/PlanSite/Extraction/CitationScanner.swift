@@ -16,6 +16,7 @@ public struct CitationScanner: Sendable {
     public init() {}
 
     public func scan(_ text: String) -> [ScannedNumber] {
+        guard Self.mayHoldNumber(text) else { return [] }
         let chars = Array(text)
         var indices: [String.Index] = []
         indices.reserveCapacity(chars.count + 1)
@@ -40,6 +41,26 @@ public struct CitationScanner: Sendable {
             }
         }
         return found
+    }
+
+    /// Every number has a digit followed, within a few spaces, by "-" or "/": most paragraphs
+    /// have none, and checking bytes is far cheaper than walking characters.
+    static func mayHoldNumber(_ text: String) -> Bool {
+        var sawDigit = false
+        var gap = 0
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                sawDigit = true
+                gap = 0
+            } else if sawDigit, byte == 45 || byte == 47 {
+                return true
+            } else if sawDigit, (byte == 32 || byte == 10) && gap < 6 {
+                gap += 1
+            } else {
+                sawDigit = false
+            }
+        }
+        return false
     }
 
     /// Reads one number starting at a digit; returns it and the index just past it.

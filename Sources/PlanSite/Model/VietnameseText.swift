@@ -19,17 +19,49 @@ public enum VietnameseText {
     }
 
     /// Lower case, no diacritics, "đ" as "d": "Sở Tư pháp" → "so tu phap".
+    /// One character of NFC text gives one character, so offsets in the folded text are offsets
+    /// in the original: extraction relies on that to cut the original at folded matches.
     public static func fold(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.utf8.count)
-        for scalar in clean(text).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.value {
-            case 0x0300...0x036F: continue
-            case 0x0111: result.unicodeScalars.append("d")
-            default: result.unicodeScalars.append(scalar)
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                result.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+            } else if let folded = foldTable[value] {
+                result.append(folded)
+            } else if !(0x0300...0x036F).contains(value) {
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
+    }
+
+    /// Every precomposed Latin letter Vietnamese uses, and the look-alikes, folded once.
+    private static let foldTable: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [:]
+        let ranges: [ClosedRange<UInt32>] = [0x0080...0x024F, 0x1E00...0x1EFF, 0x0370...0x04FF]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let folded = slowFold(Character(scalar))
+                if folded.unicodeScalars.count == 1 { table[value] = folded.unicodeScalars.first! }
+            }
+        }
+        return table
+    }()
+
+    /// The definition: NFC, look-alikes, lower case, NFD without combining marks, đ → d.
+    /// A character that would fold to nothing or to several keeps its lower-case self.
+    private static func slowFold(_ character: Character) -> Character {
+        var folded = ""
+        for scalar in clean(String(character)).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0300...0x036F: continue
+            case 0x0111: folded.unicodeScalars.append("d")
+            default: folded.unicodeScalars.append(scalar)
+            }
+        }
+        return folded.count == 1 ? folded.first! : Character(String(character).lowercased().count == 1 ? String(character).lowercased() : String(character))
     }
 
     /// A readable ASCII id: "III. Nhiệm vụ, giải pháp" → "iii-nhiem-vu-giai-phap".

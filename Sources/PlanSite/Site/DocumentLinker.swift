@@ -29,6 +29,8 @@ struct DocumentLinker {
 
         var implementedBy: [DocumentRef: [DocumentRef]] = [:]
         for (source, targets) in carriesOut { for target in targets { implementedBy[target, default: []].append(source) } }
+        var plansImplementing: [DocumentRef: [Plan]] = [:]
+        for plan in plans { for ref in Set(plan.implementedRefs) { plansImplementing[ref, default: []].append(plan) } }
         let planByNumber = Dictionary(plans.compactMap { plan in
             plan.metadata.number.flatMap(DocumentNumber.init).map { (DocumentRef(number: $0, citingProvince: plan.metadata.province), plan) }
         }, uniquingKeysWith: { first, _ in first })
@@ -46,7 +48,7 @@ struct DocumentLinker {
                 title: entry?.title ?? all.lazy.compactMap(\.subject).first,
                 implements: carriesOut[ref] ?? [])
             return DocumentRecord(document: document, citations: cited.map { (plan: $0.0, citations: $0.1) },
-                                  implementedByPlans: plans.filter { $0.implementedRefs.contains(ref) },
+                                  implementedByPlans: plansImplementing[ref] ?? [],
                                   implementedByDocuments: (implementedBy[ref] ?? []).sorted(), plan: planByNumber[ref])
         }
     }
