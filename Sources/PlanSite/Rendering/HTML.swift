@@ -1,5 +1,5 @@
-/// Escaping for text from Content on its way into HTML. Every value a template prints
-/// comes through here or through Mustache's own `{{ }}` escaping.
+/// Escaping for text from Content on its way into HTML: every value a template prints
+/// comes through here (see `TemplateSet.render`).
 public enum HTML {
     public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }

@@ -31,8 +31,26 @@ public struct TemplateSet: Sendable {
         return problems.isEmpty ? .success(TemplateSet(library: library)) : .failure(problems)
     }
 
+    /// Renders a page. Every string in the context is HTML-escaped here, once, except values
+    /// under keys ending in `Html` (HTML PlanSite made): templates print values with `{{{ }}}`,
+    /// so no template can put unescaped Content into a page, and Mustache's slow escaping is skipped.
     public func render(_ page: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: page) ?? ""
+        library.render(Self.escaped(context), withTemplate: page) ?? ""
+    }
+
+    static func escaped(_ value: Any, key: String = "") -> Any {
+        switch value {
+        case let text as String: return key.hasSuffix("Html") ? text : HTML.escape(text)
+        case let dictionary as [String: Any]:
+            var result: [String: Any] = [:]
+            result.reserveCapacity(dictionary.count)
+            for (key, value) in dictionary { result[key] = escaped(value, key: key) }
+            return result
+        case let list as [[String: Any]]: return list.map { escaped($0) }
+        case let list as [String]: return list.map(HTML.escape)
+        case let list as [Any]: return list.map { escaped($0) }
+        default: return value
+        }
     }
 
     /// Mustache renders a missing partial as nothing; a writer would rather be told.
