@@ -9,7 +9,7 @@ BUILD_DEPS  = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_TOOLS  = chromium:chromium node:nodejs python3:python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site build test deps test-deps serve clean
+.PHONY: site build test bench deps test-deps serve clean
 
 site: build
 	$(PLANSITE) build --content Content --templates Templates --output Public
@@ -32,6 +32,12 @@ deps:
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+# Generated corpora of 1,000 and 10,000 plans; PlanSite beside Hugo and Pagefind (see docs/PERFORMANCE.md).
+bench: build test-deps
+	@command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
+	@python3 -c "import pagefind_bin" 2>/dev/null || python3 -m pip install --quiet pagefind-bin
+	python3 bench/bench.py $(SIZES)
 
 test-deps:
 	@missing=""; for pair in $(TEST_TOOLS); do command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \

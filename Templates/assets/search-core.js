@@ -113,11 +113,23 @@ export function parseQuery(query) {
       return " ";
     });
   }
+  // Every other pair of a phrase (and the last) still pins each syllable to its neighbour,
+  // with half the shards to fetch: "ban noi chinh tinh uy" → ban_noi, chinh_tinh, tinh_uy.
   for (const run of syllables(rest)) {
     if (run.length === 1) groups.push({ tokens: [run[0]] });
-    for (let i = 1; i < run.length; i++) groups.push({ tokens: [run[i - 1] + "_" + run[i]] });
+    for (let i = 1; i < run.length; i += 2) groups.push({ tokens: [run[i - 1] + "_" + run[i]] });
+    if (run.length > 2 && run.length % 2 === 1) groups.push({ tokens: [run[run.length - 2] + "_" + run[run.length - 1]] });
   }
+  const words = syllables(rest).flat();
+  if (words.length && !groups.some((g) => g.number)) groups.push({ tokens: ["=" + words.join(" ")], bonus: true });
   return groups;
+}
+
+/** The token whose shard holds a token: an exact title ("=so tu phap") sits with its first pair. */
+export function shardKey(token) {
+  if (!token.startsWith("=")) return token;
+  const words = token.slice(1).split(" ");
+  return words.length > 1 ? words[0] + "_" + words[1] : words[0];
 }
 
 /** FNV-1a over UTF-8, as SearchIndexBuilder.hash. */
@@ -127,11 +139,13 @@ export function hash(token) {
   return h >>> 0;
 }
 
-/** Decodes a posting list [Δunit, impact, facet, …] into a map unit → {impact, facet}. */
+/** Decodes a posting list [df, Δunit, impact, facet, …] into a map unit → {impact, facet}; `df`
+ * larger than the map's size means the list holds only the best postings of a common token. */
 export function decodePostings(flat) {
   const map = new Map();
+  map.df = flat[0];
   let unit = 0;
-  for (let i = 0; i < flat.length; i += 3) {
+  for (let i = 1; i < flat.length; i += 3) {
     unit += flat[i];
     map.set(unit, { impact: flat[i + 1], facet: flat[i + 2] });
   }
@@ -143,12 +157,20 @@ export function decodePostings(flat) {
  * group's impact counts ten times, so an exact number ranks above any text match.
  */
 export function match(groups, postingsByToken) {
+  // A group whose lists were cut to their best postings cannot say a unit lacks its token:
+  // it adds to scores but excludes nothing, unless every group is like that.
+  // An exact-title group adds the units it names, whatever the other groups found.
+  const partial = (group) => group.tokens.some((t) => { const p = postingsByToken.get(t); return p && p.df > p.size; });
+  const required = groups.filter((g) => !g.bonus);
+  const filtering = required.filter((g) => !partial(g));
+  const ordered = (filtering.length ? filtering.concat(required.filter(partial)) : required).concat(groups.filter((g) => g.bonus));
   let result = null;
-  for (const group of groups) {
+  for (const group of ordered) {
+    const soft = filtering.length > 0 && partial(group);
     const merged = new Map();
     for (const token of group.tokens) {
       for (const [unit, p] of postingsByToken.get(token) || new Map()) {
-        const impact = p.impact * (group.number ? 10 : 1);
+        const impact = p.impact * (group.number ? 10 : group.bonus ? 8 : 1);
         const seen = merged.get(unit);
         if (!seen || seen.impact < impact) merged.set(unit, { impact, facet: p.facet });
       }
@@ -158,7 +180,9 @@ export function match(groups, postingsByToken) {
     for (const [unit, p] of result) {
       const other = merged.get(unit);
       if (other) next.set(unit, { impact: p.impact + other.impact, facet: p.facet });
+      else if (soft || group.bonus) next.set(unit, p);
     }
+    if (group.bonus) for (const [unit, p] of merged) if (!next.has(unit)) next.set(unit, p);
     result = next;
   }
   return [...(result || new Map())].map(([unit, p]) => ({ unit, score: p.impact, facet: p.facet }))
@@ -232,13 +256,18 @@ export function passes(candidate, state, manifest) {
  * benchmark a loader that counts bytes. `shown` results get their display records; the first
  * call asks for few, so the first results need few requests.
  */
-export async function search(state, load, shown = 5) {
+/** How many results the first render shows: few records, so few requests. */
+export const FIRST = 3;
+
+export async function search(state, loadFile, shown = FIRST) {
+  const loaded = new Map();
+  const load = (path) => { if (!loaded.has(path)) loaded.set(path, loadFile(path)); return loaded.get(path); };
   const manifest = await load("search/manifest.json");
   const groups = parseQuery(state.q);
   if (!groups.length) return { manifest, groups, matches: [], visible: [] };
   const postings = new Map();
   await Promise.all([...new Set(groups.flatMap((g) => g.tokens))].map(async (token) => {
-    const data = await load(`search/i/${(hash(token) % manifest.shards).toString(16)}.json`);
+    const data = await load(`search/i/${(hash(shardKey(token)) % manifest.shards).toString(16)}.json`);
     if (data[token]) postings.set(token, decodePostings(data[token]));
   }));
   const record = async (unit) => {

@@ -1,6 +1,6 @@
 // The search page: reads ?q= and filters from the URL, fetches only the index shards the
 // query needs, and renders results into #results. All text goes in through textContent.
-import { facets, highlights, search } from "./search-core.js";
+import { FIRST, facets, highlights, search } from "./search-core.js";
 
 const root = document.getElementById("search");
 const base = root.dataset.base;
@@ -42,7 +42,7 @@ async function run(state) {
   input.value = state.q;
   status.textContent = state.q ? "Đang tìm…" : "Nhập từ khóa, tên cơ quan hoặc số hiệu văn bản.";
   // A few results first, so they appear after few requests; then the whole page.
-  for (const count of shown > PAGE ? [shown] : [5, PAGE]) {
+  for (const count of shown > PAGE ? [shown] : [FIRST, PAGE]) {
     const found = await search(state, fetchJSON, count);
     if (id !== runId) return;
     manifest = found.manifest;

@@ -23,23 +23,25 @@ public struct SiteRenderer {
     public func render(_ site: SiteModel, assets: [String: Data], emit: (OutputFile) throws -> Void) rethrows {
         let contexts = PageContexts(site: site)
         try emit(page("index.html", "home", contexts.home(site)))
-        for entry in site.plans {
-            try emit(page(SiteURLs.planFile(entry.plan.slug), "plan", contexts.plan(entry)))
-        }
+        try renderAll(site.plans, emit) { page(SiteURLs.planFile($0.plan.slug), "plan", contexts.plan($0)) }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
-        for record in site.agencies {
-            try emit(page(SiteURLs.agencyFile(record.agency), "agency", contexts.agency(record)))
-        }
+        try renderAll(site.agencies, emit) { page(SiteURLs.agencyFile($0.agency), "agency", contexts.agency($0)) }
         try emit(page("van-ban/index.html", "documents", contexts.documentIndex()))
-        for record in site.documents {
-            try emit(page(SiteURLs.documentFile(record.document.ref), "document", contexts.document(record)))
-        }
+        try renderAll(site.documents, emit) { page(SiteURLs.documentFile($0.document.ref), "document", contexts.document($0)) }
         try emit(page("thoi-han/index.html", "deadlines", contexts.deadlines()))
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
         for file in DataExport(site: site).files() { try emit(file) }
         for path in assets.keys.sorted() {
             try emit(OutputFile(path: "assets/\(path)", data: assets[path]!))
+        }
+    }
+
+    /// Renders pages on every core, a batch at a time so memory stays bounded, and hands them
+    /// to `emit` in order.
+    private func renderAll<T>(_ items: [T], _ emit: (OutputFile) throws -> Void, _ make: (T) -> OutputFile) rethrows {
+        for start in stride(from: 0, to: items.count, by: 256) {
+            for file in Array(items[start..<Swift.min(start + 256, items.count)]).parallelMap(make) { try emit(file) }
         }
     }
 

@@ -5,9 +5,9 @@ import Foundation
 /// the format; `Templates/assets/search-core.js` reads it.
 struct SearchIndexBuilder {
     var site: SiteModel
-    static let chunkSize = 16
+    static let chunkSize = 8
     /// Postings kept per token in the first tier; the rest go to the second tier, fetched on demand.
-    static let firstTier = 800
+    static let firstTier = 200
 
     func files() -> [OutputFile] {
         let units = SearchUnit.all(site)
@@ -16,10 +16,8 @@ struct SearchIndexBuilder {
         let provinceIndex = Dictionary(uniqueKeysWithValues: provinces.enumerated().map { ($1, $0 + 1) })
         let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0 + 1) })
 
-        // Term frequencies per field, then BM25F impacts.
-        var postings: [String: [(unit: Int, weight: Double)]] = [:]
-        var lengths: [Double] = []
-        for (id, unit) in units.enumerated() {
+        // Weighted term frequencies per unit (on every core), then BM25F impacts.
+        let perUnit = units.parallelMap { unit -> (weights: [String: Double], length: Double) in
             var weighted: [String: Double] = [:]
             var length = 0.0
             func add(_ text: String, _ weight: Double, numbersOnly: Bool = false) {
@@ -32,8 +30,16 @@ struct SearchIndexBuilder {
             add(unit.title, SearchUnit.weights.title)
             add(unit.agencies, SearchUnit.weights.agencies)
             add(unit.text, SearchUnit.weights.text)
-            lengths.append(length)
-            for (token, weight) in weighted { postings[token, default: []].append((id, weight)) }
+            // "=so tu phap": the whole title, so a query naming an agency or document exactly finds it first.
+            if unit.kind == .agency || unit.kind == .document {
+                weighted[SearchText.exactTitleToken(unit.title)] = SearchUnit.weights.title
+            }
+            return (weighted, length)
+        }
+        var postings: [String: [(unit: Int, weight: Double)]] = [:]
+        let lengths = perUnit.map(\.length)
+        for (id, entry) in perUnit.enumerated() {
+            for (token, weight) in entry.weights { postings[token, default: []].append((id, weight)) }
         }
         let count = Double(max(units.count, 1))
         let averageLength = max(lengths.reduce(0, +) / count, 1)
@@ -60,9 +66,11 @@ struct SearchIndexBuilder {
         var second = Array(repeating: [(String, JSONWriter.Value)](), count: shardCount)
         for token in impacts.keys.sorted() {
             let ranked = impacts[token]!.sorted { ($0.impact, -$0.unit) > ($1.impact, -$1.unit) }
-            let shard = Int(Self.hash(token) % UInt32(shardCount))
+            let shard = Int(Self.hash(SearchText.shardKey(token)) % UInt32(shardCount))
+            // Each list starts with the token's full document frequency, so a reader knows
+            // when the first tier is only the best part of it.
             func encode(_ list: ArraySlice<(unit: Int, impact: Double)>) -> JSONWriter.Value {
-                var flat: [JSONWriter.Value] = []
+                var flat: [JSONWriter.Value] = [.int(ranked.count)]
                 var previous = 0
                 for posting in list.sorted(by: { $0.unit < $1.unit }) {
                     flat.append(.int(posting.unit - previous))
@@ -102,7 +110,7 @@ struct SearchIndexBuilder {
     /// About 16 KB of postings a shard: a query fetches a few small files, whatever the site's size.
     static func shardCount(forPostings postings: Int) -> Int {
         var count = 8
-        while count < 65536, postings / count > 1500 { count *= 2 }
+        while count < 65536, postings / count > 400 { count *= 2 }
         return count
     }
 
@@ -116,6 +124,6 @@ struct SearchIndexBuilder {
     /// The text a result's snippet is cut from, enough to find and highlight the query in.
     static func snippetSource(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return flat.count > 600 ? String(flat.prefix(600)) + "…" : flat
+        return flat.count > 300 ? String(flat.prefix(300)) + "…" : flat
     }
 }

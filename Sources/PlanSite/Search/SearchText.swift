@@ -37,6 +37,19 @@ public enum SearchText {
         return tokens
     }
 
+    /// The whole title as one token, "=so tu phap": what an exact query matches.
+    public static func exactTitleToken(_ title: String) -> String {
+        "=" + syllables(title).flatMap { $0 }.joined(separator: " ")
+    }
+
+    /// The token whose shard holds a token: an exact title sits with its first pair, so
+    /// looking it up costs no extra request (search-core.js's shardKey does the same).
+    public static func shardKey(_ token: String) -> String {
+        guard token.hasPrefix("=") else { return token }
+        let words = token.dropFirst().split(separator: " ")
+        return words.count > 1 ? "\(words[0])_\(words[1])" : String(words.first ?? "")
+    }
+
     /// "27-NQ/TW" → ["#27-nq", "#27-nq-tw"]; "33/2021/QH15" → ["#33-2021", "#33-2021-qh15"].
     public static func numberTokens(_ number: DocumentNumber) -> [String] {
         let head = number.shape == .legal ? "#\(number.serial)-\(number.year ?? 0)" : "#\(number.serial)-\(normalize(number.type))"

@@ -78,17 +78,18 @@ public struct Build {
         var diagnostics = registryProblems
 
         let parser = PlanParser(allowRawHTML: sources.config.allowRawHTML)
-        let parsed = timed("parse") {
-            sources.plans.compactMap { file -> ParsedPlan? in
-                switch parser.parse(file) {
-                case .success(let plan): return plan
-                case .failure(let problems): diagnostics += problems; return nil
-                }
+        // Each plan is parsed and extracted on its own, on every core; only linking sees them all.
+        let parsedResults = timed("parse") { sources.plans.parallelMap(parser.parse) }
+        var parsed: [ParsedPlan] = []
+        for result in parsedResults {
+            switch result {
+            case .success(let plan): parsed.append(plan)
+            case .failure(let problems): diagnostics += problems
             }
         }
 
         let extractor = PlanExtractor(registry: registries.agencies)
-        let extracted = timed("extract") { parsed.map(extractor.extract) }
+        let extracted = timed("extract") { parsed.parallelMap(extractor.extract) }
         diagnostics += extracted.flatMap(\.diagnostics)
 
         let (site, linkProblems) = timed("link") { SiteLinker(today: today).link(extracted, registries: registries, config: sources.config) }

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""`make bench`: PlanSite against Hugo (build) and Pagefind (search) on generated corpora.
+
+    python3 bench/bench.py [sizes…]      default: 1000 10000; 3 runs each
+Prints medians of wall time, CPU time, peak memory, output size and pages per second, the
+PlanSite / Hugo ratio, the time the search index adds, and bytes and requests before the first
+results for the benchmark queries, beside Pagefind's."""
+import http.server
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+PLANSITE = ROOT / ".build" / "release" / "plansite"
+QUERIES = [("so tu phap", "/co-quan/so-tu-phap/"), ("27-NQ/TW", "/van-ban/27-nq-tw/"),
+           ("ban noi chinh tinh uy", "/co-quan/ban-noi-chinh-tinh-uy/"), ("duoc", None)]
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def measure(command, cwd=None):
+    """Wall seconds, CPU seconds and peak resident memory (MB) of one command."""
+    start = time.monotonic()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    stderr = process.stderr.read().decode()
+    if status != 0:
+        raise SystemExit(f"{command[0]} failed:\n{stderr[-2000:]}")
+    return time.monotonic() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stderr
+
+
+def size_of(folder):
+    files = [p for p in Path(folder).rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6, len(files)
+
+
+def median_runs(command, output, pages_of, cwd=None):
+    runs = []
+    for _ in range(RUNS):
+        shutil.rmtree(output, ignore_errors=True)
+        runs.append(measure(command, cwd))
+    megabytes, files = size_of(output)
+    wall = statistics.median(r[0] for r in runs)
+    return {"wall": wall, "cpu": statistics.median(r[1] for r in runs), "rss": statistics.median(r[2] for r in runs),
+            "size": megabytes, "files": files, "pages_per_s": pages_of(output) / wall, "stderr": runs[-1][3]}
+
+
+def browser(url):
+    dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=30000",
+                          f"--user-data-dir=/tmp/bench-profile-{time.monotonic_ns()}", "--dump-dom", url],
+                         capture_output=True, text=True, timeout=120).stdout
+    match = re.search(r'<pre id="bench">(.*?)</pre>', dom, re.S)
+    return json.loads(match.group(1).replace("&quot;", '"').replace("&amp;", "&")) if match else None
+
+
+def search_costs(site):
+    shutil.copy(ROOT / "bench" / "search-bench.html", site / "search-bench.html")
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(site), **k)
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/search-bench.html"
+    rows = []
+    for query, expected in QUERIES:
+        row = {"query": query, "expected": expected}
+        for engine in ("plansite", "pagefind"):
+            row[engine] = browser(f"{base}?engine={engine}&q={urllib.parse.quote(query)}")
+        rows.append(row)
+    server.shutdown()
+    return rows
+
+
+def main():
+    sizes = [int(s) for s in sys.argv[1:]] or [1000, 10000]
+    for size in sizes:
+        corpus = OUT / str(size)
+        if not (corpus / "Content").exists():
+            subprocess.run([sys.executable, str(ROOT / "bench" / "generate_corpus.py"), str(size), str(corpus)], check=True)
+        site = corpus / "Public"
+        plan_pages = lambda output: len(list((Path(output) / "ke-hoach").glob("*/index.html")))
+        ours = median_runs([str(PLANSITE), "build", "--content", str(corpus / "Content"), "--templates", str(ROOT / "Templates"),
+                            "--output", str(site), "--timings"], site, plan_pages)
+        index_seconds = float(re.search(r"search index\s+([\d.]+) s", ours["stderr"]).group(1))
+        hugo_out = corpus / "hugo-public"
+        hugo = median_runs(["hugo", "--source", str(corpus / "hugo"), "--destination", str(hugo_out), "--quiet"], hugo_out,
+                           lambda output: len(list((Path(output) / "ke-hoach").glob("*/index.html"))))
+        start = time.monotonic()
+        subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(site)], check=True, capture_output=True)
+        pagefind_seconds = time.monotonic() - start
+
+        print(f"\n## {size} plans (median of {RUNS} runs, {os.cpu_count()} cores)\n")
+        print("| | wall s | CPU s | peak MB | output MB | files | plans/s |")
+        print("|---|---|---|---|---|---|---|")
+        for name, r in (("PlanSite", ours), ("Hugo 0.111", hugo)):
+            print(f"| {name} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss']:.0f} | {r['size']:.0f} | {r['files']} | {r['pages_per_s']:.0f} |")
+        print(f"\nPlanSite / Hugo wall time: {ours['wall'] / hugo['wall']:.2f}. "
+              f"PlanSite's search index: {index_seconds:.2f} s of the build; Pagefind indexing the same pages: {pagefind_seconds:.2f} s.")
+        print(f"Stages: {' · '.join(l.strip() for l in ours['stderr'].splitlines() if l.startswith('  '))}")
+        print("\n| query | PlanSite bytes | requests | first result | Pagefind bytes | requests | first result | bytes ratio |")
+        print("|---|---|---|---|---|---|---|---|")
+        for row in search_costs(site):
+            a, b = row["plansite"] or {}, row["pagefind"] or {}
+            ratio = (b.get("bytes", 0) / a["bytes"]) if a.get("bytes") else 0
+            mark = lambda r: ("✓ " if row["expected"] and str(r.get("first", "")).endswith(row["expected"]) else "") + str(r.get("first"))
+            print(f"| {row['query']} | {a.get('bytes', 0):,} | {a.get('requests')} | {mark(a)} | {b.get('bytes', 0):,} | "
+                  f"{b.get('requests')} | {mark(b)} | {ratio:.1f}× |")
+
+
+if __name__ == "__main__":
+    main()
