@@ -40,7 +40,12 @@ struct SearchTests {
         // "tu_phap" sits in the shard its hash names, with postings for the agency and the task.
         let shard = String(SearchIndexBuilder.hash("tu_phap") % UInt32(shards), radix: 16)
         let postings = try #require(try JSONSerialization.jsonObject(with: Data((files["search/i/\(shard).json"] ?? "{}").utf8)) as? [String: [Int]])
-        #expect((postings["tu_phap"]?.count ?? 0) == 6)
+        #expect(postings["tu_phap"]?.first == 2, "document frequency first")
+        #expect((postings["tu_phap"]?.count ?? 0) == 7, "then Δunit, impact, facet for the agency and the task")
+        let exactShard = String(SearchIndexBuilder.hash(SearchText.shardKey("=so tu phap")) % UInt32(shards), radix: 16)
+        let exact = try JSONSerialization.jsonObject(with: Data((files["search/i/\(exactShard).json"] ?? "{}").utf8)) as? [String: [Int]]
+        #expect(SearchText.shardKey("=so tu phap") == "so_tu")
+        #expect(exact?["=so tu phap"]?.first == 1, "the agency's exact title, in the shard of its first pair")
         #expect(files.values.allSatisfy { !$0.contains("<script") })
     }
 
