@@ -13,6 +13,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -28,10 +29,13 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 def measure(command, cwd=None):
     """Wall seconds, CPU seconds and peak resident memory (MB) of one command."""
-    start = time.monotonic()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    stderr = process.stderr.read().decode()
+    # stderr goes to a file: a pipe would fill with warnings and stall the build.
+    with tempfile.TemporaryFile() as log:
+        start = time.monotonic()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(process.pid, 0)
+        log.seek(0)
+        stderr = log.read().decode()
     if status != 0:
         raise SystemExit(f"{command[0]} failed:\n{stderr[-2000:]}")
     return time.monotonic() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stderr
