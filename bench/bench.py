@@ -108,14 +108,15 @@ def main():
         print(f"\nPlanSite / Hugo wall time: {ours['wall'] / hugo['wall']:.2f}. "
               f"PlanSite's search index: {index_seconds:.2f} s of the build; Pagefind indexing the same pages: {pagefind_seconds:.2f} s.")
         print(f"Stages: {' · '.join(l.strip() for l in ours['stderr'].splitlines() if l.startswith('  '))}")
-        print("\n| query | PlanSite bytes | requests | first result | Pagefind bytes | requests | first result | bytes ratio |")
+        print("\nBytes and requests before the first results (engine code included; index bytes alone in brackets).\n")
+        print("| query | PlanSite bytes | requests | first result | Pagefind bytes | requests | first result | bytes ratio |")
         print("|---|---|---|---|---|---|---|---|")
         for row in search_costs(site):
             a, b = row["plansite"] or {}, row["pagefind"] or {}
             ratio = (b.get("bytes", 0) / a["bytes"]) if a.get("bytes") else 0
             mark = lambda r: ("✓ " if row["expected"] and str(r.get("first", "")).endswith(row["expected"]) else "") + str(r.get("first"))
-            print(f"| {row['query']} | {a.get('bytes', 0):,} | {a.get('requests')} | {mark(a)} | {b.get('bytes', 0):,} | "
-                  f"{b.get('requests')} | {mark(b)} | {ratio:.1f}× |")
+            print(f"| {row['query']} | {a.get('bytes', 0):,} ({a.get('indexBytes', 0):,}) | {a.get('requests')} | {mark(a)} | "
+                  f"{b.get('bytes', 0):,} ({b.get('indexBytes', 0):,}) | {b.get('requests')} | {mark(b)} | {ratio:.1f}× |")
 
 
 if __name__ == "__main__":

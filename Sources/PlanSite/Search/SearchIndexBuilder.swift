@@ -30,8 +30,9 @@ struct SearchIndexBuilder {
             add(unit.title, SearchUnit.weights.title)
             add(unit.agencies, SearchUnit.weights.agencies)
             add(unit.text, SearchUnit.weights.text)
-            // "=so tu phap": the whole title, so a query naming an agency or document exactly finds it first.
-            if unit.kind == .agency || unit.kind == .document {
+            // "=so tu phap": the whole name, so a query naming an agency exactly finds it first.
+            // (Documents are found exactly by their number.)
+            if unit.kind == .agency {
                 weighted[SearchText.exactTitleToken(unit.title)] = SearchUnit.weights.title
             }
             return (weighted, length)
@@ -99,7 +100,7 @@ struct SearchIndexBuilder {
         }
         for start in stride(from: 0, to: units.count, by: Self.chunkSize) {
             let records = units[start..<min(start + Self.chunkSize, units.count)].map { unit -> JSONWriter.Value in
-                .array([.int(unit.kind.rawValue), .string(unit.title), .string(unit.url), .string(unit.province ?? ""),
+                .array([.int(unit.kind.rawValue), .string(Self.shortened(unit.title, to: 200)), .string(unit.url), .string(unit.province ?? ""),
                         .string(Self.snippetSource(unit.text)), .strings(unit.leads), .strings(unit.cited), .string(unit.deadline)])
             }
             write("search/d/\(start / Self.chunkSize).json", .array(records))
@@ -123,7 +124,10 @@ struct SearchIndexBuilder {
 
     /// The text a result's snippet is cut from, enough to find and highlight the query in.
     static func snippetSource(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return flat.count > 300 ? String(flat.prefix(300)) + "…" : flat
+        shortened(text.split(whereSeparator: \.isNewline).joined(separator: " "), to: 300)
+    }
+
+    static func shortened(_ text: String, to length: Int) -> String {
+        text.count > length ? String(text.prefix(length)) + "…" : text
     }
 }
