@@ -12,7 +12,7 @@ struct PlanSiteCommand: ParsableCommand {
         from Mustache templates and assets in the templates folder. The site is written to the \
         output folder, which is replaced only when the whole build succeeds.
         """,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 

@@ -51,8 +51,9 @@ public struct PlanExtractor: Sendable {
                                                      at: SourceLocation(file: parsed.sourcePath, line: line, column: block.position.column))
         }
 
-        let plan = Plan(slug: parsed.slug, sourcePath: parsed.sourcePath, metadata: parsed.metadata,
+        var plan = Plan(slug: parsed.slug, sourcePath: parsed.sourcePath, metadata: parsed.metadata,
                         headings: headings, tasks: built.tasks, citations: citations)
+        plan.links = parsed.document.links.map { ($0.destination, parsed.fileLine($0.position), $0.position.column) }
         let html = AnchorRewriter(anchors: anchors).rewrite(parsed.document.html)
         return ExtractedPlan(plan: plan, bodyHTML: html, diagnostics: diagnostics)
     }

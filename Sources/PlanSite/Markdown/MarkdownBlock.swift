@@ -45,9 +45,16 @@ public struct MarkdownBlock: Hashable, Sendable {
     }
 }
 
+/// A link written in a plan, for checking that its target exists.
+public struct MarkdownLink: Hashable, Sendable {
+    public var destination: String
+    public var position: SourcePosition
+}
+
 /// A Markdown body after cmark-gfm: its HTML (each block still carrying `data-sourcepos`,
-/// which `AnchorRewriter` turns into ids) and its blocks for extraction.
+/// which `AnchorRewriter` turns into ids), its blocks for extraction and its links.
 public struct MarkdownDocument: Sendable {
     public var html: String
     public var blocks: [MarkdownBlock]
+    public var links: [MarkdownLink] = []
 }

@@ -41,7 +41,8 @@ public struct MarkdownParser: Sendable {
             html = String(cString: rendered)
             free(rendered)
         }
-        return MarkdownDocument(html: html, blocks: BlockCollector.collect(root))
+        let (blocks, links) = BlockCollector.collect(root)
+        return MarkdownDocument(html: html, blocks: blocks, links: links)
     }
 }
 
@@ -50,13 +51,16 @@ public struct MarkdownParser: Sendable {
 private enum BlockCollector {
     struct OpenItem { var item: MarkdownBlock.ListItem; var paragraphs: Int }
 
-    static func collect(_ root: OpaquePointer) -> [MarkdownBlock] {
+    static func collect(_ root: OpaquePointer) -> ([MarkdownBlock], [MarkdownLink]) {
         var blocks: [MarkdownBlock] = []
+        var links: [MarkdownLink] = []
+        // Inline nodes carry no position of their own: a link is placed at its block.
+        var blockPosition = SourcePosition(line: 1, column: 1)
         var lists: [(ordered: Bool, next: Int)] = []
         var items: [OpenItem] = []
         var text = ""
         var collecting = 0
-        guard let iterator = cmark_iter_new(root) else { return [] }
+        guard let iterator = cmark_iter_new(root) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
 
         while true {
@@ -82,8 +86,13 @@ private enum BlockCollector {
                 } else if !entering, !items.isEmpty {
                     items.removeLast()
                 }
+            case CMARK_NODE_LINK:
+                if entering, let url = cmark_node_get_url(node) {
+                    links.append(MarkdownLink(destination: String(cString: url), position: blockPosition))
+                }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
                 if entering {
+                    blockPosition = position
                     collecting += 1
                     text = ""
                 } else {
@@ -108,7 +117,7 @@ private enum BlockCollector {
                 collectTableRow(node, entering: entering, position: position, text: &text, collecting: &collecting, blocks: &blocks)
             }
         }
-        return blocks
+        return (blocks, links)
     }
 
     /// Table nodes come from an extension and have no public type constant; their type string names them.

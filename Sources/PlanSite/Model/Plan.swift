@@ -49,7 +49,7 @@ public struct Heading: Hashable, Sendable {
 }
 
 /// A plan (kế hoạch, chương trình hành động …) as the site knows it.
-public struct Plan: Hashable, Sendable {
+public struct Plan: Sendable {
     public var slug: String
     /// Path relative to the content folder, used in every diagnostic about this plan.
     public var sourcePath: String
@@ -58,6 +58,8 @@ public struct Plan: Hashable, Sendable {
     public var tasks: [PlanTask]
     /// Every numbered citation in the text, in order.
     public var citations: [Citation]
+    /// Links written in the text, with the line they are on.
+    public var links: [(destination: String, line: Int, column: Int)] = []
 
     public init(slug: String, sourcePath: String, metadata: PlanMetadata, headings: [Heading],
                 tasks: [PlanTask] = [], citations: [Citation] = []) {

@@ -64,6 +64,16 @@ public struct Build {
         }
     }
 
+    /// Everything a build does except writing: `plansite check`.
+    public func check() -> BuildReport {
+        let (loaded, loadProblems) = SiteLoader(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory)
+            .load(baseURL: baseURL)
+        guard let sources = loaded else { return BuildReport(diagnostics: loadProblems, pagesWritten: 0, plans: 0) }
+        var report = Build.generate(sources, strict: false, today: today) { _ in }
+        report.diagnostics = (loadProblems + report.diagnostics).sortedForReport
+        return report
+    }
+
     /// Everything between reading and writing, as a function of values: tests build whole
     /// sites in memory through it. Files are handed to `write` only if nothing failed first.
     public static func generate(_ sources: SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),

@@ -23,6 +23,7 @@ public struct SiteLinker: Sendable {
         let allPlans = unique.map(\.plan)
         let documents = DocumentLinker(plans: allPlans, entries: registries.documents).link()
         diagnostics += Self.undefinedImplements(allPlans, documents: documents)
+        diagnostics += Self.brokenLinks(allPlans, base: config.baseURL)
 
         var model = SiteModel(config: config, plans: unique, groups: Self.groups(allPlans),
                               agencies: Self.agencies(allPlans, registry: registries.agencies),
@@ -78,6 +79,40 @@ public struct SiteLinker: Sendable {
             }
         }
         return records.values.sorted { Collation.less($0.agency.name, $1.agency.name) }
+    }
+
+    /// Links from one plan to another plan or to an anchor ("#nv-iii-1-1", "/ke-hoach/x/#…",
+    /// "../x/") whose target does not exist. Links elsewhere are not this site's to check.
+    static func brokenLinks(_ plans: [Plan], base: String) -> [Diagnostic] {
+        let anchors = Dictionary(uniqueKeysWithValues: plans.map { plan in
+            (plan.slug, Set(plan.headings.map(\.id) + plan.tasks.map(\.id)))
+        })
+        var problems: [Diagnostic] = []
+        for plan in plans {
+            for link in plan.links {
+                var target = link.destination
+                var slug = plan.slug
+                for prefix in [base + "ke-hoach/", "/ke-hoach/", "../../ke-hoach/", "../"] where target.hasPrefix(prefix) {
+                    let rest = target.dropFirst(prefix.count)
+                    slug = String(rest.prefix { $0 != "/" && $0 != "#" })
+                    target = String(rest.drop { $0 != "#" })
+                    break
+                }
+                guard target.isEmpty || target.hasPrefix("#"), slug != plan.slug || target.hasPrefix("#") else { continue }
+                let at = SourceLocation(file: plan.sourcePath, line: link.line, column: link.column)
+                guard let known = anchors[slug] else {
+                    problems.append(.warning(at, "link to a plan that does not exist: \(link.destination)",
+                                             hint: Suggestion.closest(to: slug, among: Array(anchors.keys)).map { "did you mean '\($0)'?" }))
+                    continue
+                }
+                let anchor = String(target.dropFirst())
+                if !anchor.isEmpty, !known.contains(anchor) {
+                    problems.append(.warning(at, "link to an anchor that does not exist: \(link.destination)",
+                                             hint: Suggestion.closest(to: anchor, among: Array(known)).map { "did you mean '#\($0)'?" }))
+                }
+            }
+        }
+        return problems
     }
 
     /// An `implements` entry that is neither cited in any plan's text nor described in documents.yml.
