@@ -21,8 +21,17 @@ public struct PlanParser: Sendable {
         markdown = MarkdownParser(allowRawHTML: allowRawHTML)
     }
 
+    /// Real plans are 40–100 KB; a file hundreds of times larger is a mistake (a merged export,
+    /// an embedded scan), and refusing it keeps every build bounded in time and memory.
+    public static let maximumBytes = 10_000_000
+
     public func parse(_ file: SourceFile) -> Result<ParsedPlan, [Diagnostic]> {
         let start = SourceLocation(file: file.path)
+        let size = file.text.utf8.count
+        if size > Self.maximumBytes {
+            return .failure([.error(start, "the file is \(size / 1_000_000) MB; a plan may be at most \(Self.maximumBytes / 1_000_000) MB",
+                                    hint: "split it into several plans, or remove pasted images and scans")])
+        }
         if file.text.allSatisfy(\.isWhitespace) {
             return .failure([.error(start, "the file is empty", hint: "start it with front matter: a line '---', 'title: …', 'issuer: …', 'implements: [...]', and '---'")])
         }
