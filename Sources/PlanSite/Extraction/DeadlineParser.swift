@@ -53,7 +53,7 @@ public struct DeadlineParser: Sendable {
         // "thực hiện theo Kế hoạch số 211-KH/TU, ngày 31/10/2022": the date is the plan's, not a deadline.
         if phrase.hasPrefix("theo ") || phrase.hasPrefix("thuc hien theo ") || phrase.hasPrefix("khi co")
             || phrase.hasPrefix("thuc hien khi ") {
-            return Deadline(text: text, kind: .conditional, documents: CitationScanner().scan(text).map(\.number.canonical))
+            return Self.conditional(text)
         }
         if let date = Self.findDate(tokens) {
             return Deadline(text: text, kind: .date, due: date)
@@ -75,10 +75,14 @@ public struct DeadlineParser: Sendable {
         if phrase.hasPrefix("theo ") || phrase.contains("khi co") || phrase.contains("theo ke hoach")
             || phrase.contains("theo chi dao") || phrase.contains("theo yeu cau") || phrase.contains("theo quy dinh")
             || phrase.contains("theo lo trinh") {
-            let documents = CitationScanner().scan(text).map(\.number.canonical)
-            return Deadline(text: text, kind: .conditional, documents: documents)
+            return Self.conditional(text)
         }
         return nil
+    }
+
+    /// "theo Kế hoạch số 211-KH/TU": no due date, but the document it waits on is kept.
+    private static func conditional(_ text: String) -> Deadline {
+        Deadline(text: text, kind: .conditional, documents: CitationScanner().scan(text).map(\.number.canonical))
     }
 
     private static func findDate(_ tokens: [DeadlineToken]) -> CalendarDate? {

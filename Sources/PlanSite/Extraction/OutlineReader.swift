@@ -58,14 +58,14 @@ struct OutlineReader {
             case .paragraph:
                 let item = block.listItem
                 let (token, rest) = OutlineToken.read(block.text).map { ($0.0, $0.rest) } ?? (nil, block.text)
-                if let (label, value) = Label.read(token?.kind == .letter || token?.kind == .parenthesised || token == nil ? rest : block.text),
-                   item?.isFirstParagraph != false || item == nil {
+                // "b) Trách nhiệm thực hiện: …": a letter or (1) before a label is not an outline item.
+                let labelText = token == nil || token?.kind == .letter || token?.kind == .parenthesised ? rest : block.text
+                if let (label, value) = Label.read(labelText), item?.isFirstParagraph != false {
                     deadlineListOpen = false
                     assignmentListOpen = false
                     if let current = stack.last {
                         apply(label, value, to: &nodes[current], at: location, diagnostics: &diagnostics, deadlineListOpen: &deadlineListOpen)
-                        if case .role = label, value.isEmpty { assignmentListOpen = true }
-                        if case .carryOut = label, value.isEmpty { assignmentListOpen = true }
+                        if value.isEmpty, label != .deadline, label != .content { assignmentListOpen = true }
                     }
                 } else if let item, item.isFirstParagraph, let number = item.number, item.depth == 1 {
                     push(OutlineNode(token: OutlineToken(kind: .arabic, value: String(number)), title: block.text,

@@ -29,7 +29,7 @@ public struct AnchorRewriter: Sendable {
                 while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\"") { cursor += 1 }
                 if let id = anchors[SourcePosition(line: line, column: column)] {
                     output.append(contentsOf: " id=\"".utf8)
-                    output.append(contentsOf: HTML.escapeAttribute(id).utf8)
+                    output.append(contentsOf: HTML.escape(id).utf8)
                     output.append(UInt8(ascii: "\""))
                 }
                 index = cursor + 1

@@ -43,16 +43,16 @@ public enum VietnameseText {
         for range in ranges {
             for value in range {
                 guard let scalar = Unicode.Scalar(value) else { continue }
-                let folded = slowFold(Character(scalar))
-                if folded.unicodeScalars.count == 1 { table[value] = folded.unicodeScalars.first! }
+                let folded = slowFold(Character(scalar)).unicodeScalars
+                if folded.count == 1 { table[value] = folded.first! }
             }
         }
         return table
     }()
 
     /// The definition: NFC, look-alikes, lower case, NFD without combining marks, đ → d.
-    /// A character that would fold to nothing or to several keeps its lower-case self.
-    private static func slowFold(_ character: Character) -> Character {
+    /// Only characters that fold to a single scalar go in the table; others pass through as they are.
+    private static func slowFold(_ character: Character) -> String {
         var folded = ""
         for scalar in clean(String(character)).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {
@@ -61,7 +61,7 @@ public enum VietnameseText {
             default: folded.unicodeScalars.append(scalar)
             }
         }
-        return folded.count == 1 ? folded.first! : Character(String(character).lowercased().count == 1 ? String(character).lowercased() : String(character))
+        return folded
     }
 
     /// A readable ASCII id: "III. Nhiệm vụ, giải pháp" → "iii-nhiem-vu-giai-phap".

@@ -35,7 +35,7 @@ struct CitationLinker {
         for number in found {
             guard let href = url(DocumentRef(number: number.number, citingProvince: province)) else { continue }
             result += string[cursor..<number.citationStart]
-            result += "<a class=\"doc-ref\" href=\"\(HTML.escapeAttribute(href))\">\(string[number.citationStart..<number.range.upperBound])</a>"
+            result += "<a class=\"doc-ref\" href=\"\(HTML.escape(href))\">\(string[number.citationStart..<number.range.upperBound])</a>"
             cursor = number.range.upperBound
         }
         result += string[cursor...]

@@ -17,6 +17,4 @@ public enum HTML {
         }
         return result
     }
-
-    public static func escapeAttribute(_ text: String) -> String { escape(text) }
 }
