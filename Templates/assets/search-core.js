@@ -139,9 +139,27 @@ export function hash(token) {
   return h >>> 0;
 }
 
+const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+const DIGIT_VALUE = new Uint8Array(128);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** The numbers in a posting code, as PostingCode.swift writes them: base 32, most significant
+ * digit first, every digit but a number's last from the upper half of the alphabet. */
+export function decodeNumbers(code) {
+  const numbers = [];
+  let n = 0;
+  for (let i = 0; i < code.length; i++) {
+    const v = DIGIT_VALUE[code.charCodeAt(i)];
+    n = n * 32 + (v & 31);
+    if (v < 32) { numbers.push(n); n = 0; }
+  }
+  return numbers;
+}
+
 /** Decodes a posting list [df, Δunit, impact, facet, …] into a map unit → {impact, facet}; `df`
  * larger than the map's size means the list holds only the best postings of a common token. */
-export function decodePostings(flat) {
+export function decodePostings(code) {
+  const flat = decodeNumbers(code);
   const map = new Map();
   map.df = flat[0];
   let unit = 0;
@@ -240,12 +258,19 @@ export function highlights(text, query) {
   return ranges.sort((a, b) => a[0] - b[0]).filter((r, i, all) => i === 0 || r[0] >= all[i - 1][1]);
 }
 
-/** Whether a ranked candidate passes the filters in the URL. */
-export function passes(candidate, state, manifest) {
+/** A record's title: its own text, or the length of the snippet's start that is the title. */
+export function recordTitle(title, snippet, length) {
+  if (typeof title !== "number") return title;
+  const chars = Array.from(snippet.slice(0, title));
+  return chars.length > length ? chars.slice(0, length).join("") + "…" : chars.join("");
+}
+
+/** Whether a ranked candidate passes the filters in the URL; `names` is search/facets.json. */
+export function passes(candidate, state, names) {
   const f = facets(candidate.facet);
-  if (state.kind && manifest.kinds[f.kind] !== state.kind) return false;
-  if (state.province && manifest.provinces[f.province - 1] !== state.province) return false;
-  if (state.year && String(manifest.years[f.year - 1]) !== state.year) return false;
+  if (state.kind && names.kinds[f.kind] !== state.kind) return false;
+  if (state.province && names.provinces[f.province - 1] !== state.province) return false;
+  if (state.year && String(names.years[f.year - 1]) !== state.year) return false;
   if (state.lead && !(candidate.record && candidate.record.leads.includes(state.lead))) return false;
   if (state.doc && !(candidate.record && candidate.record.cited.includes(state.doc))) return false;
   return true;
@@ -266,19 +291,30 @@ export async function search(state, loadFile, shown = FIRST) {
   const groups = parseQuery(state.q);
   if (!groups.length) return { manifest, groups, matches: [], visible: [] };
   const postings = new Map();
+  const shard = (token) => (hash(shardKey(token)) % manifest.shards).toString(16);
   await Promise.all([...new Set(groups.flatMap((g) => g.tokens))].map(async (token) => {
-    const data = await load(`search/i/${(hash(shardKey(token)) % manifest.shards).toString(16)}.json`);
+    const data = await load(`search/i/${shard(token)}.json`);
     if (data[token]) postings.set(token, decodePostings(data[token]));
   }));
+  // A filter may select units beyond a common token's best postings: fetch the rest of its list.
+  const filtered = Boolean(state.kind || state.province || state.year || state.lead || state.doc);
+  const names = filtered ? await load("search/facets.json") : null;
+  if (filtered) {
+    await Promise.all([...postings].filter(([, p]) => p.df > p.size).map(async ([token, p]) => {
+      const rest = (await load(`search/j/${shard(token)}.json`))[token];
+      if (rest) for (const [unit, posting] of decodePostings(rest)) p.set(unit, posting);
+    }));
+  }
   const record = async (unit) => {
     const r = (await load(`search/d/${Math.floor(unit / manifest.chunk)}.json`))[unit % manifest.chunk];
-    return r && { kind: r[0], title: r[1], url: r[2], province: r[3], snippet: r[4], leads: r[5], cited: r[6], deadline: r[7] };
+    return r && { kind: r[0], title: recordTitle(r[1], r[4], manifest.titleLength), url: r[2], province: r[3],
+                  snippet: r[4], leads: r[5], cited: r[6], deadline: r[7] };
   };
   let matches = match(groups, postings);
   const needed = state.lead || state.doc ? matches.slice(0, 200) : matches.slice(0, shown);
   await Promise.all(needed.map(async (c) => { c.record = await record(c.unit); }));
   matches = rerank(matches, state.q);
-  const visible = matches.filter((c) => passes(c, state, manifest));
+  const visible = filtered ? matches.filter((c) => passes(c, state, names)) : matches;
   await Promise.all(visible.slice(0, shown).filter((c) => !c.record).map(async (c) => { c.record = await record(c.unit); }));
   return { manifest, groups, matches, visible };
 }

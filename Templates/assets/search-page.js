@@ -13,7 +13,8 @@ const moreButton = document.getElementById("search-more");
 const KIND_NAMES = ["Nhiệm vụ", "Cơ quan", "Văn bản", "Kế hoạch"];
 const PAGE = 10;
 const cache = new Map();
-let manifest = null;
+// Province and year names for the filters (search/facets.json), loaded after the first results.
+let names = null;
 let shown = PAGE;
 let runId = 0;
 
@@ -44,8 +45,8 @@ async function run(state) {
   // A few results first, so they appear after few requests; then the whole page.
   for (const count of shown > PAGE ? [shown] : [FIRST, PAGE]) {
     const found = await search(state, fetchJSON, count);
+    if (count > FIRST && !names) names = await fetchJSON("search/facets.json");
     if (id !== runId) return;
-    manifest = found.manifest;
     render(found, state, count);
   }
 }
@@ -55,7 +56,7 @@ function render({ groups, matches, visible }, state, count) {
   filterBox.replaceChildren();
   moreButton.hidden = true;
   if (!groups.length) return;
-  renderFilters(matches, state);
+  if (names) renderFilters(matches, state);
   status.textContent = visible.length ? `${visible.length} kết quả cho “${state.q}”.` : `Không tìm thấy kết quả cho “${state.q}”.`;
   for (const c of visible.slice(0, count)) if (c.record) resultsList.append(renderResult(c.record, state.q));
   moreButton.hidden = visible.length <= count;
@@ -114,9 +115,9 @@ function renderFilters(matches, state) {
     return [...counts].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]), "vi")).slice(0, 12);
   };
   const groups = [
-    ["kind", "Loại", count("kind", (c) => [manifest.kinds[facets(c.facet).kind]]), (v) => KIND_NAMES[manifest.kinds.indexOf(v)]],
-    ["province", "Tỉnh", count("province", (c) => [manifest.provinces[facets(c.facet).province - 1]]), (v) => v],
-    ["year", "Năm đến hạn", count("year", (c) => [String(manifest.years[facets(c.facet).year - 1] || "")]), (v) => v],
+    ["kind", "Loại", count("kind", (c) => [names.kinds[facets(c.facet).kind]]), (v) => KIND_NAMES[names.kinds.indexOf(v)]],
+    ["province", "Tỉnh", count("province", (c) => [names.provinces[facets(c.facet).province - 1]]), (v) => v],
+    ["year", "Năm đến hạn", count("year", (c) => [String(names.years[facets(c.facet).year - 1] || "")]), (v) => v],
     ["lead", "Cơ quan chủ trì (trong kết quả đầu)", count("lead", (c) => (c.record ? c.record.leads : [])), (v) => v],
     ["doc", "Văn bản trích dẫn (trong kết quả đầu)", count("doc", (c) => (c.record ? c.record.cited : [])), (v) => v],
   ];

@@ -24,6 +24,15 @@ struct SearchTests {
         }
     }
 
+    /// The same file is checked by Tests/js/search-core.test.mjs against decodeNumbers.
+    @Test func postingCodeMatchesTheSharedVectors() throws {
+        struct Case: Decodable { var numbers: [Int]; var code: String }
+        let url = Paths.tests.deletingLastPathComponent().appendingPathComponent("vectors/postings.json")
+        let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: url))
+        #expect(cases.count >= 8)
+        for item in cases { #expect(PostingCode.encode(item.numbers) == item.code, "\(item.numbers)") }
+    }
+
     static func index(_ plans: [String: String]) throws -> [String: String] {
         try buildInMemory(plans: plans).files.filter { $0.key.hasPrefix("search/") }
     }
@@ -39,13 +48,15 @@ struct SearchTests {
         #expect(files["search/d/0.json"]?.contains("Tuyên truyền pháp luật") == true)
         // "tu_phap" sits in the shard its hash names, with postings for the agency and the task.
         let shard = String(SearchIndexBuilder.hash("tu_phap") % UInt32(shards), radix: 16)
-        let postings = try #require(try JSONSerialization.jsonObject(with: Data((files["search/i/\(shard).json"] ?? "{}").utf8)) as? [String: [Int]])
-        #expect(postings["tu_phap"]?.first == 2, "document frequency first")
-        #expect((postings["tu_phap"]?.count ?? 0) == 7, "then Δunit, impact, facet for the agency and the task")
+        let postings = try #require(try JSONSerialization.jsonObject(with: Data((files["search/i/\(shard).json"] ?? "{}").utf8)) as? [String: String])
+        let tuPhap = try #require(postings["tu_phap"])
+        // Document frequency first, then Δunit, impact, facet for the agency (unit 0) and the task (unit 3).
+        #expect(tuPhap.hasPrefix("20"), "df 2, then the agency's unit 0")
+        #expect(tuPhap.count >= 7)
         let exactShard = String(SearchIndexBuilder.hash(SearchText.shardKey("=so tu phap")) % UInt32(shards), radix: 16)
-        let exact = try JSONSerialization.jsonObject(with: Data((files["search/i/\(exactShard).json"] ?? "{}").utf8)) as? [String: [Int]]
+        let exact = try JSONSerialization.jsonObject(with: Data((files["search/i/\(exactShard).json"] ?? "{}").utf8)) as? [String: String]
         #expect(SearchText.shardKey("=so tu phap") == "so_tu")
-        #expect(exact?["=so tu phap"]?.first == 1, "the agency's exact title, in the shard of its first pair")
+        #expect(exact?["=so tu phap"]?.hasPrefix("10") == true, "the agency's exact title, in the shard of its first pair")
         #expect(files.values.allSatisfy { !$0.contains("<script") })
     }
 

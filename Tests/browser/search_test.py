@@ -28,6 +28,12 @@ CASES = [
     ("duoc", None, "được"),
 ]
 
+# query, filters in the URL → every result's meta line must start with this province.
+FILTER_CASES = [
+    ("thực hiện", {"province": "Lào Cai"}, "Lào Cai"),
+    ("thực hiện", {"province": "Quảng Nam", "kind": "task"}, "Quảng Nam"),
+]
+
 
 def serve(folder):
     handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(folder), **k)
@@ -78,6 +84,25 @@ def main():
             else:
                 passed += 1
                 print(f"ok   {query!r} → {found[0][0]}")
+        for query, filters, province in FILTER_CASES:
+            params = urllib.parse.urlencode({"q": query, **filters})
+            dom = render(base.split("?")[0] + "?" + params)
+            found = results(dom)
+            metas = [re.search(r'class="result__meta">([^<]*)', item) for _, item in found]
+            pressed = re.findall(r'<button[^>]*aria-pressed="true"[^>]*>([^<]*)</button>', dom)
+            problem = None
+            if not found:
+                problem = "no results rendered in #results"
+            elif not all(m and html.unescape(m.group(1)).startswith(province) for m in metas):
+                problem = f"a result outside {province}"
+            elif not any(html.unescape(b).startswith(province) for b in pressed):
+                problem = f"no pressed filter button for {province}"
+            if problem:
+                failed += 1
+                print(f"FAIL {query!r} {filters}: {problem}")
+            else:
+                passed += 1
+                print(f"ok   {query!r} {filters} → {len(found)} results, all in {province}")
         server.shutdown()
         print(f"{passed} passed, {failed} failed")
         return 1 if failed else 0

@@ -8,6 +8,8 @@ struct SearchIndexBuilder {
     static let chunkSize = 8
     /// Postings kept per token in the first tier; the rest go to the second tier, fetched on demand.
     static let firstTier = 200
+    /// Characters of a title a result shows; longer titles end in "…".
+    static let titleLength = 120
 
     func files() -> [OutputFile] {
         let units = SearchUnit.all(site)
@@ -71,15 +73,13 @@ struct SearchIndexBuilder {
             // Each list starts with the token's full document frequency, so a reader knows
             // when the first tier is only the best part of it.
             func encode(_ list: ArraySlice<(unit: Int, impact: Double)>) -> JSONWriter.Value {
-                var flat: [JSONWriter.Value] = [.int(ranked.count)]
+                var flat = [ranked.count]
                 var previous = 0
                 for posting in list.sorted(by: { $0.unit < $1.unit }) {
-                    flat.append(.int(posting.unit - previous))
-                    flat.append(.int(max(1, Int((posting.impact / maxImpact * 255).rounded()))))
-                    flat.append(.int(facet[posting.unit]))
+                    flat += [posting.unit - previous, max(1, Int((posting.impact / maxImpact * 255).rounded())), facet[posting.unit]]
                     previous = posting.unit
                 }
-                return .array(flat)
+                return .string(PostingCode.encode(flat))
             }
             first[shard].append((token, encode(ranked.prefix(Self.firstTier))))
             if ranked.count > Self.firstTier { second[shard].append((token, encode(ranked.dropFirst(Self.firstTier)))) }
@@ -90,9 +90,12 @@ struct SearchIndexBuilder {
             files.append(OutputFile(path: path, data: Data(JSONWriter.encode(value).utf8)))
         }
         write("search/manifest.json", .object([
-            ("version", .int(1)), ("units", .int(units.count)), ("shards", .int(shardCount)), ("chunk", .int(Self.chunkSize)),
-            ("firstTier", .int(Self.firstTier)), ("kinds", .strings(SearchUnit.Kind.allCases.map(\.name))),
-            ("provinces", .strings(provinces)), ("years", .array(years.map { .int($0) })),
+            ("version", .int(2)), ("units", .int(units.count)), ("titleLength", .int(Self.titleLength)), ("shards", .int(shardCount)), ("chunk", .int(Self.chunkSize)),
+            ("firstTier", .int(Self.firstTier)),
+        ]))
+        // Names behind the facet codes, needed only to show or apply filters: not before the first results.
+        write("search/facets.json", .object([
+            ("kinds", .strings(SearchUnit.Kind.allCases.map(\.name))), ("provinces", .strings(provinces)), ("years", .array(years.map { .int($0) })),
         ]))
         for shard in 0..<shardCount {
             write("search/i/\(String(shard, radix: 16)).json", .object(first[shard]))
@@ -100,8 +103,13 @@ struct SearchIndexBuilder {
         }
         for start in stride(from: 0, to: units.count, by: Self.chunkSize) {
             let records = units[start..<min(start + Self.chunkSize, units.count)].map { unit -> JSONWriter.Value in
-                .array([.int(unit.kind.rawValue), .string(Self.shortened(unit.title, to: 200)), .string(unit.url), .string(unit.province ?? ""),
-                        .string(Self.snippetSource(unit.text)), .strings(unit.leads), .strings(unit.cited), .string(unit.deadline)])
+                let snippet = Self.snippetSource(unit.text)
+                // A task's title is the start of its text: the record says how long it is instead
+                // of repeating it.
+                let title: JSONWriter.Value = snippet.hasPrefix(unit.title) ? .int(unit.title.utf16.count)
+                    : .string(Self.shortened(unit.title, to: Self.titleLength))
+                return .array([.int(unit.kind.rawValue), title, .string(unit.url), .string(unit.province ?? ""),
+                               .string(snippet), .strings(unit.leads), .strings(unit.cited), .string(unit.deadline)])
             }
             write("search/d/\(start / Self.chunkSize).json", .array(records))
         }
