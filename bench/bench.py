@@ -2,9 +2,11 @@
 """`make bench`: PlanSite against Hugo (build) and Pagefind (search) on generated corpora.
 
     python3 bench/bench.py [sizes…]      default: 1000 10000; 3 runs each
-Prints medians of wall time, CPU time, peak memory, output size and pages per second, the
-PlanSite / Hugo ratio, the time the search index adds, and bytes and requests before the first
-results for the benchmark queries, beside Pagefind's."""
+Prints medians of wall time, CPU time, peak memory, output size and pages per second, beside
+the floor (bench/cmark_floor.c: reading the plans and parsing and rendering their Markdown with
+cmark-gfm alone on all cores, see floor.py), the PlanSite / floor and PlanSite / Hugo ratios,
+the time the search index adds, and bytes and requests before the first results for the
+benchmark queries, beside Pagefind's."""
 import http.server
 import json
 import os
@@ -19,26 +21,31 @@ import time
 import urllib.parse
 from pathlib import Path
 
+import floor
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 PLANSITE = ROOT / ".build" / "release" / "plansite"
 QUERIES = [("so tu phap", "/co-quan/so-tu-phap/"), ("27-NQ/TW", "/van-ban/27-nq-tw/"),
            ("ban noi chinh tinh uy", "/co-quan/ban-noi-chinh-tinh-uy/"), ("duoc", None)]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+FLOOR_TARGET = 1.5  # issue 6: PlanSite within 1.5× the floor
 
 
 def measure(command, cwd=None):
-    """Wall seconds, CPU seconds and peak resident memory (MB) of one command."""
-    # stderr goes to a file: a pipe would fill with warnings and stall the build.
-    with tempfile.TemporaryFile() as log:
+    """Wall seconds, CPU seconds and peak resident memory (MB) of one command, its stderr and stdout."""
+    # Output goes to files: a pipe would fill with warnings and stall the build.
+    with tempfile.TemporaryFile() as log, tempfile.TemporaryFile() as out:
         start = time.monotonic()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=log)
         _, status, usage = os.wait4(process.pid, 0)
+        wall = time.monotonic() - start
         log.seek(0)
-        stderr = log.read().decode()
+        out.seek(0)
+        stderr, stdout = log.read().decode(), out.read().decode()
     if status != 0:
         raise SystemExit(f"{command[0]} failed:\n{stderr[-2000:]}")
-    return time.monotonic() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stderr
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stderr, stdout
 
 
 def size_of(folder):
@@ -47,14 +54,26 @@ def size_of(folder):
 
 
 def median_runs(command, output, pages_of, cwd=None):
+    """Medians of RUNS runs; `output` (None for the floor, which writes nothing) is removed before each."""
     runs = []
     for _ in range(RUNS):
-        shutil.rmtree(output, ignore_errors=True)
+        if output:
+            shutil.rmtree(output, ignore_errors=True)
         runs.append(measure(command, cwd))
-    megabytes, files = size_of(output)
+    megabytes, files = size_of(output) if output else (None, None)
     wall = statistics.median(r[0] for r in runs)
     return {"wall": wall, "cpu": statistics.median(r[1] for r in runs), "rss": statistics.median(r[2] for r in runs),
-            "size": megabytes, "files": files, "pages_per_s": pages_of(output) / wall, "stderr": runs[-1][3]}
+            "size": megabytes, "files": files, "pages_per_s": pages_of(output) / wall, "stderr": runs[-1][3],
+            "stdout": [r[4] for r in runs]}
+
+
+def run_floor(binary, content):
+    """The floor on one Content folder: wait4 figures as for the builds, and the program's own seconds."""
+    result = median_runs([str(binary), str(content)], None, lambda _: 0)
+    reports = [floor.report(stdout) for stdout in result["stdout"]]
+    result.update(reports[-1], inner=statistics.median(r["seconds"] for r in reports))
+    result["pages_per_s"] = result["files"] / result["wall"]
+    return result
 
 
 def browser(url):
@@ -90,6 +109,7 @@ def browser_once(site, query):
 
 def main():
     sizes = [int(s) for s in sys.argv[1:]] or [1000, 10000]
+    floor_binary = floor.build(OUT / "cmark_floor")
     for size in sizes:
         corpus = OUT / str(size)
         if not (corpus / "Content").exists():
@@ -102,12 +122,18 @@ def main():
         hugo_out = corpus / "hugo-public"
         hugo = median_runs(["hugo", "--source", str(corpus / "hugo"), "--destination", str(hugo_out), "--quiet"], hugo_out,
                            lambda output: len(list((Path(output) / "ke-hoach").glob("*/index.html"))))
+        base = run_floor(floor_binary, corpus / "Content")
         print(f"\n## {size} plans (median of {RUNS} runs, {os.cpu_count()} cores)\n")
         print("| | wall s | CPU s | peak MB | output MB | files | plans/s |")
         print("|---|---|---|---|---|---|---|")
         for name, r in (("PlanSite", ours), ("Hugo 0.111", hugo)):
             print(f"| {name} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss']:.0f} | {r['size']:.0f} | {r['files']} | {r['pages_per_s']:.0f} |")
-        print(f"\nPlanSite / Hugo wall time: {ours['wall'] / hugo['wall']:.2f}. PlanSite's search index: {index_seconds:.2f} s of the build.")
+        print(f"| floor: cmark-gfm alone, {base['threads']} threads | {base['wall']:.2f} | {base['cpu']:.2f} | {base['rss']:.0f} | – | – | {base['pages_per_s']:.0f} |")
+        print(f"\nThe floor: reading {base['files']} plans and parsing and rendering their {base['markdown_bytes'] / 1e6:.0f} MB of Markdown "
+              f"with cmark-gfm alone on {base['threads']} threads, {base['inner']:.2f} s inside the program.")
+        ratio = ours["wall"] / base["wall"]
+        print(f"PlanSite / floor wall time: {ratio:.2f} (target ≤ {FLOOR_TARGET}: {'met' if ratio <= FLOOR_TARGET else 'not met'}). "
+              f"PlanSite / Hugo wall time: {ours['wall'] / hugo['wall']:.2f}. PlanSite's search index: {index_seconds:.2f} s of the build.")
         print(f"Stages: {' · '.join(l.strip() for l in ours['stderr'].splitlines() if l.startswith('  '))}", flush=True)
         start = time.monotonic()
         pagefind = subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(site)], capture_output=True)
