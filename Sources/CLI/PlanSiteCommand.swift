@@ -63,7 +63,9 @@ struct BuildCommand: ParsableCommand {
         }
         Report.line("Built \(report.plans) plans, \(report.pagesWritten) files into \(output)/.")
         if timings {
-            for (stage, seconds) in report.timings { Report.line("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds), toError: true) }
+            for (stage, seconds, cpu) in report.timings {
+                Report.line("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.3f s  (CPU %.3f s)", seconds, cpu), toError: true)
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ struct DataExport {
     }
 
     private func json(_ path: String, _ value: JSONWriter.Value) -> OutputFile {
-        OutputFile(path: path, data: Data(JSONWriter.encode(value).utf8))
+        OutputFile(path: path, data: JSONWriter.encode(value))
     }
 
     func plan(_ plan: Plan) -> JSONWriter.Value {

@@ -1,8 +1,10 @@
-/// Writes JSON text directly: about five times faster than JSONEncoder here, with keys in the
-/// order given (so output is byte-stable) and every string escaped so the JSON is also safe
-/// inside a `<script>` element.
+import Foundation
+
+/// Writes JSON bytes directly: many times faster than JSONEncoder here, with keys in the order
+/// given (so output is byte-stable) and every string escaped so the JSON is also safe inside a
+/// `<script>` element.
 public struct JSONWriter {
-    public private(set) var text = ""
+    public private(set) var bytes: [UInt8] = []
 
     public init() {}
 
@@ -17,61 +19,87 @@ public struct JSONWriter {
         static func strings(_ values: [String]) -> Value { .array(values.map { .string($0) }) }
     }
 
-    public static func encode(_ value: Value) -> String {
+    public static func encode(_ value: Value) -> Data {
         var writer = JSONWriter()
         writer.write(value)
-        writer.text.append("\n")
-        return writer.text
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return Data(writer.bytes)
     }
 
     mutating func write(_ value: Value) {
         switch value {
         case .string(let string?): writeString(string)
-        case .string(nil), .null: text += "null"
-        case .int(let number): text += String(number)
-        case .bool(let flag): text += flag ? "true" : "false"
+        case .string(nil), .null: raw("null")
+        case .int(let number): raw(String(number))
+        case .bool(let flag): raw(flag ? "true" : "false")
         case .array(let items):
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { text += "," }
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 write(item)
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { text += "," }
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 writeString(pair.0)
-                text += ":"
+                bytes.append(UInt8(ascii: ":"))
                 write(pair.1)
             }
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
+    /// Text that needs no escaping: punctuation, numbers.
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
     mutating func writeString(_ string: String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "<": text += "\\u003c"
-            case ">": text += "\\u003e"
-            case "&": text += "\\u0026"
-            case "\u{2028}": text += "\\u2028"
-            case "\u{2029}": text += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        bytes.append(UInt8(ascii: "\""))
+        var utf8 = string.utf8.makeIterator()
+        // U+2028 and U+2029 (E2 80 A8/A9) end a line in a script: look two bytes ahead for them.
+        var pending: [UInt8] = []
+        while let byte = pending.isEmpty ? utf8.next() : pending.removeFirst() {
+            switch byte {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case UInt8(ascii: "\n"): raw("\\n")
+            case UInt8(ascii: "\r"): raw("\\r")
+            case UInt8(ascii: "\t"): raw("\\t")
+            case UInt8(ascii: "<"): raw("\\u003c")
+            case UInt8(ascii: ">"): raw("\\u003e")
+            case UInt8(ascii: "&"): raw("\\u0026")
+            case 0xE2:
+                let second = utf8.next(), third = second == nil ? nil : utf8.next()
+                if second == 0x80, let third, third == 0xA8 || third == 0xA9 {
+                    raw(third == 0xA8 ? "\\u2028" : "\\u2029")
                 } else {
-                    text.unicodeScalars.append(scalar)
+                    bytes.append(byte)
+                    pending = [second, third].compactMap { $0 }
                 }
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: bytes.append(byte)
             }
         }
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension JSONWriter {
+    /// Builds an object member by member, for objects too large to hold as a `Value` first.
+    mutating func member(_ key: String, _ value: String) {
+        bytes.append(UInt8(ascii: bytes.isEmpty ? "{" : ","))
+        writeString(key)
+        bytes.append(UInt8(ascii: ":"))
+        writeString(value)
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The object built by `member`, closed, with the final newline `encode` writes too.
+    func closedObject() -> Data {
+        Data((isEmpty ? Array("{".utf8) : bytes) + Array("}\n".utf8))
     }
 }

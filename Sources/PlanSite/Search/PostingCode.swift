@@ -7,20 +7,18 @@ enum PostingCode {
 
     static func encode(_ numbers: [Int]) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(numbers.count * 2)
-        var digits: [UInt8] = []
-        for number in numbers {
-            precondition(number >= 0, "posting numbers are never negative")
-            var rest = number
-            digits.removeAll(keepingCapacity: true)
-            repeat {
-                digits.append(UInt8(rest & 31))
-                rest >>= 5
-            } while rest > 0
-            for (position, digit) in digits.enumerated().reversed() {
-                bytes.append(alphabet[Int(digit) + (position == 0 ? 0 : 32)])
-            }
-        }
+        for number in numbers { append(number, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func append(_ number: Int, to bytes: inout [UInt8]) {
+        precondition(number >= 0, "posting numbers are never negative")
+        var shift = 0
+        while number >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            bytes.append(alphabet[32 + (number >> shift) & 31])
+            shift -= 5
+        }
+        bytes.append(alphabet[number & 31])
     }
 }

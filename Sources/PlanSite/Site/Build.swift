@@ -5,8 +5,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var pagesWritten: Int
     public var plans: Int
-    /// Seconds spent in each stage, in pipeline order, for `plansite build --timings`.
-    public var timings: [(stage: String, seconds: Double)] = []
+    /// Wall and CPU seconds spent in each stage, in pipeline order, for `plansite build --timings`.
+    public var timings: [(stage: String, seconds: Double, cpu: Double)] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -78,10 +78,10 @@ public struct Build {
     /// sites in memory through it. Files are handed to `write` only if nothing failed first.
     public static func generate(_ sources: SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),
                                 write: (OutputFile) throws -> Void) rethrows -> BuildReport {
-        var timings: [(stage: String, seconds: Double)] = []
+        var timings: [(stage: String, seconds: Double, cpu: Double)] = []
         func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
-            let start = DispatchTime.now().uptimeNanoseconds
-            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+            let start = DispatchTime.now().uptimeNanoseconds, startCPU = Self.processorSeconds()
+            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Self.processorSeconds() - startCPU)) }
             return try work()
         }
         let (registries, registryProblems) = Registries.decode(sources.registries)
@@ -127,5 +127,12 @@ public struct Build {
             }
         }
         return BuildReport(diagnostics: diagnostics, pagesWritten: pages, plans: site.plans.count, timings: timings)
+    }
+
+    /// CPU time of the whole process, all threads: with wall time it shows how busy the cores were.
+    private static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+
+/// BM25F over the posting table (k1 = 1.2, b = 0.75, length over all fields), scaled so the
+/// site's best posting scores 255: what each posting contributes to a query's score.
+struct Impacts {
+    struct Posting {
+        var unit: Int
+        var impact: Int
+    }
+
+    private let table: PostingTable
+    private let count: Double
+    private let averageLength: Double
+    private let maxImpact: Double
+    private static let (k1, b) = (1.2, 0.75)
+
+    init(table: PostingTable, unitCount: Int) {
+        self.table = table
+        count = Double(max(unitCount, 1))
+        averageLength = max(table.lengths.reduce(0) { $0 + Double($1) } / count, 1)
+        var best = 0.0
+        for token in 0..<table.tokenCount {
+            let idf = Self.idf(df: table.postings(of: token).count, count: count)
+            for index in table.postings(of: token) {
+                best = max(best, Self.bm25(idf: idf, weight: Double(table.weights[index]),
+                                           length: Double(table.lengths[Int(table.units[index])]), average: averageLength))
+            }
+        }
+        maxImpact = max(best, .leastNonzeroMagnitude)
+    }
+
+    /// A token's postings, best first (ties: lower unit first), with impacts from 1 to 255.
+    func ranked(_ token: Int) -> [Posting] {
+        let range = table.postings(of: token)
+        let idf = Self.idf(df: range.count, count: count)
+        let scored = range.map { index -> (unit: Int, impact: Double) in
+            let unit = Int(table.units[index])
+            return (unit, Self.bm25(idf: idf, weight: Double(table.weights[index]), length: Double(table.lengths[unit]), average: averageLength))
+        }
+        return scored.sorted { ($0.impact, -$0.unit) > ($1.impact, -$1.unit) }
+            .map { Posting(unit: $0.unit, impact: max(1, Int(($0.impact / maxImpact * 255).rounded()))) }
+    }
+
+    private static func idf(df: Int, count: Double) -> Double {
+        log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+
+    private static func bm25(idf: Double, weight: Double, length: Double, average: Double) -> Double {
+        idf * weight * (k1 + 1) / (weight + k1 * (1 - b + b * length / average))
+    }
+}

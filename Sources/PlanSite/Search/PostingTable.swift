@@ -1,0 +1,115 @@
+/// Every token's postings, in flat arrays indexed by an interned token id: a 10,000-plan site
+/// has tens of millions of postings, which as dictionaries of arrays of tuples took gigabytes.
+struct PostingTable {
+    /// Token text by id.
+    private(set) var tokens: [String] = []
+    /// Postings of token `t` are `units[starts[t]..<starts[t + 1]]`, in unit order.
+    private(set) var starts: [Int] = []
+    private(set) var units: [UInt32] = []
+    /// BM25F weighted term frequencies, parallel to `units`.
+    private(set) var weights: [Float] = []
+    /// Each unit's weighted length, for BM25's length normalisation.
+    private(set) var lengths: [Float] = []
+
+    /// One block of units tokenized on one core, with its own small token table.
+    private struct Block {
+        var names: [String] = []
+        var tokenIDs: [Int32] = []
+        var weights: [Float] = []
+        var unitEnds: [Int] = []
+        var lengths: [Float] = []
+    }
+
+    init(_ searchUnits: [SearchUnit]) {
+        let blockSize = max(256, searchUnits.count / 64)
+        let ranges = stride(from: 0, to: searchUnits.count, by: blockSize).map { $0..<min($0 + blockSize, searchUnits.count) }
+        var blocks = ranges.parallelMap { range in Self.tokenize(searchUnits[range]) }
+
+        // One global id per token, counted, in the order blocks and units come: postings are
+        // then placed by a counting sort and stay in unit order within each token.
+        var ids: [String: Int32] = [:]
+        var counts: [Int] = []
+        var remaps: [[Int32]] = []
+        for block in blocks {
+            let remap = block.names.map { name -> Int32 in
+                if let id = ids[name] { return id }
+                let id = Int32(tokens.count)
+                ids[name] = id
+                tokens.append(name)
+                counts.append(0)
+                return id
+            }
+            for local in block.tokenIDs { counts[Int(remap[Int(local)])] += 1 }
+            remaps.append(remap)
+        }
+        starts = Array(repeating: 0, count: tokens.count + 1)
+        for token in 0..<tokens.count { starts[token + 1] = starts[token] + counts[token] }
+        var next = Array(starts.dropLast())
+        units = Array(repeating: 0, count: starts[tokens.count])
+        weights = Array(repeating: 0, count: starts[tokens.count])
+        lengths.reserveCapacity(searchUnits.count)
+        var unit: UInt32 = 0
+        for index in blocks.indices {
+            let block = blocks[index]
+            var position = 0
+            for (end, length) in zip(block.unitEnds, block.lengths) {
+                while position < end {
+                    let token = Int(remaps[index][Int(block.tokenIDs[position])])
+                    units[next[token]] = unit
+                    weights[next[token]] = block.weights[position]
+                    next[token] += 1
+                    position += 1
+                }
+                lengths.append(length)
+                unit += 1
+            }
+            blocks[index] = Block()
+        }
+    }
+
+    var tokenCount: Int { tokens.count }
+
+    func postings(of token: Int) -> Range<Int> { starts[token]..<starts[token + 1] }
+
+    private static func tokenize(_ units: ArraySlice<SearchUnit>) -> Block {
+        var block = Block()
+        var ids: [String: Int32] = [:]
+        for unit in units {
+            var weighted: [Int32: Float] = [:]
+            var length: Float = 0
+            func add(_ token: String, _ weight: Float) {
+                let id: Int32
+                if let known = ids[token] { id = known } else {
+                    id = Int32(block.names.count)
+                    ids[token] = id
+                    block.names.append(token)
+                }
+                weighted[id, default: 0] += weight
+            }
+            func add(_ text: String, _ weight: Double, numbersOnly: Bool = false) {
+                for token in SearchText.tokens(text) where !numbersOnly || token.hasPrefix("#") {
+                    add(token, Float(weight))
+                    length += Float(weight)
+                }
+            }
+            add(unit.numbers, SearchUnit.weights.numbers, numbersOnly: true)
+            add(unit.title, SearchUnit.weights.title)
+            add(unit.agencies, SearchUnit.weights.agencies)
+            add(unit.text, SearchUnit.weights.text)
+            // "=so tu phap": the whole name, so a query naming an agency exactly finds it first.
+            // (Documents are found exactly by their number.) It does not count towards length.
+            if unit.kind == .agency {
+                let exact = SearchText.exactTitleToken(unit.title)
+                add(exact, 0)
+                if let id = ids[exact] { weighted[id] = Float(SearchUnit.weights.title) }
+            }
+            for (id, weight) in weighted.sorted(by: { $0.key < $1.key }) {
+                block.tokenIDs.append(id)
+                block.weights.append(weight)
+            }
+            block.unitEnds.append(block.tokenIDs.count)
+            block.lengths.append(length)
+        }
+        return block
+    }
+}
