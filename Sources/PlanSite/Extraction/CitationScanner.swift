@@ -11,23 +11,21 @@ public struct ScannedNumber: Sendable {
 /// Finds document numbers in the three shapes (27-NQ/TW, 77/NQ-CP, 33/2021/QH15) in text,
 /// tolerating spaces and line breaks around the separators ("27-⏎⏎NQ/TW", "1206 /QĐ-HVTC").
 /// A hand-written scanner: it runs over every paragraph of every plan, and a number must
-/// never be read out of a longer one ("2712" is not "27").
+/// never be read out of a longer one ("2712" is not "27"). It walks Unicode scalars, not
+/// Characters: text is NFC by then, and grapheme breaking was most of the scanner's time.
 public struct CitationScanner: Sendable {
     public init() {}
 
     public func scan(_ text: String) -> [ScannedNumber] {
         guard Self.mayHoldNumber(text) else { return [] }
-        let chars = Array(text)
-        var indices: [String.Index] = []
-        indices.reserveCapacity(chars.count + 1)
-        var index = text.startIndex
-        while index < text.endIndex { indices.append(index); index = text.index(after: index) }
+        let chars = Array(text.unicodeScalars)
+        var indices = Array(text.unicodeScalars.indices)
         indices.append(text.endIndex)
 
         var found: [ScannedNumber] = []
         var i = 0
         while i < chars.count {
-            guard chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "/" || chars[i - 1] == "-") else {
+            guard chars[i].isDigit, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "/" || chars[i - 1] == "-") else {
                 i += 1
                 continue
             }
@@ -64,7 +62,7 @@ public struct CitationScanner: Sendable {
     }
 
     /// Reads one number starting at a digit; returns it and the index just past it.
-    private func readNumber(_ c: [Character], from start: Int) -> (DocumentNumber, Int)? {
+    private func readNumber(_ c: [Unicode.Scalar], from start: Int) -> (DocumentNumber, Int)? {
         var i = start
         let serial = digits(c, &i)
         guard !serial.isEmpty, serial.count <= 5, let value = Int(serial) else { return nil }
@@ -103,45 +101,45 @@ public struct CitationScanner: Sendable {
         return finish(DocumentNumber("\(value)-\(type)/\(issuer)"), c, i)
     }
 
-    private func finish(_ number: DocumentNumber?, _ c: [Character], _ end: Int) -> (DocumentNumber, Int)? {
+    private func finish(_ number: DocumentNumber?, _ c: [Unicode.Scalar], _ end: Int) -> (DocumentNumber, Int)? {
         guard let number, end >= c.count || !(c[end].isLetter || c[end].isNumber) else { return nil }
         return (number, end)
     }
 
-    private func digits(_ c: [Character], _ i: inout Int) -> String {
+    private func digits(_ c: [Unicode.Scalar], _ i: inout Int) -> String {
         var text = ""
-        while i < c.count, c[i].isASCII, c[i].isNumber { text.append(c[i]); i += 1 }
+        while i < c.count, c[i].isDigit { text.unicodeScalars.append(c[i]); i += 1 }
         return text
     }
 
     /// Spaces and line breaks that extraction from PDF leaves inside a number.
-    private func skipSpaces(_ c: [Character], _ i: inout Int) {
+    private func skipSpaces(_ c: [Unicode.Scalar], _ i: inout Int) {
         var j = i
         while j < c.count, c[j].isWhitespace { j += 1 }
         if j - i <= 6 { i = j }
     }
 
     /// A type code: an upper-case letter, then letters of either case (NQ, CTr, QĐi, TTr).
-    private func typeCode(_ c: [Character], _ i: inout Int) -> String? {
+    private func typeCode(_ c: [Unicode.Scalar], _ i: inout Int) -> String? {
         guard i < c.count, c[i].isUppercase else { return nil }
         var text = ""
-        while i < c.count, c[i].isLetter, text.count < 6 { text.append(c[i]); i += 1 }
+        while i < c.count, c[i].isLetter, text.count < 6 { text.unicodeScalars.append(c[i]); i += 1 }
         return text
     }
 
     /// An issuer code: upper-case letters and digits (TW, UBND, BCSĐ, QH15).
-    private func upperCode(_ c: [Character], _ i: inout Int) -> String? {
+    private func upperCode(_ c: [Unicode.Scalar], _ i: inout Int) -> String? {
         guard i < c.count, c[i].isUppercase else { return nil }
         var text = ""
-        while i < c.count, c[i].isUppercase || (c[i].isASCII && c[i].isNumber) { text.append(c[i]); i += 1 }
+        while i < c.count, c[i].isUppercase || c[i].isDigit { text.unicodeScalars.append(c[i]); i += 1 }
         return text.count <= 10 ? text : nil
     }
 
     /// Issuer codes joined by dashes: UBND, QH15, NĐ-CP, BNV-TCCB.
-    private func symbolGroups(_ c: [Character], _ i: inout Int) -> String? {
+    private func symbolGroups(_ c: [Unicode.Scalar], _ i: inout Int) -> String? {
         guard i < c.count, c[i].isUppercase else { return nil }
         var text = ""
-        while i < c.count, c[i].isLetter || (c[i].isASCII && c[i].isNumber), text.count < 10 { text.append(c[i]); i += 1 }
+        while i < c.count, c[i].isLetter || c[i].isDigit, text.count < 10 { text.unicodeScalars.append(c[i]); i += 1 }
         while i + 1 < c.count, c[i] == "-", c[i + 1].isUppercase {
             i += 1
             guard let next = upperCode(c, &i) else { break }
@@ -158,10 +156,12 @@ public struct CitationScanner: Sendable {
     ]
 
     /// Looks back from a number for "<type word> [số]" so the citation's link covers it.
-    private func typeWordBefore(_ c: [Character], numberStart: Int) -> (Int, String?) {
+    private func typeWordBefore(_ c: [Unicode.Scalar], numberStart: Int) -> (Int, String?) {
         var i = numberStart
         while i > 0, c[i - 1].isWhitespace { i -= 1 }
-        let window = String(c[max(0, i - 30)..<i]).lowercased()
+        var window = ""
+        window.unicodeScalars.append(contentsOf: c[max(0, i - 30)..<i])
+        window = window.lowercased()
         var end = window
         if end.hasSuffix("số") { end = String(end.dropLast(2)).trimmingCharacters(in: .whitespacesAndNewlines) }
         let collapsed = end.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -182,3 +182,17 @@ public struct CitationScanner: Sendable {
 }
 
 import Foundation
+
+/// The character tests the scanner needs, on scalars. NFC text has one scalar per letter.
+private extension Unicode.Scalar {
+    var isDigit: Bool { value >= 48 && value <= 57 }
+    var isWhitespace: Bool { properties.isWhitespace }
+    var isUppercase: Bool { properties.isUppercase }
+    var isNumber: Bool { properties.numericType != nil }
+    var isLetter: Bool {
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
+    }
+}

@@ -22,29 +22,39 @@ public enum VietnameseText {
     /// One character of NFC text gives one character, so offsets in the folded text are offsets
     /// in the original: extraction relies on that to cut the original at folded matches.
     public static func fold(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                result.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
-            } else if let folded = foldTable[value] {
-                result.append(folded)
-            } else if !(0x0300...0x036F).contains(value) {
-                result.append(scalar)
+                bytes.append(UInt8(value >= 65 && value <= 90 ? value + 32 : value))
+                continue
+            }
+            let folded = value < UInt32(foldTable.count) ? foldTable[Int(value)] : value
+            guard folded != dropped else { continue }
+            if folded < 0x80 {
+                bytes.append(UInt8(folded))
+            } else {
+                bytes.append(contentsOf: String(Unicode.Scalar(folded)!).utf8)
             }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Every precomposed Latin letter Vietnamese uses, and the look-alikes, folded once.
-    private static let foldTable: [UInt32: Unicode.Scalar] = {
-        var table: [UInt32: Unicode.Scalar] = [:]
+    /// Combining marks (U+0300–U+036F) fold to nothing.
+    private static let dropped: UInt32 = 0xFFFF_FFFF
+
+    /// What each scalar below U+1F00 folds to (itself when folding changes nothing or gives
+    /// more than one scalar): every precomposed Latin letter Vietnamese uses, and the look-alikes.
+    private static let foldTable: [UInt32] = {
+        var table = (0..<UInt32(0x1F00)).map { $0 }
+        for value in 0x0300...0x036F { table[value] = dropped }
         let ranges: [ClosedRange<UInt32>] = [0x0080...0x024F, 0x1E00...0x1EFF, 0x0370...0x04FF]
         for range in ranges {
             for value in range {
                 guard let scalar = Unicode.Scalar(value) else { continue }
                 let folded = slowFold(Character(scalar)).unicodeScalars
-                if folded.count == 1 { table[value] = folded.first! }
+                if folded.count == 1 { table[Int(value)] = folded.first!.value }
             }
         }
         return table

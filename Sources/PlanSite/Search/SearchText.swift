@@ -7,21 +7,22 @@ public enum SearchText {
 
     /// Syllables: runs of letters and digits of the normalised text.
     public static func syllables(_ text: String) -> [[String]] {
+        let folded = normalize(text).unicodeScalars
         var runs: [[String]] = [[]]
-        var current = ""
-        func flush() {
-            if !current.isEmpty { runs[runs.count - 1].append(current); current = "" }
-        }
-        for scalar in normalize(text).unicodeScalars {
-            if scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57) {
-                current.unicodeScalars.append(scalar)
-            } else {
-                flush()
-                // Punctuation ends a phrase: "tư pháp, giáo dục" has no pair "phap giao".
-                if scalar != " ", !runs[runs.count - 1].isEmpty { runs.append([]) }
+        var start: String.UnicodeScalarView.Index?
+        for index in folded.indices {
+            let scalar = folded[index]
+            let value = scalar.value
+            let inWord = value < 0x80 ? (value >= 97 && value <= 122) || (value >= 48 && value <= 57) : scalar.properties.isAlphabetic
+            if inWord {
+                if start == nil { start = index }
+                continue
             }
+            if let begin = start { runs[runs.count - 1].append(String(folded[begin..<index])); start = nil }
+            // Punctuation ends a phrase: "tư pháp, giáo dục" has no pair "phap giao".
+            if scalar != " ", !runs[runs.count - 1].isEmpty { runs.append([]) }
         }
-        flush()
+        if let begin = start { runs[runs.count - 1].append(String(folded[begin...])) }
         return runs.filter { !$0.isEmpty }
     }
 
