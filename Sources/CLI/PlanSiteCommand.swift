@@ -45,23 +45,35 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each stage of the build took.")
     var timings = false
 
+    @Option(help: ArgumentHelp("Folder where rebuilds find earlier work (default: .plansite-cache beside the output).", valueName: "folder"))
+    var cache: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Build everything from scratch, without reading or writing the cache.")
+    var noCache = false
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Plans and pages worked on at once (default: one per core).", valueName: "n"))
+    var jobs = Workers.default
+
     @Option(name: .customLong("base-url"),
             help: ArgumentHelp("Path the site is served under, e.g. /kehoach/ (default: from site.yml, else /).", valueName: "path"))
     var baseURL: String?
 
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let outputURL = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
+        let cacheURL = noCache ? nil
+            : cache.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? outputURL.deletingLastPathComponent().appendingPathComponent(".plansite-cache")
         let build = Build(content: URL(fileURLWithPath: site.content, relativeTo: cwd),
                           templates: URL(fileURLWithPath: site.templates, relativeTo: cwd),
-                          output: URL(fileURLWithPath: output, relativeTo: cwd),
-                          baseURL: baseURL, strict: site.strict)
+                          output: outputURL, baseURL: baseURL, strict: site.strict, cache: cacheURL, jobs: jobs)
         let report = build.run()
         Report.print(report.diagnostics)
         guard report.succeeded else {
             Report.line("Build failed; \(output)/ was left as it was.", toError: true)
             throw ExitCode(1)
         }
-        Report.line("Built \(report.plans) plans, \(report.pagesWritten) files into \(output)/.")
+        let unchanged = report.filesKept > 0 ? " (\(report.filesKept) unchanged; \(report.plansFromCache) plans from the cache)" : ""
+        Report.line("Built \(report.plans) plans, \(report.pagesWritten) files into \(output)/\(unchanged).")
         if timings {
             for (stage, seconds, cpu) in report.timings {
                 Report.line("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.3f s  (CPU %.3f s)", seconds, cpu), toError: true)

@@ -1,5 +1,5 @@
 /// A plan after extraction: the domain record and its body HTML with ids in place.
-public struct ExtractedPlan: Sendable {
+public struct ExtractedPlan: Sendable, Codable {
     public var plan: Plan
     public var bodyHTML: String
     public var diagnostics: [Diagnostic]
@@ -53,7 +53,7 @@ public struct PlanExtractor: Sendable {
 
         var plan = Plan(slug: parsed.slug, sourcePath: parsed.sourcePath, metadata: parsed.metadata,
                         headings: headings, tasks: built.tasks, citations: citations)
-        plan.links = parsed.document.links.map { ($0.destination, parsed.fileLine($0.position), $0.position.column) }
+        plan.links = parsed.document.links.map { TextLink(destination: $0.destination, line: parsed.fileLine($0.position), column: $0.position.column) }
         let html = AnchorRewriter(anchors: anchors).rewrite(parsed.document.html)
         return ExtractedPlan(plan: plan, bodyHTML: html, diagnostics: diagnostics)
     }

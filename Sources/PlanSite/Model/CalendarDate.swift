@@ -1,6 +1,6 @@
 /// A day without a time zone: plans are dated by the day, and a build must not
 /// depend on the machine's clock settings to print one.
-public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public var year: Int
     public var month: Int
     public var day: Int

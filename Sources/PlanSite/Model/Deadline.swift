@@ -1,6 +1,6 @@
 /// When a task is due (thời hạn), read from the words a plan uses, with the wording kept.
-public struct Deadline: Hashable, Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct Deadline: Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         case date, quarter, month, year, ongoing, recurring, conditional
     }
 
@@ -23,7 +23,7 @@ public struct Deadline: Hashable, Sendable {
         self.documents = documents
     }
 
-    public struct MonthDay: Hashable, Sendable {
+    public struct MonthDay: Hashable, Sendable, Codable {
         public var month: Int
         public var day: Int
     }

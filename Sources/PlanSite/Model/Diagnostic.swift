@@ -1,5 +1,5 @@
 /// A place in a source file, 1-based, as editors count it.
-public struct SourceLocation: Hashable, Sendable, Comparable {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     public var file: String
     public var line: Int
     public var column: Int
@@ -17,8 +17,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 
 /// One problem found in the input. Stages return these as values; only the CLI prints them,
 /// so a build reports every problem at once instead of stopping at the first.
-public struct Diagnostic: Hashable, Sendable {
-    public enum Severity: String, Sendable, Comparable {
+public struct Diagnostic: Hashable, Sendable, Codable {
+    public enum Severity: String, Sendable, Comparable, Codable {
         case warning, error
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }

@@ -1,7 +1,7 @@
 /// A document number (số hiệu) in one of the three shapes Vietnamese documents use,
 /// held in canonical form: Party `27-NQ/TW`, State `77/NQ-CP`, legal `33/2021/QH15`.
-public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public enum Shape: String, Sendable { case legal, state, party }
+public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+    public enum Shape: String, Sendable, Codable { case legal, state, party }
 
     public var shape: Shape
     public var serial: Int

@@ -1,6 +1,6 @@
 /// Which document a citation points at. A national number (27-NQ/TW) names one document
 /// in the whole country; a local one (04-KH/TU) only within its province.
-public struct DocumentRef: Hashable, Sendable, Comparable {
+public struct DocumentRef: Hashable, Sendable, Comparable, Codable {
     public var number: DocumentNumber
     /// The province a local number belongs to; nil for national documents.
     public var province: String?
@@ -26,7 +26,7 @@ public struct DocumentRef: Hashable, Sendable, Comparable {
 }
 
 /// One place a plan cites a document, and what the words around it say about the document.
-public struct Citation: Hashable, Sendable {
+public struct Citation: Hashable, Sendable, Codable {
     public var ref: DocumentRef
     /// The citation as printed: "Nghị quyết số 27-NQ/TW ngày 09/11/2022".
     public var text: String

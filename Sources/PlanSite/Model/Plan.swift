@@ -1,5 +1,5 @@
 /// The front matter of a plan: who issued it, what it carries out, who signed it.
-public struct PlanMetadata: Hashable, Sendable {
+public struct PlanMetadata: Hashable, Sendable, Codable {
     public var title: String
     public var issuer: String
     /// Document numbers (số hiệu) this plan carries out, as written in front matter.
@@ -32,7 +32,7 @@ public struct PlanMetadata: Hashable, Sendable {
 }
 
 /// One heading of a plan's body, for its table of contents.
-public struct Heading: Hashable, Sendable {
+public struct Heading: Hashable, Sendable, Codable {
     public var level: Int
     public var text: String
     /// Stable, readable, unique within the plan: "iii-nhiem-vu-giai-phap".
@@ -49,7 +49,7 @@ public struct Heading: Hashable, Sendable {
 }
 
 /// A plan (kế hoạch, chương trình hành động …) as the site knows it.
-public struct Plan: Sendable {
+public struct Plan: Sendable, Codable {
     public var slug: String
     /// Path relative to the content folder, used in every diagnostic about this plan.
     public var sourcePath: String
@@ -58,8 +58,8 @@ public struct Plan: Sendable {
     public var tasks: [PlanTask]
     /// Every numbered citation in the text, in order.
     public var citations: [Citation]
-    /// Links written in the text, with the line they are on.
-    public var links: [(destination: String, line: Int, column: Int)] = []
+    /// Links written in the text, with where they are.
+    public var links: [TextLink] = []
 
     public init(slug: String, sourcePath: String, metadata: PlanMetadata, headings: [Heading],
                 tasks: [PlanTask] = [], citations: [Citation] = []) {
@@ -75,4 +75,11 @@ public struct Plan: Sendable {
     public var implementedRefs: [DocumentRef] {
         metadata.implements.compactMap(DocumentNumber.init).map { DocumentRef(number: $0, citingProvince: metadata.province) }
     }
+}
+
+/// A Markdown link in a plan's text and where it is, so a broken one can be reported there.
+public struct TextLink: Hashable, Sendable, Codable {
+    public var destination: String
+    public var line: Int
+    public var column: Int
 }

@@ -1,5 +1,5 @@
 /// What an agency is asked to do in a task.
-public enum AgencyRole: String, Sendable, CaseIterable, Comparable {
+public enum AgencyRole: String, Sendable, CaseIterable, Comparable, Codable {
     /// chủ trì: leads and answers for the task.
     case lead
     /// phối hợp: supports the lead.
@@ -27,7 +27,7 @@ public enum AgencyRole: String, Sendable, CaseIterable, Comparable {
 }
 
 /// A task (nhiệm vụ) a plan assigns: what, who leads, who supports, by when.
-public struct PlanTask: Hashable, Sendable {
+public struct PlanTask: Hashable, Sendable, Codable {
     /// Stable within the plan, from the outline number: "nv-iii-3-1-2".
     public var id: String
     public var planSlug: String

@@ -4,10 +4,22 @@ import Foundation
 public struct OutputFile: Sendable {
     public var path: String
     public var data: Data
+    /// For a rendered page, a fingerprint of its template context; files without one are
+    /// compared by their bytes.
+    public var fingerprint: Fingerprint?
+    /// The previous build's file is current: `data` is empty and the writer keeps the old file.
+    public var reused = false
 
-    public init(path: String, data: Data) {
+    public init(path: String, data: Data, fingerprint: Fingerprint? = nil) {
         self.path = path
         self.data = data
+        self.fingerprint = fingerprint
+    }
+
+    static func reusing(_ path: String, _ fingerprint: Fingerprint) -> OutputFile {
+        var file = OutputFile(path: path, data: Data(), fingerprint: fingerprint)
+        file.reused = true
+        return file
     }
 }
 
@@ -15,9 +27,14 @@ public struct OutputFile: Sendable {
 /// ready so a large site never sits in memory whole.
 public struct SiteRenderer {
     public var templates: TemplateSet
+    /// Pages whose context is unchanged since this output was built are not rendered again.
+    public var previous: PreviousOutput
+    public var jobs: Int
 
-    public init(templates: TemplateSet) {
+    public init(templates: TemplateSet, previous: PreviousOutput = .none, jobs: Int = Workers.default) {
         self.templates = templates
+        self.previous = previous
+        self.jobs = jobs
     }
 
     public func render(_ site: SiteModel, assets: [String: Data], emit: (OutputFile) throws -> Void) rethrows {
@@ -41,11 +58,14 @@ public struct SiteRenderer {
     /// to `emit` in order.
     private func renderAll<T>(_ items: [T], _ emit: (OutputFile) throws -> Void, _ make: (T) -> OutputFile) rethrows {
         for start in stride(from: 0, to: items.count, by: 256) {
-            for file in Array(items[start..<Swift.min(start + 256, items.count)]).parallelMap(make) { try emit(file) }
+            for file in Array(items[start..<Swift.min(start + 256, items.count)]).parallelMap(jobs: jobs, make) { try emit(file) }
         }
     }
 
     private func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
-        OutputFile(path: path, data: Data(templates.render(template, context).utf8))
+        guard previous.folder != nil else { return OutputFile(path: path, data: Data(templates.render(template, context).utf8)) }
+        let fingerprint = Fingerprint.of(template: template, context: context, salt: templates.fingerprint)
+        if previous.isCurrent(path, fingerprint) { return .reusing(path, fingerprint) }
+        return OutputFile(path: path, data: Data(templates.render(template, context).utf8), fingerprint: fingerprint)
     }
 }

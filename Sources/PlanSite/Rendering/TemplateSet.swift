@@ -6,6 +6,8 @@ public struct TemplateSet: Sendable {
     public static let requiredPages = ["layout", "home", "plan", "agencies", "agency", "documents", "document", "deadlines", "search", "404"]
 
     private let library: MustacheLibrary
+    /// Every template's text: a page rendered from the same context with the same templates is the same page.
+    let fingerprint: Fingerprint
 
     /// Compiles every template and checks that each page exists and each partial it uses is there.
     public static func compile(_ templates: [String: SourceFile]) -> Result<TemplateSet, [Diagnostic]> {
@@ -28,7 +30,8 @@ public struct TemplateSet: Sendable {
             problems.append(.error(SourceLocation(file: "Templates/\(page).mustache"), "template '\(page)' is missing",
                                    hint: "every site needs \(requiredPages.map { "\($0).mustache" }.joined(separator: ", "))"))
         }
-        return problems.isEmpty ? .success(TemplateSet(library: library)) : .failure(problems)
+        let fingerprint = Fingerprint.of(templates.keys.sorted().flatMap { [$0, templates[$0]!.text] })
+        return problems.isEmpty ? .success(TemplateSet(library: library, fingerprint: fingerprint)) : .failure(problems)
     }
 
     /// Renders a page. Every string in the context is HTML-escaped here, once, except values

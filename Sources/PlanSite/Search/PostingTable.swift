@@ -20,10 +20,10 @@ struct PostingTable {
         var lengths: [Float] = []
     }
 
-    init(_ searchUnits: [SearchUnit]) {
+    init(_ searchUnits: [SearchUnit], jobs: Int) {
         let blockSize = max(256, searchUnits.count / 64)
         let ranges = stride(from: 0, to: searchUnits.count, by: blockSize).map { $0..<min($0 + blockSize, searchUnits.count) }
-        var blocks = ranges.parallelMap { range in Self.tokenize(searchUnits[range]) }
+        var blocks = ranges.parallelMap(jobs: jobs) { range in Self.tokenize(searchUnits[range]) }
 
         // One global id per token, counted, in the order blocks and units come: postings are
         // then placed by a counting sort and stay in unit order within each token.

@@ -5,6 +5,7 @@ import Foundation
 /// the format; `Templates/assets/search-core.js` reads it.
 struct SearchIndexBuilder {
     var site: SiteModel
+    var jobs = Workers.default
     static let chunkSize = 8
     /// Postings kept per token in the first tier; the rest go to the second tier, fetched on demand.
     static let firstTier = 200
@@ -20,7 +21,7 @@ struct SearchIndexBuilder {
         let facet = units.map { unit in
             unit.kind.rawValue | (unit.province.flatMap { provinceIndex[$0] } ?? 0) << 2 | (unit.year.flatMap { yearIndex[$0] } ?? 0) << 9
         }
-        let table = PostingTable(units)
+        let table = PostingTable(units, jobs: jobs)
         let impacts = Impacts(table: table, unitCount: units.count)
 
         let totalPostings = (0..<table.tokenCount).reduce(0) { $0 + min(table.postings(of: $1).count, Self.firstTier) }
@@ -41,7 +42,7 @@ struct SearchIndexBuilder {
                 ("years", .array(years.map { .int($0) })),
             ]))),
         ]
-        files += Array(tokensByShard.indices).parallelMap { shard -> [OutputFile] in
+        files += Array(tokensByShard.indices).parallelMap(jobs: jobs) { shard -> [OutputFile] in
             let tokens = tokensByShard[shard].sorted { table.tokens[$0] < table.tokens[$1] }
             var first = JSONWriter(), second = JSONWriter()
             for token in tokens {
@@ -57,7 +58,7 @@ struct SearchIndexBuilder {
             return [OutputFile(path: "search/i/\(name).json", data: first.closedObject())]
                 + (second.isEmpty ? [] : [OutputFile(path: "search/j/\(name).json", data: second.closedObject())])
         }.flatMap { $0 }
-        files += Array(stride(from: 0, to: units.count, by: Self.chunkSize)).parallelMap { start in
+        files += Array(stride(from: 0, to: units.count, by: Self.chunkSize)).parallelMap(jobs: jobs) { start in
             let records = units[start..<min(start + Self.chunkSize, units.count)].map { unit -> JSONWriter.Value in
                 let snippet = Self.snippetSource(unit.text)
                 // A task's title is the start of its text: the record says how long it is instead

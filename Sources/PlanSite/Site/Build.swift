@@ -7,6 +7,10 @@ public struct BuildReport: Sendable {
     public var plans: Int
     /// Wall and CPU seconds spent in each stage, in pipeline order, for `plansite build --timings`.
     public var timings: [(stage: String, seconds: Double, cpu: Double)] = []
+    /// Files kept from the previous output because nothing they depend on changed.
+    public var filesKept = 0
+    /// Plans taken from the build cache instead of being parsed and extracted again.
+    public var plansFromCache = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -22,15 +26,20 @@ public struct Build {
     public var strict = false
     /// The day deadlines are counted from.
     public var today: CalendarDate
+    /// Where rebuilds find what earlier builds did; nil builds everything from scratch.
+    public var cacheDirectory: URL?
+    public var jobs: Int
 
     public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, strict: Bool = false,
-                today: CalendarDate = .buildDay()) {
+                today: CalendarDate = .buildDay(), cache: URL? = nil, jobs: Int = Workers.default) {
         contentDirectory = content
         templatesDirectory = templates
         outputDirectory = output
         self.baseURL = baseURL
         self.strict = strict
         self.today = today
+        cacheDirectory = cache
+        self.jobs = max(1, jobs)
     }
 
     public func run() -> BuildReport {
@@ -39,21 +48,37 @@ public struct Build {
         guard let sources = loaded else { return BuildReport(diagnostics: loadProblems, pagesWritten: 0, plans: 0) }
 
         let output = OutputFolder(url: outputDirectory)
-        var written = 0
+        let cache = cacheDirectory.map(BuildCache.init)
+        let previous = cache?.previousOutput(output.url) ?? .none
+        var written = 0, kept = 0
+        var record: [String: PreviousOutput.Entry] = [:]
         do {
             try output.begin()
-            var report = try Build.generate(sources, strict: strict, today: today) { file in
-                try output.write(file.data, to: file.path)
+            let memory = cache.map { BuildMemory(cache: $0, previous: previous) } ?? .none
+            var report = try Build.generate(sources, strict: strict, today: today, jobs: jobs, memory: memory) { file in
                 written += 1
+                guard cache != nil else { return try output.write(file.data, to: file.path) }
+                let fingerprint = file.fingerprint ?? Fingerprint.of(bytes: file.data)
+                if file.reused || previous.isCurrent(file.path, fingerprint) {
+                    try output.keep(file.path)
+                    record[file.path] = PreviousOutput.Entry(fingerprint: fingerprint, size: previous.size(file.path))
+                    kept += 1
+                } else {
+                    try output.write(file.data, to: file.path)
+                    record[file.path] = PreviousOutput.Entry(fingerprint: fingerprint, size: file.data.count)
+                }
             }
             report.diagnostics = (loadProblems + report.diagnostics).sortedForReport
             report.pagesWritten = written
+            report.filesKept = kept
             if strict { report.diagnostics = report.diagnostics.map { var d = $0; d.severity = .error; return d } }
             guard report.succeeded else {
                 output.abandon()
                 return report
             }
             try output.commit()
+            cache?.record(record, committedTo: output.url)
+            cache?.forgetPlans(except: Set(sources.plans.map { Build.planKey($0, in: sources) }))
             return report
         } catch {
             output.abandon()
@@ -77,6 +102,7 @@ public struct Build {
     /// Everything between reading and writing, as a function of values: tests build whole
     /// sites in memory through it. Files are handed to `write` only if nothing failed first.
     public static func generate(_ sources: SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),
+                                jobs: Int = Workers.default, memory: BuildMemory = .none,
                                 write: (OutputFile) throws -> Void) rethrows -> BuildReport {
         var timings: [(stage: String, seconds: Double, cpu: Double)] = []
         func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
@@ -87,19 +113,30 @@ public struct Build {
         let (registries, registryProblems) = Registries.decode(sources.registries)
         var diagnostics = registryProblems
 
+        // Plans unchanged since the last build come from the cache. The others are parsed and
+        // extracted each on its own, on every core; only linking sees them all.
+        let keys = sources.plans.map { planKey($0, in: sources) }
+        var known = timed("recall") { keys.parallelMap(jobs: jobs, memory.recall) }
         let parser = PlanParser(allowRawHTML: sources.config.allowRawHTML)
-        // Each plan is parsed and extracted on its own, on every core; only linking sees them all.
-        let parsedResults = timed("parse") { sources.plans.parallelMap(parser.parse) }
-        var parsed: [ParsedPlan] = []
-        for result in parsedResults {
+        let changed = known.indices.filter { known[$0] == nil }
+        let parsedResults = timed("parse") { changed.parallelMap(jobs: jobs) { parser.parse(sources.plans[$0]) } }
+        var parsed: [(index: Int, plan: ParsedPlan)] = []
+        for (index, result) in zip(changed, parsedResults) {
             switch result {
-            case .success(let plan): parsed.append(plan)
+            case .success(let plan): parsed.append((index, plan))
             case .failure(let problems): diagnostics += problems
             }
         }
-
         let extractor = PlanExtractor(registry: registries.agencies)
-        let extracted = timed("extract") { parsed.parallelMap(extractor.extract) }
+        let fresh = timed("extract") {
+            parsed.parallelMap(jobs: jobs) { entry in
+                let extracted = extractor.extract(entry.plan)
+                memory.remember(keys[entry.index], extracted)
+                return extracted
+            }
+        }
+        for (entry, extracted) in zip(parsed, fresh) { known[entry.index] = extracted }
+        let extracted = known.compactMap { $0 }
         diagnostics += extracted.flatMap(\.diagnostics)
 
         let (site, linkProblems) = timed("link") { SiteLinker(today: today).link(extracted, registries: registries, config: sources.config) }
@@ -115,18 +152,19 @@ public struct Build {
 
         var pages = 0
         try timed("render") {
-            try SiteRenderer(templates: templates).render(site, assets: sources.assets) { file in
+            try SiteRenderer(templates: templates, previous: memory.previous, jobs: jobs).render(site, assets: sources.assets) { file in
                 try write(file)
                 pages += 1
             }
         }
         try timed("search index") {
-            for file in SearchIndexBuilder(site: site).files() {
+            for file in SearchIndexBuilder(site: site, jobs: jobs).files() {
                 try write(file)
                 pages += 1
             }
         }
-        return BuildReport(diagnostics: diagnostics, pagesWritten: pages, plans: site.plans.count, timings: timings)
+        return BuildReport(diagnostics: diagnostics, pagesWritten: pages, plans: site.plans.count, timings: timings,
+                           plansFromCache: sources.plans.count - changed.count)
     }
 
     /// CPU time of the whole process, all threads: with wall time it shows how busy the cores were.
@@ -134,5 +172,12 @@ public struct Build {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Everything a plan's parse and extraction depend on: its file, the registries, the setting
+    /// for raw HTML, and PlanSite's version (inside `Fingerprint.of`).
+    static func planKey(_ file: SourceFile, in sources: SiteSources) -> Fingerprint {
+        Fingerprint.of(["\(sources.config.allowRawHTML)"] + sources.registries.keys.sorted().flatMap { [$0, sources.registries[$0]!.text] }
+                       + [file.path, file.text])
     }
 }

@@ -46,6 +46,15 @@ public struct OutputFolder {
         try data.write(to: target)
     }
 
+    /// Keeps a file of the current output in the new site: a hard link, so nothing is copied
+    /// and the file keeps its time (a copy where links are not allowed).
+    public func keep(_ relativePath: String) throws {
+        let source = url.appendingPathComponent(relativePath)
+        let target = staging.appendingPathComponent(relativePath)
+        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if link(source.path, target.path) != 0 { try manager.copyItem(at: source, to: target) }
+    }
+
     /// Puts the staged site in place of the output.
     public func commit() throws {
         if manager.fileExists(atPath: url.path) {

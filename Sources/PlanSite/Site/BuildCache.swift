@@ -1,0 +1,115 @@
+import Foundation
+
+/// What a build leaves for the next one, in a folder beside the output (`.plansite-cache/`):
+/// - `plans/<fingerprint>.json`: each plan parsed and extracted, keyed by a fingerprint of its
+///   file and of the registries and settings extraction depends on;
+/// - `<output>.tsv`: the fingerprint and size of every file of the committed output.
+/// A rebuild then parses only the plans that changed and renders and writes only the files
+/// whose inputs changed, linking the rest from the previous output. Deleting it is always safe.
+public struct BuildCache: Sendable {
+    public var folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    private var plans: URL { folder.appendingPathComponent("plans") }
+    private func plan(_ key: Fingerprint) -> URL { plans.appendingPathComponent("\(key).json") }
+    private func outputRecord(_ output: URL) -> URL { folder.appendingPathComponent("\(output.lastPathComponent).tsv") }
+
+    func recall(_ key: Fingerprint) -> ExtractedPlan? {
+        guard let data = try? Data(contentsOf: plan(key)) else { return nil }
+        return try? JSONDecoder().decode(ExtractedPlan.self, from: data)
+    }
+
+    func remember(_ extracted: ExtractedPlan, as key: Fingerprint) {
+        guard let data = try? JSONEncoder().encode(extracted) else { return }
+        try? FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try? data.write(to: plan(key), options: .atomic)
+    }
+
+    /// Drops the entries of plans that are gone or changed, so the cache does not grow forever.
+    func forgetPlans(except keys: Set<Fingerprint>) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: plans.path)) ?? []
+        let kept = Set(keys.map { "\($0).json" })
+        for name in names where !kept.contains(name) {
+            try? FileManager.default.removeItem(at: plans.appendingPathComponent(name))
+        }
+    }
+
+    /// The committed output as the last build recorded it; files changed since are not trusted.
+    /// With no record, nothing is reused, but pages still get fingerprints for the next build.
+    func previousOutput(_ output: URL) -> PreviousOutput {
+        let nothing = PreviousOutput(folder: output, entries: [:], committed: (0, 0))
+        guard let text = try? String(contentsOf: outputRecord(output), encoding: .utf8) else { return nothing }
+        var lines = text.split(separator: "\n")
+        guard let header = lines.first?.split(separator: "\t"), header.count == 3, header[0] == "committed",
+              let seconds = Int(header[1]), let nanoseconds = Int(header[2]) else { return nothing }
+        lines.removeFirst()
+        var entries: [String: PreviousOutput.Entry] = [:]
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3, let fingerprint = Fingerprint(fields[1]), let size = Int(fields[2]) else { continue }
+            entries[String(fields[0])] = PreviousOutput.Entry(fingerprint: fingerprint, size: size)
+        }
+        return PreviousOutput(folder: output, entries: entries, committed: (seconds, nanoseconds))
+    }
+
+    /// Records the output just committed. Paths that cannot be written on one line are left
+    /// out, so those files are simply written again next time.
+    func record(_ entries: [String: PreviousOutput.Entry], committedTo output: URL) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var text = "committed\t\(now.tv_sec)\t\(now.tv_nsec)\n"
+        for path in entries.keys.sorted() where !path.contains("\t") && !path.contains("\n") {
+            text += "\(path)\t\(entries[path]!.fingerprint)\t\(entries[path]!.size)\n"
+        }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: outputRecord(output), options: .atomic)
+    }
+}
+
+/// What `Build.generate` may take from earlier builds, as closures and values so that it
+/// stays a function of its inputs: in-memory builds and `plansite check` use `.none`.
+public struct BuildMemory: Sendable {
+    var recall: @Sendable (Fingerprint) -> ExtractedPlan?
+    var remember: @Sendable (Fingerprint, ExtractedPlan) -> Void
+    var previous: PreviousOutput
+
+    public static let none = BuildMemory(recall: { _ in nil }, remember: { _, _ in }, previous: .none)
+
+    init(recall: @escaping @Sendable (Fingerprint) -> ExtractedPlan?, remember: @escaping @Sendable (Fingerprint, ExtractedPlan) -> Void,
+         previous: PreviousOutput) {
+        self.recall = recall
+        self.remember = remember
+        self.previous = previous
+    }
+
+    init(cache: BuildCache, previous: PreviousOutput) {
+        self.init(recall: cache.recall, remember: { cache.remember($1, as: $0) }, previous: previous)
+    }
+}
+
+/// The output of the previous build, as recorded: which files can be kept as they are.
+public struct PreviousOutput: Sendable {
+    public struct Entry: Sendable {
+        var fingerprint: Fingerprint
+        var size: Int
+    }
+
+    /// The output folder, or nil when the build keeps no cache.
+    var folder: URL?
+    var entries: [String: Entry]
+    var committed: (seconds: Int, nanoseconds: Int)
+
+    public static let none = PreviousOutput(folder: nil, entries: [:], committed: (0, 0))
+
+    /// Whether the previous output holds this file as the recorded fingerprint says: same
+    /// inputs, same size, and not modified since it was committed.
+    func isCurrent(_ path: String, _ fingerprint: Fingerprint) -> Bool {
+        guard let folder, let entry = entries[path], entry.fingerprint == fingerprint else { return false }
+        var info = stat()
+        guard stat(folder.appendingPathComponent(path).path, &info) == 0, Int(info.st_size) == entry.size else { return false }
+        return (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) <= (committed.seconds, committed.nanoseconds)
+    }
+
+    func size(_ path: String) -> Int { entries[path]?.size ?? 0 }
+}

@@ -1,0 +1,102 @@
+/// A 128-bit digest of bytes, or of everything a page's template sees: what the build cache
+/// compares to tell whether anything a file depends on has changed. Not cryptographic; a
+/// collision would only let a page keep its previous text.
+public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
+    private var high: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var low: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+
+    public init() {}
+
+    /// Bumped when PlanSite's output for the same input changes, so caches from an older
+    /// version are never reused.
+    static let version = "plansite-3"
+
+    public static func of(_ parts: [String]) -> Fingerprint {
+        var fingerprint = Fingerprint()
+        fingerprint.add(version)
+        for part in parts { fingerprint.add(part) }
+        return fingerprint
+    }
+
+    public static func of(bytes: some Collection<UInt8>) -> Fingerprint {
+        var fingerprint = Fingerprint()
+        fingerprint.add(bytes: bytes)
+        return fingerprint
+    }
+
+    /// A template context: dictionaries by sorted key, so equal contexts give equal fingerprints.
+    static func of(template: String, context: [String: Any], salt: Fingerprint) -> Fingerprint {
+        var fingerprint = salt
+        fingerprint.add(template)
+        fingerprint.add(value: context)
+        return fingerprint
+    }
+
+    public var description: String {
+        String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
+    }
+
+    public init?(_ text: Substring) {
+        guard text.count == 32, let high = UInt64(text.prefix(16), radix: 16), let low = UInt64(text.suffix(16), radix: 16) else { return nil }
+        self.high = high
+        self.low = low
+    }
+
+    mutating func add(_ text: String) {
+        mix(UInt64(text.utf8.count))
+        add(bytes: text.utf8)
+    }
+
+    /// Eight bytes at a time, little-endian, from contiguous storage when there is one.
+    mutating func add(bytes: some Collection<UInt8>) {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
+            let whole = raw.count / 8 * 8
+            for offset in stride(from: 0, to: whole, by: 8) {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            }
+            var word: UInt64 = 0
+            for (shift, byte) in raw[whole...].enumerated() { word |= UInt64(byte) << (8 * shift) }
+            mix(word ^ UInt64(raw.count - whole) << 60)
+        }
+        guard done == nil else { return }
+        var word: UInt64 = 0
+        var filled = 0
+        for byte in bytes {
+            word |= UInt64(byte) << (8 * filled)
+            filled += 1
+            if filled == 8 { mix(word); word = 0; filled = 0 }
+        }
+        mix(word ^ UInt64(filled) << 60)
+    }
+
+    mutating func add(value: Any) {
+        switch value {
+        case let text as String: mix(1); add(text)
+        case let flag as Bool: mix(flag ? 2 : 3)
+        case let number as Int: mix(4); mix(UInt64(bitPattern: Int64(number)))
+        case let number as Double: mix(5); mix(number.bitPattern)
+        case let dictionary as [String: Any]:
+            mix(6); mix(UInt64(dictionary.count))
+            for key in dictionary.keys.sorted() { add(key); add(value: dictionary[key]!) }
+        case let list as [String]:
+            mix(7); mix(UInt64(list.count))
+            for text in list { add(text) }
+        case let list as [Any]:
+            mix(8); mix(UInt64(list.count))
+            for item in list { add(value: item) }
+        default: mix(9); add(String(describing: value))
+        }
+    }
+
+    private mutating func mix(_ word: UInt64) {
+        low = (low ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        low ^= low >> 32
+        high = (high &+ word ^ low) &* 0xC4CE_B9FE_1A85_EC53
+        high ^= high >> 29
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import PlanSite
+
+/// Rebuilds with the cache must give exactly what a clean build gives, and must actually reuse work.
+@Suite("Incremental and parallel builds")
+struct IncrementalTests {
+    let folder: TemporaryFolder
+    var content: URL { folder.url.appendingPathComponent("Content") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try folder.copy(Paths.content, to: "Content")
+    }
+
+    func build(into output: String, cache: Bool = true) -> BuildReport {
+        Build(content: content, templates: Paths.templates, output: folder.url.appendingPathComponent(output),
+              today: CalendarDate(year: 2025, month: 1, day: 1)!,
+              cache: cache ? folder.url.appendingPathComponent(".plansite-cache") : nil).run()
+    }
+
+    /// The incremental output, and a clean build of the same content next to it.
+    func expectSameAsCleanBuild(_ comment: Comment) throws {
+        try? FileManager.default.removeItem(at: folder.url.appendingPathComponent("Clean"))
+        #expect(build(into: "Clean", cache: false).succeeded)
+        let incremental = try snapshot(of: folder.url.appendingPathComponent("Public"))
+        let clean = try snapshot(of: folder.url.appendingPathComponent("Clean"))
+        #expect(incremental.keys.sorted() == clean.keys.sorted(), comment)
+        let different = clean.keys.filter { incremental[$0] != clean[$0] }.sorted()
+        #expect(different.isEmpty, "\(comment): \(different.prefix(5))")
+    }
+
+    func edit(_ name: String, _ change: (String) -> String) throws {
+        let url = content.appendingPathComponent(name)
+        try Data(change(try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
+    }
+
+    @Test func rebuildsAfterEditsAdditionsDeletionsAndRenamesMatchACleanBuild() throws {
+        let first = build(into: "Public")
+        #expect(first.succeeded && first.filesKept == 0)
+
+        let unchanged = build(into: "Public")
+        #expect(unchanged.filesKept == unchanged.pagesWritten, "nothing changed, so every file is kept")
+        #expect(unchanged.plansFromCache == 5)
+        try expectSameAsCleanBuild("no change")
+
+        try edit("thai-nguyen-ke-hoach-35-ctr-tu.md") { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
+        let edited = build(into: "Public")
+        #expect(edited.plansFromCache == 4, "only the edited plan is parsed again")
+        #expect(edited.filesKept > edited.pagesWritten / 2, "the other plans' pages are kept")
+        try expectSameAsCleanBuild("after an edit")
+
+        try folder.write(planFile(title: "Kế hoạch mới", body: "Thực hiện Nghị quyết số 28-NQ/TW.\n\n## II. NHIỆM VỤ\n\n1. Rà soát văn bản.\n\n- Chủ trì: Sở Tư pháp\n"),
+                         to: "Content/ke-hoach-moi.md")
+        try FileManager.default.removeItem(at: content.appendingPathComponent("lai-chau-chuong-trinh-hanh-dong-27-nq-tw.md"))
+        try FileManager.default.moveItem(at: content.appendingPathComponent("gia-lai-ke-hoach-hanh-dong-27-nq-tw.md"),
+                                         to: content.appendingPathComponent("gia-lai-2023.md"))
+        let reshaped = build(into: "Public")
+        #expect(reshaped.succeeded)
+        #expect(reshaped.plansFromCache == 3, "Lào Cai, Quảng Nam and Thái Nguyên come from the cache")
+        try expectSameAsCleanBuild("after an addition, a deletion and a rename")
+
+        try edit("../Public/404.html") { _ in "changed by hand" }
+        _ = build(into: "Public")
+        try expectSameAsCleanBuild("a file changed by hand in the output is written again")
+    }
+
+    @Test func aTemplateChangeRendersEveryPageAgain() throws {
+        let templates = folder.url.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Paths.templates, to: templates)
+        func build(into output: String, cache: Bool) -> BuildReport {
+            Build(content: content, templates: templates, output: folder.url.appendingPathComponent(output),
+                  today: CalendarDate(year: 2025, month: 1, day: 1)!, cache: cache ? folder.url.appendingPathComponent("cache") : nil).run()
+        }
+        _ = build(into: "Public", cache: true)
+        let footer = templates.appendingPathComponent("footer.mustache")
+        try Data((try String(contentsOf: footer, encoding: .utf8) + "<p>Chân trang mới</p>\n").utf8).write(to: footer)
+        let rebuilt = build(into: "Public", cache: true)
+        #expect(rebuilt.plansFromCache == 5)
+        _ = build(into: "Clean", cache: false)
+        let pages = try snapshot(of: folder.url.appendingPathComponent("Public")).filter { $0.key.hasSuffix(".html") }
+        #expect(!pages.isEmpty && pages.values.allSatisfy { String(decoding: $0, as: UTF8.self).contains("Chân trang mới") })
+        #expect(try snapshot(of: folder.url.appendingPathComponent("Public")) == snapshot(of: folder.url.appendingPathComponent("Clean")))
+    }
+
+    /// Plans, pages and index shards are worked on by several threads; the output must not depend on it.
+    @Test func oneThreadAndManyThreadsBuildTheSameBytes() throws {
+        var plans = try FileManager.default.contentsOfDirectory(atPath: Paths.content.path).filter { $0.hasSuffix(".md") }
+            .map { SourceFile(path: "Content/\($0)", text: try String(contentsOf: Paths.content.appendingPathComponent($0), encoding: .utf8)) }
+        for copy in 1...40 {
+            plans.append(SourceFile(path: "Content/ban-sao-\(copy).md", text: planFile(
+                title: "Kế hoạch số \(copy)",
+                body: "Thực hiện Nghị quyết số \(copy)-NQ/TU.\n\n## II. NHIỆM VỤ\n\n1. Nhiệm vụ \(copy) về tư pháp.\n\n- Chủ trì: Sở Tư pháp\n- Thời hạn: Quý \(copy % 4 + 1) năm 2025\n")))
+        }
+        let registries = try ["agencies.yml", "documents.yml"].reduce(into: [String: SourceFile]()) { result, name in
+            result[name] = SourceFile(path: "Content/\(name)", text: try String(contentsOf: Paths.content.appendingPathComponent(name), encoding: .utf8))
+        }
+        let sources = SiteSources(plans: plans, registries: registries, templates: try realTemplates())
+        func files(jobs: Int) -> [String: Data] {
+            var files: [String: Data] = [:]
+            _ = Build.generate(sources, today: CalendarDate(year: 2025, month: 1, day: 1)!, jobs: jobs) { files[$0.path] = $0.data }
+            return files
+        }
+        let serial = files(jobs: 1)
+        #expect(serial.count > 300)
+        #expect(files(jobs: 8) == serial)
+    }
+}
