@@ -44,7 +44,7 @@ struct CitationReader {
         if foldedSentence.hasPrefix("cua ") {
             let body = sentence.dropFirst(4)
             let foldedBody = VietnameseText.fold(String(body))
-            let stop = [" ve ", " thuc hien ", " ban hanh ", ", "].compactMap { foldedBody.range(of: $0) }
+            let stop = [" ve ", " thuc hien ", " ban hanh ", ", "].compactMap { foldedBody.byteRange(of: $0) }
                 .map { foldedBody.distance(from: foldedBody.startIndex, to: $0.lowerBound) }.min() ?? body.count
             citation.issuerPhrase = String(body.prefix(stop)).trimmingCharacters(in: .whitespaces)
         }

@@ -46,7 +46,7 @@ public struct DeadlineParser: Sendable {
         let words = Set(tokens.compactMap(\.word))
         let phrase = tokens.compactMap(\.word).joined(separator: " ")
 
-        if phrase.contains("hang nam") || phrase.contains("hangnam") || phrase.contains("moi nam") {
+        if phrase.containsBytes("hang nam") || phrase.containsBytes("hangnam") || phrase.containsBytes("moi nam") {
             let day = Self.findDayMonth(tokens)
             return Deadline(text: text, kind: .recurring, everyYear: day.map { Deadline.MonthDay(month: $0.month, day: $0.day) })
         }
@@ -69,12 +69,12 @@ public struct DeadlineParser: Sendable {
         if words.contains("nam"), let year = Self.findYear(tokens, from: 0) {
             return Deadline(text: text, kind: .year, due: CalendarDate.lastDay(ofMonth: 12, year: year))
         }
-        if phrase.contains("thuong xuyen") || phrase.contains("lien tuc") {
+        if phrase.containsBytes("thuong xuyen") || phrase.containsBytes("lien tuc") {
             return Deadline(text: text, kind: .ongoing)
         }
-        if phrase.hasPrefix("theo ") || phrase.contains("khi co") || phrase.contains("theo ke hoach")
-            || phrase.contains("theo chi dao") || phrase.contains("theo yeu cau") || phrase.contains("theo quy dinh")
-            || phrase.contains("theo lo trinh") {
+        if phrase.hasPrefix("theo ") || phrase.containsBytes("khi co") || phrase.containsBytes("theo ke hoach")
+            || phrase.containsBytes("theo chi dao") || phrase.containsBytes("theo yeu cau") || phrase.containsBytes("theo quy dinh")
+            || phrase.containsBytes("theo lo trinh") {
             return Self.conditional(text)
         }
         return nil

@@ -63,7 +63,7 @@ public struct PlanExtractor: Sendable {
         let scanner = CitationScanner()
         var problems: [Diagnostic] = []
         var rest = Substring(text)
-        while let hit = rest.range(of: "số ") {
+        while let hit = rest.byteRange(of: "số ") {
             let after = rest[hit.upperBound...]
             rest = after
             guard let first = after.first, first.isNumber else { continue }

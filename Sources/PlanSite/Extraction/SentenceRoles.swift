@@ -15,11 +15,12 @@ struct SentenceRoles {
     func read(_ text: String, subject: [String]) -> Found {
         var found = Found()
         let folded = VietnameseText.fold(text)
+        guard folded.containsBytes("chu tri") || folded.containsBytes("de nghi ") else { return found }
         let characters = Array(text)
         let foldedCharacters = Array(folded)
         guard foldedCharacters.count == characters.count else { return found }
         var searchStart = folded.startIndex
-        while let hit = folded.range(of: "chu tri", range: searchStart..<folded.endIndex) {
+        while let hit = folded.byteRange(of: "chu tri", from: searchStart) {
             searchStart = hit.upperBound
             let hitOffset = folded.distance(from: folded.startIndex, to: hit.lowerBound)
             let clauseStart = Self.clauseStart(foldedCharacters, before: hitOffset)
@@ -37,9 +38,9 @@ struct SentenceRoles {
                 for name in registered(String(characters[start..<end])) where !found.support.contains(name) { found.support.append(name) }
             }
         }
-        if let hit = folded.range(of: "de nghi ") {
+        if let hit = folded.byteRange(of: "de nghi ") {
             let start = folded.distance(from: folded.startIndex, to: hit.upperBound)
-            if let end = folded[hit.upperBound...].range(of: " phoi hop") {
+            if let end = folded.byteRange(of: " phoi hop", from: hit.upperBound) {
                 let stop = folded.distance(from: folded.startIndex, to: end.lowerBound)
                 for name in registered(String(characters[start..<stop])) where !found.support.contains(name) { found.support.append(name) }
             }
@@ -71,7 +72,7 @@ struct SentenceRoles {
         for stop in [".", ";", ":", " de ", " to chuc", " thuc hien", " tham muu", " trien khai", " theo doi", " xay dung",
                      " nghien cuu", " huong dan", " kiem tra", " tuyen truyen", " ra soat", " tiep tuc", " chi dao", " danh gia",
                      " don doc", " giam sat", " bao cao", " tong hop"] {
-            if let range = rest.range(of: stop) { end = min(end, rest.distance(from: rest.startIndex, to: range.lowerBound)) }
+            if let range = rest.byteRange(of: stop) { end = min(end, rest.distance(from: rest.startIndex, to: range.lowerBound)) }
         }
         return start + end
     }

@@ -100,7 +100,7 @@ struct TaskBuilder {
     /// A heading that is nothing but registered agency names ("3.2. Đảng ủy Ủy ban nhân dân tỉnh",
     /// "2. Trách nhiệm của Sở Tư pháp") heads that agency's tasks.
     private func agencyGroup(_ node: OutlineNode) -> [String]? {
-        guard node.title.count < 160, !VietnameseText.fold(node.title).contains("chu tri") else { return nil }
+        guard node.title.count < 160, !VietnameseText.fold(node.title).containsBytes("chu tri") else { return nil }
         var title = node.title
         for prefix in ["Trách nhiệm của ", "Nhiệm vụ của ", "Trách nhiệm ", "Đối với "] where title.hasPrefix(prefix) {
             title = String(title.dropFirst(prefix.count))
@@ -111,7 +111,7 @@ struct TaskBuilder {
 
     /// Items of "TỔ CHỨC THỰC HIỆN" open with the agency they assign: "Ban Thường vụ Tỉnh ủy tập trung lãnh đạo …".
     private func inImplementationSection(_ index: Int, _ nodes: [OutlineNode]) -> Bool {
-        ancestors(index, nodes).contains { nodes[$0].isHeading && VietnameseText.fold(nodes[$0].title).contains("to chuc thuc hien") }
+        ancestors(index, nodes).contains { nodes[$0].isHeading && VietnameseText.fold(nodes[$0].title).containsBytes("to chuc thuc hien") }
     }
 
     /// The longest run of words at the start of a sentence that names only registered agencies.
@@ -153,7 +153,7 @@ struct TaskBuilder {
     private func headingDeadlines(_ title: String) -> [Deadline] {
         let folded = VietnameseText.fold(title)
         for marker in ["hoan thanh trong", "thuc hien thuong xuyen", "thuc hien trong", "thuc hien hang nam"] {
-            if let range = folded.range(of: marker) {
+            if let range = folded.byteRange(of: marker) {
                 let offset = folded.distance(from: folded.startIndex, to: range.lowerBound)
                 return deadlineParser.parse(String(title.dropFirst(offset)))
             }
