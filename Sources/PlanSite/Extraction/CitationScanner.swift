@@ -155,29 +155,44 @@ public struct CitationScanner: Sendable {
         "báo cáo", "luật", "công văn", "văn bản",
     ]
 
-    /// Looks back from a number for "<type word> [số]" so the citation's link covers it.
+    /// Looks back from a number for "<type word> [số]" so the citation's link covers it,
+    /// comparing scalars backwards (case-insensitively; any run of spaces matches one) within
+    /// the 30 characters before the number.
     private func typeWordBefore(_ c: [Unicode.Scalar], numberStart: Int) -> (Int, String?) {
         var i = numberStart
         while i > 0, c[i - 1].isWhitespace { i -= 1 }
-        var window = ""
-        window.unicodeScalars.append(contentsOf: c[max(0, i - 30)..<i])
-        window = window.lowercased()
-        var end = window
-        if end.hasSuffix("số") { end = String(end.dropLast(2)).trimmingCharacters(in: .whitespacesAndNewlines) }
-        let collapsed = end.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for word in Self.typeWords where collapsed.hasSuffix(word) {
-            let before = collapsed.dropLast(word.count)
-            guard before.isEmpty || before.last == " " || before.last == "(" || before.last == "," else { continue }
-            // Count back through the original characters over the same letters and spaces.
-            var letters = word.filter { !$0.isWhitespace }.count + (window.hasSuffix("số") ? 2 : 0)
-            var j = i
-            while j > 0, letters > 0 {
-                j -= 1
-                if !c[j].isWhitespace { letters -= 1 }
-            }
-            return (j, word.prefix(1).uppercased() + word.dropFirst())
+        let limit = max(0, i - 30)
+        var end = i
+        if end - 2 >= limit, c[end - 2].lowercased == "s", c[end - 1].lowercased == "ố" {
+            end -= 2
+            while end > limit, c[end - 1].isWhitespace { end -= 1 }
+        }
+        for (word, scalars) in Self.typeWordScalars {
+            guard let start = Self.match(scalars, endingAt: end, in: c, limit: limit) else { continue }
+            guard start == 0 || c[start - 1].isWhitespace || c[start - 1] == "(" || c[start - 1] == "," else { continue }
+            return (start, word.prefix(1).uppercased() + word.dropFirst())
         }
         return (numberStart, nil)
+    }
+
+    private static let typeWordScalars = typeWords.map { ($0, Array($0.unicodeScalars)) }
+
+    /// Where `word` starts if it ends at `end`; a space in `word` matches a run of whitespace.
+    private static func match(_ word: [Unicode.Scalar], endingAt end: Int, in c: [Unicode.Scalar], limit: Int) -> Int? {
+        var j = end
+        var k = word.count
+        while k > 0 {
+            guard j > limit else { return nil }
+            if word[k - 1] == " " {
+                guard c[j - 1].isWhitespace else { return nil }
+                while j > limit, c[j - 1].isWhitespace { j -= 1 }
+            } else {
+                guard c[j - 1].lowercased == word[k - 1] else { return nil }
+                j -= 1
+            }
+            k -= 1
+        }
+        return j
     }
 }
 
@@ -189,6 +204,12 @@ private extension Unicode.Scalar {
     var isWhitespace: Bool { properties.isWhitespace }
     var isUppercase: Bool { properties.isUppercase }
     var isNumber: Bool { properties.numericType != nil }
+    /// The lower-case letter, for the letters type words use (one scalar in NFC).
+    var lowercased: Unicode.Scalar {
+        if value < 0x80 { return value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : self }
+        let mapped = properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first! : self
+    }
     var isLetter: Bool {
         switch properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
