@@ -11,13 +11,14 @@ struct CitationLinker {
         var linkDepth = 0
         var rest = Substring(html)
         while !rest.isEmpty {
-            guard let open = rest.firstIndex(of: "<") else {
+            // Bytes, not Characters: grapheme breaking over whole bodies was most of this pass.
+            guard let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) else {
                 output += linkDepth == 0 ? linked(rest) : String(rest)
                 break
             }
             let text = rest[..<open]
             output += linkDepth == 0 ? linked(text) : String(text)
-            let close = rest[open...].firstIndex(of: ">").map { rest.index(after: $0) } ?? rest.endIndex
+            let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: ">")).map { rest.utf8.index(after: $0) } ?? rest.endIndex
             let tag = rest[open..<close]
             if tag.hasPrefix("<a ") || tag == "<a>" { linkDepth += 1 } else if tag == "</a>" { linkDepth = max(0, linkDepth - 1) }
             output += tag
