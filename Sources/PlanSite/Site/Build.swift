@@ -118,24 +118,25 @@ public struct Build {
         let keys = sources.plans.map { planKey($0, in: sources) }
         var known = timed("recall") { keys.parallelMap(jobs: jobs, memory.recall) }
         let parser = PlanParser(allowRawHTML: sources.config.allowRawHTML)
+        let extractor = PlanExtractor(registry: registries.agencies)
         let changed = known.indices.filter { known[$0] == nil }
-        let parsedResults = timed("parse") { changed.parallelMap(jobs: jobs) { parser.parse(sources.plans[$0]) } }
-        var parsed: [(index: Int, plan: ParsedPlan)] = []
-        for (index, result) in zip(changed, parsedResults) {
-            switch result {
-            case .success(let plan): parsed.append((index, plan))
+        // Each plan is extracted as soon as it is parsed, so only a few parsed Markdown trees
+        // are alive at once, not one per plan.
+        let fresh = timed("parse+extract") {
+            changed.parallelMap(jobs: jobs) { index in
+                parser.parse(sources.plans[index]).map { parsed in
+                    let extracted = extractor.extract(parsed)
+                    memory.remember(keys[index], extracted)
+                    return extracted
+                }
+            }
+        }
+        for (index, outcome) in zip(changed, fresh) {
+            switch outcome {
+            case .success(let extracted): known[index] = extracted
             case .failure(let problems): diagnostics += problems
             }
         }
-        let extractor = PlanExtractor(registry: registries.agencies)
-        let fresh = timed("extract") {
-            parsed.parallelMap(jobs: jobs) { entry in
-                let extracted = extractor.extract(entry.plan)
-                memory.remember(keys[entry.index], extracted)
-                return extracted
-            }
-        }
-        for (entry, extracted) in zip(parsed, fresh) { known[entry.index] = extracted }
         let extracted = known.compactMap { $0 }
         diagnostics += extracted.flatMap(\.diagnostics)
 
