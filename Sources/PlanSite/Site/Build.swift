@@ -45,7 +45,9 @@ public struct Build {
     public func run() -> BuildReport {
         let (loaded, loadProblems) = SiteLoader(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory)
             .load(baseURL: baseURL)
-        guard let sources = loaded else { return BuildReport(diagnostics: loadProblems, pagesWritten: 0, plans: 0) }
+        // Handed over, not copied: the build drops the plans' text once they are parsed.
+        guard let sources = consume loaded else { return BuildReport(diagnostics: loadProblems, pagesWritten: 0, plans: 0) }
+        let planCount = sources.plans.count
 
         let output = OutputFolder(url: outputDirectory)
         let cache = cacheDirectory.map(BuildCache.init)
@@ -55,7 +57,7 @@ public struct Build {
         do {
             try output.begin()
             let memory = cache.map { BuildMemory(cache: $0, previous: previous) } ?? .none
-            var report = try Build.generate(sources, strict: strict, today: today, jobs: jobs, memory: memory) { file in
+            var report = try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory) { file in
                 written += 1
                 guard cache != nil else { return try output.write(file.data, to: file.path) }
                 let fingerprint = file.fingerprint ?? Fingerprint.of(bytes: file.data)
@@ -78,14 +80,13 @@ public struct Build {
             }
             try output.commit()
             cache?.record(record, committedTo: output.url)
-            cache?.forgetPlans(except: Set(sources.plans.map { Build.planKey($0, in: sources) }))
             return report
         } catch {
             output.abandon()
             let problem = Diagnostic.error(SourceLocation(file: outputDirectory.lastPathComponent),
                                            "the site could not be written: \(error.localizedDescription)",
                                            hint: "check free disk space and the permissions of \(outputDirectory.deletingLastPathComponent().path)")
-            return BuildReport(diagnostics: loadProblems + [problem], pagesWritten: 0, plans: sources.plans.count)
+            return BuildReport(diagnostics: loadProblems + [problem], pagesWritten: 0, plans: planCount)
         }
     }
 
@@ -101,7 +102,7 @@ public struct Build {
 
     /// Everything between reading and writing, as a function of values: tests build whole
     /// sites in memory through it. Files are handed to `write` only if nothing failed first.
-    public static func generate(_ sources: SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),
+    public static func generate(_ sources: consuming SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),
                                 jobs: Int = Workers.default, memory: BuildMemory = .none,
                                 write: (OutputFile) throws -> Void) rethrows -> BuildReport {
         var timings: [(stage: String, seconds: Double, cpu: Double)] = []
@@ -131,6 +132,9 @@ public struct Build {
                 }
             }
         }
+        let planCount = sources.plans.count
+        sources.plans = []
+        memory.forget(Set(keys))
         for (index, outcome) in zip(changed, fresh) {
             switch outcome {
             case .success(let extracted): known[index] = extracted
@@ -146,10 +150,10 @@ public struct Build {
         let templates: TemplateSet
         switch TemplateSet.compile(sources.templates) {
         case .success(let compiled): templates = compiled
-        case .failure(let problems): return BuildReport(diagnostics: diagnostics + problems, pagesWritten: 0, plans: sources.plans.count)
+        case .failure(let problems): return BuildReport(diagnostics: diagnostics + problems, pagesWritten: 0, plans: planCount)
         }
         let blocking = strict ? !diagnostics.isEmpty : diagnostics.hasErrors
-        guard !blocking else { return BuildReport(diagnostics: diagnostics, pagesWritten: 0, plans: sources.plans.count) }
+        guard !blocking else { return BuildReport(diagnostics: diagnostics, pagesWritten: 0, plans: planCount) }
 
         var pages = 0
         try timed("render") {
@@ -165,7 +169,7 @@ public struct Build {
             }
         }
         return BuildReport(diagnostics: diagnostics, pagesWritten: pages, plans: site.plans.count, timings: timings,
-                           plansFromCache: sources.plans.count - changed.count)
+                           plansFromCache: planCount - changed.count)
     }
 
     /// CPU time of the whole process, all threads: with wall time it shows how busy the cores were.

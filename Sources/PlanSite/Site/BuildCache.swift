@@ -72,19 +72,22 @@ public struct BuildCache: Sendable {
 public struct BuildMemory: Sendable {
     var recall: @Sendable (Fingerprint) -> ExtractedPlan?
     var remember: @Sendable (Fingerprint, ExtractedPlan) -> Void
+    /// Drops what the cache holds for plans other than these.
+    var forget: @Sendable (Set<Fingerprint>) -> Void
     var previous: PreviousOutput
 
-    public static let none = BuildMemory(recall: { _ in nil }, remember: { _, _ in }, previous: .none)
+    public static let none = BuildMemory(recall: { _ in nil }, remember: { _, _ in }, forget: { _ in }, previous: .none)
 
     init(recall: @escaping @Sendable (Fingerprint) -> ExtractedPlan?, remember: @escaping @Sendable (Fingerprint, ExtractedPlan) -> Void,
-         previous: PreviousOutput) {
+         forget: @escaping @Sendable (Set<Fingerprint>) -> Void, previous: PreviousOutput) {
         self.recall = recall
         self.remember = remember
+        self.forget = forget
         self.previous = previous
     }
 
     init(cache: BuildCache, previous: PreviousOutput) {
-        self.init(recall: cache.recall, remember: { cache.remember($1, as: $0) }, previous: previous)
+        self.init(recall: cache.recall, remember: { cache.remember($1, as: $0) }, forget: cache.forgetPlans, previous: previous)
     }
 }
 
