@@ -7,9 +7,12 @@ struct PageContexts {
     var urls: SiteURLs
     /// Agencies by canonical name, to link every name a task prints.
     var agencies: [String: Agency]
+    /// Plans' bodies, kept apart from the site model until their page is rendered.
+    var bodies: BodyStore
 
-    init(site: SiteModel) {
+    init(site: SiteModel, bodies: BodyStore) {
         self.site = site
+        self.bodies = bodies
         urls = SiteURLs(base: site.config.baseURL)
         agencies = Dictionary(site.agencies.map { ($0.agency.name, $0.agency) }, uniquingKeysWith: { first, _ in first })
     }
@@ -82,7 +85,7 @@ struct PageContexts {
             "plan": details,
             "toc": toc,
             "hasToc": !toc.isEmpty,
-            "bodyHtml": linker.link(entry.bodyHTML),
+            "bodyHtml": linker.link(bodies.text(for: plan.slug)),
             "tasks": tasks,
             "taskCount": tasks.count,
             "hasTasks": !tasks.isEmpty,

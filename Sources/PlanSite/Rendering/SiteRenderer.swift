@@ -27,18 +27,20 @@ public struct OutputFile: Sendable {
 /// ready so a large site never sits in memory whole.
 public struct SiteRenderer {
     public var templates: TemplateSet
+    var bodies: BodyStore
     /// Pages whose context is unchanged since this output was built are not rendered again.
     public var previous: PreviousOutput
     public var jobs: Int
 
-    public init(templates: TemplateSet, previous: PreviousOutput = .none, jobs: Int = Workers.default) {
+    init(templates: TemplateSet, bodies: BodyStore, previous: PreviousOutput = .none, jobs: Int = Workers.default) {
         self.templates = templates
+        self.bodies = bodies
         self.previous = previous
         self.jobs = jobs
     }
 
     public func render(_ site: SiteModel, assets: [String: Data], emit: (OutputFile) throws -> Void) rethrows {
-        let contexts = PageContexts(site: site)
+        let contexts = PageContexts(site: site, bodies: bodies)
         try emit(page("index.html", "home", contexts.home(site)))
         try renderAll(site.plans, emit) { page(SiteURLs.planFile($0.plan.slug), "plan", contexts.plan($0)) }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))

@@ -56,7 +56,8 @@ public struct Build {
         var record: [String: PreviousOutput.Entry] = [:]
         do {
             try output.begin()
-            let memory = cache.map { BuildMemory(cache: $0, previous: previous) } ?? .none
+            let spool = output.url.deletingLastPathComponent()
+            let memory = cache.map { BuildMemory(cache: $0, previous: previous, spool: spool) } ?? .spooling(in: spool)
             var report = try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory) { file in
                 written += 1
                 guard cache != nil else { return try output.write(file.data, to: file.path) }
@@ -117,7 +118,8 @@ public struct Build {
         // Plans unchanged since the last build come from the cache. The others are parsed and
         // extracted each on its own, on every core; only linking sees them all.
         let keys = sources.plans.map { planKey($0, in: sources) }
-        var known = timed("recall") { keys.parallelMap(jobs: jobs, memory.recall) }
+        let bodies = memory.spool.map(BodyStore.init(spoolingIn:)) ?? BodyStore()
+        var known = timed("recall") { keys.parallelMap(jobs: jobs) { memory.recall($0).map(bodies.takeBody) } }
         let parser = PlanParser(allowRawHTML: sources.config.allowRawHTML)
         let extractor = PlanExtractor(registry: registries.agencies)
         let changed = known.indices.filter { known[$0] == nil }
@@ -128,7 +130,7 @@ public struct Build {
                 parser.parse(sources.plans[index]).map { parsed in
                     let extracted = extractor.extract(parsed)
                     memory.remember(keys[index], extracted)
-                    return extracted
+                    return bodies.takeBody(of: extracted)
                 }
             }
         }
@@ -157,7 +159,7 @@ public struct Build {
 
         var pages = 0
         try timed("render") {
-            try SiteRenderer(templates: templates, previous: memory.previous, jobs: jobs).render(site, assets: sources.assets) { file in
+            try SiteRenderer(templates: templates, bodies: bodies, previous: memory.previous, jobs: jobs).render(site, assets: sources.assets) { file in
                 try write(file)
                 pages += 1
             }

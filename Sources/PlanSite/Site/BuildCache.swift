@@ -75,19 +75,29 @@ public struct BuildMemory: Sendable {
     /// Drops what the cache holds for plans other than these.
     var forget: @Sendable (Set<Fingerprint>) -> Void
     var previous: PreviousOutput
+    /// Where plans' bodies wait for rendering, instead of memory.
+    var spool: URL?
 
     public static let none = BuildMemory(recall: { _ in nil }, remember: { _, _ in }, forget: { _ in }, previous: .none)
 
     init(recall: @escaping @Sendable (Fingerprint) -> ExtractedPlan?, remember: @escaping @Sendable (Fingerprint, ExtractedPlan) -> Void,
-         forget: @escaping @Sendable (Set<Fingerprint>) -> Void, previous: PreviousOutput) {
+         forget: @escaping @Sendable (Set<Fingerprint>) -> Void, previous: PreviousOutput, spool: URL? = nil) {
         self.recall = recall
         self.remember = remember
         self.forget = forget
         self.previous = previous
+        self.spool = spool
     }
 
-    init(cache: BuildCache, previous: PreviousOutput) {
-        self.init(recall: cache.recall, remember: { cache.remember($1, as: $0) }, forget: cache.forgetPlans, previous: previous)
+    init(cache: BuildCache, previous: PreviousOutput, spool: URL) {
+        self.init(recall: cache.recall, remember: { cache.remember($1, as: $0) }, forget: cache.forgetPlans, previous: previous, spool: spool)
+    }
+
+    /// A build on disk without a cache still keeps bodies out of memory.
+    static func spooling(in folder: URL) -> BuildMemory {
+        var memory = BuildMemory.none
+        memory.spool = folder
+        return memory
     }
 }
 
