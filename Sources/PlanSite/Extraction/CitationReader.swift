@@ -17,7 +17,7 @@ struct CitationReader {
             readContext(clause, into: &citation)
             // "… về thực hiện <next citation>": this document carries the next one out.
             let folded = VietnameseText.fold(clause)
-            if index + 1 < found.count, clause.count < 400, !clause.contains(";"),
+            if index + 1 < found.count, clause.count < 400, !clause.utf8.contains(UInt8(ascii: ";")),
                folded.trimmingCharacters(in: .whitespaces).hasSuffix("thuc hien") {
                 citation.carriesOut.append(found[index + 1].number)
             }
@@ -48,7 +48,7 @@ struct CitationReader {
                 .map { foldedBody.distance(from: foldedBody.startIndex, to: $0.lowerBound) }.min() ?? body.count
             citation.issuerPhrase = String(body.prefix(stop)).trimmingCharacters(in: .whitespaces)
         }
-        if let about = foldedSentence.range(of: "ve ", options: .anchored) ?? foldedSentence.range(of: " ve ") {
+        if let about = foldedSentence.hasPrefix("ve ") ? foldedSentence.byteRange(of: "ve ") : foldedSentence.byteRange(of: " ve ") {
             let offset = foldedSentence.distance(from: foldedSentence.startIndex, to: about.upperBound)
             var subject = String(sentence.dropFirst(offset)).trimmingCharacters(in: .whitespaces)
             // The clause ends where the next citation starts: drop the joining word left behind.
