@@ -24,24 +24,30 @@ extension PageContexts {
         return page(title: "Văn bản", extra: ["national": national, "local": local, "documentCount": site.documents.count])
     }
 
-    func document(_ record: DocumentRecord) -> [String: Any] {
-        let citations = record.citations.map { entry -> [String: Any] in
-            let tasks = entry.citations.compactMap(\.taskID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                .compactMap { id in entry.plan.tasks.first { $0.id == id } }
-                .map { taskRow($0, in: entry.plan) }
+    /// A document's page, or a part of it (see `documentPages`). `chain` is `chainDown` of the document.
+    func document(_ record: DocumentRecord, chain: [ChainRow], scope: PageScope) -> [String: Any] {
+        let citations = record.citations.filter { scope.shows($0.plan) }.map { entry -> [String: Any] in
+            let tasks = citedTasks(entry).map { taskRow($0, in: entry.plan) }
             return ["title": entry.plan.metadata.title, "url": urls.plan(entry.plan.slug), "province": entry.plan.metadata.province ?? "",
                     "count": entry.citations.count, "tasks": tasks, "hasTasks": !tasks.isEmpty]
         }
         var extra: [String: Any] = [
             "document": documentSummary(record),
             "up": chainUp(record.document.ref),
-            "down": chainDown(record.document.ref),
+            "down": chain.filter { $0.shown(in: scope) }.map(chainValues),
             "citedBy": citations,
-            "implementedBy": record.implementedByPlans.map(planSummary),
+            "implementedBy": record.implementedByPlans.filter { scope.shows($0) }.map(planSummary),
         ]
         extra["isPlan"] = record.plan.map(planSummary)
+        extra.merge(provincePage(scope)) { _, new in new }
         let title = "\(record.document.typeName) số \(record.document.ref.label)"
-        return page(title: title, description: record.document.title ?? title, extra: extra)
+        return page(title: self.title(title, in: scope), description: record.document.title ?? title, extra: extra)
+    }
+
+    /// The tasks whose text cites the document, once each, in the plan's order of citations.
+    func citedTasks(_ entry: (plan: Plan, citations: [Citation])) -> [PlanTask] {
+        entry.citations.compactMap(\.taskID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            .compactMap { id in entry.plan.tasks.first { $0.id == id } }
     }
 
     private func documentLink(_ ref: DocumentRef, depth: Int) -> [String: Any] {
@@ -72,25 +78,32 @@ extension PageContexts {
     }
 
     /// Documents and plans that carry this one out, as a tree several levels deep.
-    func chainDown(_ ref: DocumentRef) -> [[String: Any]] {
-        var rows: [[String: Any]] = []
+    func chainDown(_ ref: DocumentRef) -> [ChainRow] {
+        var rows: [ChainRow] = []
         var seen: Set<DocumentRef> = [ref]
         func visit(_ current: DocumentRef, depth: Int) {
             guard depth <= Self.chainDepth, let record = site.document(current) else { return }
             for child in record.implementedByDocuments where !seen.contains(child) {
                 seen.insert(child)
-                rows.append(documentLink(child, depth: depth))
+                rows.append(.document(child, depth: depth))
                 visit(child, depth: depth + 1)
             }
-            for plan in record.implementedByPlans {
-                var row = planSummary(plan)
-                row["label"] = plan.metadata.title
-                row["depth"] = depth
-                row["isPlan"] = true
-                rows.append(row)
-            }
+            for plan in record.implementedByPlans { rows.append(.plan(plan, depth: depth)) }
         }
         visit(ref, depth: 1)
         return rows
+    }
+
+    private func chainValues(_ row: ChainRow) -> [String: Any] {
+        switch row {
+        case .document(let ref, let depth):
+            return documentLink(ref, depth: depth)
+        case .plan(let plan, let depth):
+            var values = planSummary(plan)
+            values["label"] = plan.metadata.title
+            values["depth"] = depth
+            values["isPlan"] = true
+            return values
+        }
     }
 }

@@ -53,7 +53,7 @@ struct PageContexts {
                 "document": group.document,
                 "count": group.provinces.reduce(0) { $0 + $1.plans.count },
                 "provinces": group.provinces.map { entry -> [String: Any] in
-                    ["province": entry.province.isEmpty ? "Chưa ghi tỉnh" : entry.province,
+                    ["province": ProvinceSplit.name(entry.province),
                      "plans": entry.plans.map(planSummary)]
                 },
             ]

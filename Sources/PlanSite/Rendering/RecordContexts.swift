@@ -50,9 +50,12 @@ extension PageContexts {
         return page(title: "Cơ quan, đơn vị", extra: ["agencies": rows, "agencyCount": rows.count])
     }
 
-    func agency(_ record: AgencyRecord) -> [String: Any] {
+    /// An agency's page, or a part of it (see `agencyPages`).
+    func agency(_ record: AgencyRecord, scope: PageScope) -> [String: Any] {
         var byProvince: [String: [Assignment]] = [:]
-        for assignment in record.assignments { byProvince[assignment.plan.metadata.province ?? "", default: []].append(assignment) }
+        for assignment in record.assignments where scope.shows(assignment.plan) {
+            byProvince[ProvinceSplit.key(assignment.plan), default: []].append(assignment)
+        }
         let provinces = byProvince.keys.sorted(by: Collation.less).map { province -> [String: Any] in
             let assignments = byProvince[province]!
             let plans = Dictionary(grouping: assignments, by: \.plan.slug).keys.sorted().map { slug -> [String: Any] in
@@ -71,19 +74,32 @@ extension PageContexts {
                 return ["title": plan.metadata.title, "url": urls.plan(plan.slug), "lead": lead, "support": support,
                         "other": other, "hasLead": !lead.isEmpty, "hasSupport": !support.isEmpty, "hasOther": !other.isEmpty]
             }
-            return ["province": province.isEmpty ? "Chưa ghi tỉnh" : province, "plans": plans]
+            return ["province": ProvinceSplit.name(province), "plans": plans]
         }
+        // The summary page counts everything; a province page, what it lists.
+        let counted = scope == .summary ? record.assignments : byProvince.values.flatMap { $0 }
+        let overdue = overdueLeads(counted)
         var details: [String: Any] = [
-            "name": record.agency.name, "aliases": record.agency.aliases, "formerly": record.agency.formerly,
-            "collective": record.agency.collective, "registered": record.agency.registered,
-            "taskCount": Set(record.assignments.map(\.task.id)).count,
-            "overdueCount": record.assignments.filter { $0.role == .lead && isOverdue($0.task) }.count,
+            "name": record.agency.name, "url": urls.agency(record.agency), "aliases": record.agency.aliases,
+            "formerly": record.agency.formerly, "collective": record.agency.collective, "registered": record.agency.registered,
+            "taskCount": distinctTasks(counted), "overdueCount": overdue, "hasOverdue": overdue > 0,
         ]
-        details["hasOverdue"] = (details["overdueCount"] as? Int ?? 0) > 0
         details["note"] = record.agency.note
         details["hasAliases"] = !record.agency.aliases.isEmpty
         details["hasFormerly"] = !record.agency.formerly.isEmpty
-        return page(title: record.agency.name, extra: ["agency": details, "provinces": provinces])
+        return page(title: title(record.agency.name, in: scope),
+                    extra: ["agency": details, "provinces": provinces].merging(provincePage(scope)) { _, new in new })
+    }
+
+    /// Tasks, not assignments: an agency both leading and supporting one task has one task.
+    /// Task ids repeat from plan to plan ("nv-ii-1"), so a task is its plan and its id.
+    func distinctTasks(_ assignments: [Assignment]) -> Int {
+        Set(assignments.map { [$0.plan.slug, $0.task.id] }).count
+    }
+
+    /// The agency page marks overdue the tasks the agency leads.
+    func overdueLeads(_ assignments: [Assignment]) -> Int {
+        assignments.filter { $0.role == .lead && isOverdue($0.task) }.count
     }
 
     func deadlines() -> [String: Any] {

@@ -42,11 +42,11 @@ public struct SiteRenderer {
     public func render(_ site: SiteModel, assets: [String: Data], emit: (OutputFile) throws -> Void) rethrows {
         let contexts = PageContexts(site: site, bodies: bodies)
         try emit(page("index.html", "home", contexts.home(site)))
-        try renderAll(site.plans, emit) { page(SiteURLs.planFile($0.plan.slug), "plan", contexts.plan($0)) }
+        try renderAll(site.plans, emit) { [page(SiteURLs.planFile($0.plan.slug), "plan", contexts.plan($0))] }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
-        try renderAll(site.agencies, emit) { page(SiteURLs.agencyFile($0.agency), "agency", contexts.agency($0)) }
+        try renderAll(site.agencies, emit) { contexts.agencyPages($0).map { page($0.file, "agency", $0.context) } }
         try emit(page("van-ban/index.html", "documents", contexts.documentIndex()))
-        try renderAll(site.documents, emit) { page(SiteURLs.documentFile($0.document.ref), "document", contexts.document($0)) }
+        try renderAll(site.documents, emit) { contexts.documentPages($0).map { page($0.file, "document", $0.context) } }
         try emit(page("thoi-han/index.html", "deadlines", contexts.deadlines()))
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
@@ -57,10 +57,12 @@ public struct SiteRenderer {
     }
 
     /// Renders pages on every core, a batch at a time so memory stays bounded, and hands them
-    /// to `emit` in order.
-    private func renderAll<T>(_ items: [T], _ emit: (OutputFile) throws -> Void, _ make: (T) -> OutputFile) rethrows {
+    /// to `emit` in order. One item may make several pages (a summary and its province pages).
+    private func renderAll<T>(_ items: [T], _ emit: (OutputFile) throws -> Void, _ make: (T) -> [OutputFile]) rethrows {
         for start in stride(from: 0, to: items.count, by: 256) {
-            for file in Array(items[start..<Swift.min(start + 256, items.count)]).parallelMap(jobs: jobs, make) { try emit(file) }
+            for files in Array(items[start..<Swift.min(start + 256, items.count)]).parallelMap(jobs: jobs, make) {
+                for file in files { try emit(file) }
+            }
         }
     }
 

@@ -10,8 +10,12 @@ public struct SiteURLs: Sendable {
     public func task(_ task: PlanTask) -> String { plan(task.planSlug) + "#" + task.id }
     public var agencies: String { base + "co-quan/" }
     public func agency(_ agency: Agency) -> String { agencies + agency.slug + "/" }
+    /// One province's part of an agency's page, when its page is a summary by province.
+    public func agency(_ agency: Agency, province: String) -> String { self.agency(agency) + province + "/" }
     public var documents: String { base + "van-ban/" }
     public func document(_ ref: DocumentRef) -> String { documents + ref.slug + "/" }
+    /// One province's part of a document's page, when its page is a summary by province.
+    public func document(_ ref: DocumentRef, province: String) -> String { document(ref) + province + "/" }
     public var deadlines: String { base + "thoi-han/" }
     public var data: String { base + "data/" }
 
@@ -19,4 +23,6 @@ public struct SiteURLs: Sendable {
     public static func planFile(_ slug: String) -> String { "ke-hoach/\(slug)/index.html" }
     public static func agencyFile(_ agency: Agency) -> String { "co-quan/\(agency.slug)/index.html" }
     public static func documentFile(_ ref: DocumentRef) -> String { "van-ban/\(ref.slug)/index.html" }
+    public static func agencyFile(_ agency: Agency, province: String) -> String { "co-quan/\(agency.slug)/\(province)/index.html" }
+    public static func documentFile(_ ref: DocumentRef, province: String) -> String { "van-ban/\(ref.slug)/\(province)/index.html" }
 }
