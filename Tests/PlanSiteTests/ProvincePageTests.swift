@@ -131,4 +131,56 @@ struct ProvincePageTests {
             #expect(!page.contains("<script>alert"), "\(path)")
         }
     }
+
+    /// The deadlines page of a large site: a table of quarters, a page per quarter, and a quarter
+    /// of several provinces past the limit split again by province.
+    @Test func theDeadlinesPageBecomesQuartersThenProvinces() throws {
+        let built = try buildInMemory(plans: [
+            "tn.md": Self.plan("Kế hoạch của Thái Nguyên", province: "Thái Nguyên", tasks: Self.many, deadline: "Quý II năm 2025"),
+            "gl.md": Self.plan("Kế hoạch của Gia Lai", province: "Gia Lai", tasks: Self.many, deadline: "Quý II năm 2025"),
+            "bo.md": Self.plan("Kế hoạch của Bộ", province: nil, tasks: 3, deadline: "Trước ngày 30/7/2023"),
+        ], today: CalendarDate(year: 2024, month: 1, day: 1)!)
+        let main = built.files["thoi-han/index.html"] ?? ""
+        let quarters = main.matches(of: #/<th scope="row"><a href="([^"]+)">([^<]+)</a>/#).map { "\($0.output.1) \($0.output.2)" }
+        #expect(quarters == ["/thoi-han/quy-iii-2023/ Quý III/2023", "/thoi-han/quy-ii-2025/ Quý II/2025"])
+        #expect(Self.row("Quý III/2023", in: main) == ["3", "3"], "three tasks, all overdue")
+        #expect(!main.contains("task-item"), "the main page lists no tasks")
+
+        let small = built.files["thoi-han/quy-iii-2023/index.html"] ?? ""
+        #expect(Self.count("<article class=\"task-item", in: small) == 3, "a short quarter is one page")
+        #expect(small.contains("<a href=\"/thoi-han/\">Thời hạn thực hiện</a>"), "breadcrumb back")
+
+        let large = built.files["thoi-han/quy-ii-2025/index.html"] ?? ""
+        #expect(large.contains("<h2 id=\"theo-tinh\">Theo tỉnh</h2>"))
+        #expect(Self.row("Gia Lai", in: large) == ["1", "\(Self.many)", "0"])
+        let gialai = built.files["thoi-han/quy-ii-2025/gia-lai/index.html"] ?? ""
+        #expect(Self.count("<article class=\"task-item", in: gialai) == Self.many)
+        #expect(gialai.contains("/ke-hoach/gl/") && !gialai.contains("/ke-hoach/tn/"))
+        #expect(gialai.contains("<title>Thời hạn thực hiện – Quý II/2025 – Gia Lai"))
+    }
+
+    /// The home page and the document index of a large site list provinces, each with a page.
+    @Test func theHomePageAndTheDocumentIndexBecomeProvinces() throws {
+        var plans: [String: String] = [:]
+        for number in 1...(ProvinceSplit.maxRows / 2 + 1) {
+            for (province, slug) in [("Thái Nguyên", "tn"), ("Gia Lai", "gl")] {
+                plans["\(slug)-\(number).md"] = Self.plan("Kế hoạch \(number) của \(province)", province: province, tasks: 1)
+                    .replacingOccurrences(of: "Thực hiện Nghị quyết số 27-NQ/TW.", with: "Thực hiện Nghị quyết số 27-NQ/TW và Kế hoạch số \(number)-KH/TU.")
+            }
+        }
+        let built = try buildInMemory(plans: plans)
+        let home = built.files["index.html"] ?? ""
+        #expect(home.contains("<a href=\"/tinh/gia-lai/\">Gia Lai</a> <span class=\"count\">(\(ProvinceSplit.maxRows / 2 + 1))</span>"))
+        #expect(!home.contains("plan-card"), "the home page lists provinces, not plans")
+        let gialai = built.files["tinh/gia-lai/index.html"] ?? ""
+        #expect(Self.count("class=\"plan-card\"", in: gialai) == ProvinceSplit.maxRows / 2 + 1)
+        #expect(gialai.contains("/ke-hoach/gl-1/") && !gialai.contains("/ke-hoach/tn-1/"))
+
+        let index = built.files["van-ban/index.html"] ?? ""
+        #expect(index.contains("<a href=\"/van-ban/theo-tinh/thai-nguyen/\">Thái Nguyên</a>"))
+        #expect(index.contains("Nghị quyết số 27-NQ/TW"), "national documents stay on the index")
+        #expect(!index.contains("KH/TU"), "local documents are on their province's page")
+        let local = built.files["van-ban/theo-tinh/thai-nguyen/index.html"] ?? ""
+        #expect(local.contains("Kế hoạch số 1-KH/TU") && local.contains("Kế hoạch số 51-KH/TU"))
+    }
 }

@@ -57,8 +57,8 @@ func planFile(title: String = "Kế hoạch thử", extra: String = "", body: St
 }
 
 /// Builds a site from strings, in memory, through the same pipeline as `plansite build`.
-func buildInMemory(plans: [String: String], templates: [String: String]? = nil,
-                   config: SiteConfig = SiteConfig()) throws -> (files: [String: String], report: BuildReport) {
+func buildInMemory(plans: [String: String], templates: [String: String]? = nil, config: SiteConfig = SiteConfig(),
+                   today: CalendarDate = .buildDay()) throws -> (files: [String: String], report: BuildReport) {
     let templateFiles = try templates.map { dict in
         dict.mapValues { SourceFile(path: "Templates/x.mustache", text: $0) }
     } ?? realTemplates()
@@ -67,7 +67,7 @@ func buildInMemory(plans: [String: String], templates: [String: String]? = nil,
         plans: plans.keys.sorted().map { SourceFile(path: "Content/\($0)", text: plans[$0]!) },
         templates: templateFiles)
     var files: [String: String] = [:]
-    let report = Build.generate(sources) { files[$0.path] = String(decoding: $0.data, as: UTF8.self) }
+    let report = Build.generate(sources, today: today) { files[$0.path] = String(decoding: $0.data, as: UTF8.self) }
     return (files, report)
 }
 

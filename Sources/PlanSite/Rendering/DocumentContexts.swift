@@ -18,10 +18,12 @@ extension PageContexts {
         return summary
     }
 
-    func documentIndex() -> [String: Any] {
+    /// Every document, national first; `local` replaces the local ones when they are listed by province.
+    func documentIndex(local: [DocumentRecord]? = nil) -> [String: Any] {
         let national = site.documents.filter { $0.document.ref.province == nil }.map(documentSummary)
-        let local = site.documents.filter { $0.document.ref.province != nil }.map(documentSummary)
-        return page(title: "Văn bản", extra: ["national": national, "local": local, "documentCount": site.documents.count])
+        let local = (local ?? site.documents.filter { $0.document.ref.province != nil }).map(documentSummary)
+        return page(title: "Văn bản", extra: ["national": national, "hasNational": true, "local": local, "hasLocal": !local.isEmpty,
+                                              "documentCount": site.documents.count])
     }
 
     /// A document's page, or a part of it (see `documentPages`). `chain` is `chainDown` of the document.

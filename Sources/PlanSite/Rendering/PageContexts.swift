@@ -46,21 +46,6 @@ struct PageContexts {
         return summary
     }
 
-    func home(_ site: SiteModel) -> [String: Any] {
-        let groups: [[String: Any]] = site.groups.map { group in
-            [
-                "citation": group.citation,
-                "document": group.document,
-                "count": group.provinces.reduce(0) { $0 + $1.plans.count },
-                "provinces": group.provinces.map { entry -> [String: Any] in
-                    ["province": ProvinceSplit.name(entry.province),
-                     "plans": entry.plans.map(planSummary)]
-                },
-            ]
-        }
-        return page(title: nil, extra: ["groups": groups, "planCount": site.plans.count, "isHome": true])
-    }
-
     func plan(_ entry: ExtractedPlan) -> [String: Any] {
         let plan = entry.plan
         let meta = plan.metadata

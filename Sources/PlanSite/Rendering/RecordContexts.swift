@@ -101,28 +101,4 @@ extension PageContexts {
     func overdueLeads(_ assignments: [Assignment]) -> Int {
         assignments.filter { $0.role == .lead && isOverdue($0.task) }.count
     }
-
-    func deadlines() -> [String: Any] {
-        var byQuarter: [String: [[String: Any]]] = [:]
-        var keys: [String: (Int, Int)] = [:]
-        var undated: [String: Int] = [:]
-        for plan in site.plans.map(\.plan) {
-            for task in plan.tasks {
-                guard let due = task.due else {
-                    for kind in Set(task.deadlines.map(\.kindName)) { undated[kind, default: 0] += 1 }
-                    if task.deadlines.isEmpty { undated["Không ghi thời hạn", default: 0] += 1 }
-                    continue
-                }
-                let key = "Quý \(["I", "II", "III", "IV"][due.quarter - 1])/\(due.year)"
-                keys[key] = (due.year, due.quarter)
-                byQuarter[key, default: []].append(taskRow(task, in: plan))
-            }
-        }
-        let quarters = keys.keys.sorted { keys[$0]! < keys[$1]! }.map { key -> [String: Any] in
-            let rows = byQuarter[key]!.sorted { ($0["dueISO"] as? String ?? "", $0["url"] as? String ?? "") < ($1["dueISO"] as? String ?? "", $1["url"] as? String ?? "") }
-            return ["quarter": key, "tasks": rows, "count": rows.count, "id": VietnameseText.slug(key)]
-        }
-        let other = undated.keys.sorted(by: Collation.less).map { ["kind": $0, "count": undated[$0]!] as [String: Any] }
-        return page(title: "Thời hạn", extra: ["quarters": quarters, "undated": other, "today": site.today.vietnamese])
-    }
 }

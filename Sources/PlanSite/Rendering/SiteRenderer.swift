@@ -41,13 +41,13 @@ public struct SiteRenderer {
 
     public func render(_ site: SiteModel, assets: [String: Data], emit: (OutputFile) throws -> Void) rethrows {
         let contexts = PageContexts(site: site, bodies: bodies)
-        try emit(page("index.html", "home", contexts.home(site)))
+        for home in contexts.homePages() { try emit(page(home.file, "home", home.context)) }
         try renderAll(site.plans, emit) { [page(SiteURLs.planFile($0.plan.slug), "plan", contexts.plan($0))] }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
         try renderAll(site.agencies, emit) { contexts.agencyPages($0).map { page($0.file, "agency", $0.context) } }
-        try emit(page("van-ban/index.html", "documents", contexts.documentIndex()))
+        for index in contexts.documentIndexPages() { try emit(page(index.file, "documents", index.context)) }
         try renderAll(site.documents, emit) { contexts.documentPages($0).map { page($0.file, "document", $0.context) } }
-        try emit(page("thoi-han/index.html", "deadlines", contexts.deadlines()))
+        for deadlines in contexts.deadlinePages() { try emit(page(deadlines.file, "deadlines", deadlines.context)) }
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
         for file in DataExport(site: site).files() { try emit(file) }

@@ -17,11 +17,16 @@ public struct SiteURLs: Sendable {
     /// One province's part of a document's page, when its page is a summary by province.
     public func document(_ ref: DocumentRef, province: String) -> String { document(ref) + province + "/" }
     public var deadlines: String { base + "thoi-han/" }
+    /// A province's plans, when the home page lists provinces instead of plans.
+    public func province(_ slug: String) -> String { base + "tinh/\(slug)/" }
+    public func documentsByProvince(_ slug: String) -> String { documents + "theo-tinh/\(slug)/" }
     public var data: String { base + "data/" }
 
     /// Where a page's file goes in the output folder, for its URL path.
     public static func planFile(_ slug: String) -> String { "ke-hoach/\(slug)/index.html" }
     public static func agencyFile(_ agency: Agency) -> String { "co-quan/\(agency.slug)/index.html" }
+    public static func provinceFile(_ slug: String) -> String { "tinh/\(slug)/index.html" }
+    public static func documentsByProvinceFile(_ slug: String) -> String { "van-ban/theo-tinh/\(slug)/index.html" }
     public static func documentFile(_ ref: DocumentRef) -> String { "van-ban/\(ref.slug)/index.html" }
     public static func agencyFile(_ agency: Agency, province: String) -> String { "co-quan/\(agency.slug)/\(province)/index.html" }
     public static func documentFile(_ ref: DocumentRef, province: String) -> String { "van-ban/\(ref.slug)/\(province)/index.html" }

@@ -1,0 +1,88 @@
+/// The deadlines page, `/thoi-han/`: every dated task by the quarter it falls due in. On a large
+/// site one page would hold every task of every plan (56 MB at 10,000 plans), so past
+/// `ProvinceSplit.maxRows` tasks it becomes a table of quarters, each quarter its own page, and a
+/// quarter of several provinces past the same limit a table of provinces, each its own page.
+extension PageContexts {
+    private struct DatedTask {
+        var row: [String: Any]
+        var plan: Plan
+        var overdue: Bool
+    }
+
+    private struct Quarter {
+        var name: String
+        var id: String
+        var tasks: [DatedTask]
+    }
+
+    func deadlinePages() -> [(file: String, context: [String: Any])] {
+        var byQuarter: [String: [DatedTask]] = [:]
+        var order: [String: (Int, Int)] = [:]
+        var undated: [String: Int] = [:]
+        for plan in site.plans.map(\.plan) {
+            for task in plan.tasks {
+                guard let due = task.due else {
+                    for kind in Set(task.deadlines.map(\.kindName)) { undated[kind, default: 0] += 1 }
+                    if task.deadlines.isEmpty { undated["Không ghi thời hạn", default: 0] += 1 }
+                    continue
+                }
+                let name = "Quý \(["I", "II", "III", "IV"][due.quarter - 1])/\(due.year)"
+                order[name] = (due.year, due.quarter)
+                byQuarter[name, default: []].append(DatedTask(row: taskRow(task, in: plan), plan: plan, overdue: isOverdue(task)))
+            }
+        }
+        let quarters = order.keys.sorted { order[$0]! < order[$1]! }.map { name in
+            Quarter(name: name, id: VietnameseText.slug(name), tasks: byQuarter[name]!.sorted {
+                ($0.row["dueISO"] as? String ?? "", $0.row["url"] as? String ?? "") < ($1.row["dueISO"] as? String ?? "", $1.row["url"] as? String ?? "")
+            })
+        }
+        let other = undated.keys.sorted(by: Collation.less).map { ["kind": $0, "count": undated[$0]!] as [String: Any] }
+        let common: [String: Any] = ["today": site.today.vietnamese, "undated": other, "hasUndated": !other.isEmpty]
+        let heading = "Thời hạn thực hiện"
+
+        guard quarters.reduce(0, { $0 + $1.tasks.count }) > ProvinceSplit.maxRows else {
+            return [("thoi-han/index.html", deadlinePage(heading, common, ["quarters": quarters.map(section), "hasQuarters": !quarters.isEmpty]))]
+        }
+        let summary = quarters.map { quarter -> [String: Any] in
+            let overdue = quarter.tasks.filter(\.overdue).count
+            return ["quarter": quarter.name, "url": urls.deadlines + quarter.id + "/", "count": quarter.tasks.count,
+                    "overdue": overdue, "hasOverdue": overdue > 0]
+        }
+        var pages = [("thoi-han/index.html", deadlinePage(heading, common, ["quarterTable": summary, "hasQuarterTable": true]))]
+        let home: [String: Any] = ["url": urls.deadlines, "title": heading]
+        for quarter in quarters {
+            let folder = "thoi-han/\(quarter.id)/"
+            let title = "\(heading) – \(quarter.name)"
+            let split = ProvinceSplit(keys: quarter.tasks.map { ProvinceSplit.key($0.plan) })
+            guard split.splits(rows: quarter.tasks.count) else {
+                pages.append((folder + "index.html", deadlinePage(title, ["parents": [home]], ["quarters": [section(quarter)], "hasQuarters": true])))
+                continue
+            }
+            let table = provinceTable(split, url: { urls.deadlines + quarter.id + "/" + $0.slug + "/" }, showsRoles: false) { part in
+                let tasks = quarter.tasks.filter { ProvinceSplit.key($0.plan) == part.key }
+                return ProvinceTally(plans: Set(tasks.map(\.plan.slug)).count, tasks: tasks.count, overdue: tasks.filter(\.overdue).count)
+            }
+            pages.append((folder + "index.html", deadlinePage(title, ["parents": [home]], table)))
+            let parents = [home, ["url": urls.deadlines + quarter.id + "/", "title": quarter.name]]
+            for part in split.parts {
+                var mine = quarter
+                mine.tasks = quarter.tasks.filter { ProvinceSplit.key($0.plan) == part.key }
+                pages.append((folder + part.slug + "/index.html",
+                              deadlinePage("\(title) – \(part.name)", ["parents": parents], ["quarters": [section(mine)], "hasQuarters": true])))
+            }
+        }
+        return pages
+    }
+
+    private func section(_ quarter: Quarter) -> [String: Any] {
+        ["quarter": quarter.name, "id": quarter.id, "count": quarter.tasks.count, "tasks": quarter.tasks.map(\.row)]
+    }
+
+    private func deadlinePage(_ heading: String, _ base: [String: Any], _ extra: [String: Any]) -> [String: Any] {
+        var values = base.merging(extra) { _, new in new }
+        values["heading"] = heading
+        values["hasParents"] = values["parents"] != nil
+        if values["today"] == nil { values["today"] = site.today.vietnamese }
+        return page(title: heading, extra: values)
+    }
+}
