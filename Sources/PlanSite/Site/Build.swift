@@ -52,35 +52,22 @@ public struct Build {
         let output = OutputFolder(url: outputDirectory)
         let cache = cacheDirectory.map(BuildCache.init)
         let previous = cache?.previousOutput(output.url) ?? .none
-        var written = 0, kept = 0
-        var record: [String: PreviousOutput.Entry] = [:]
+        let writer = SiteWriter(output: output, previous: previous, caching: cache != nil)
         do {
             try output.begin()
             let spool = output.url.deletingLastPathComponent()
             let memory = cache.map { BuildMemory(cache: $0, previous: previous, spool: spool) } ?? .spooling(in: spool)
-            var report = try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory) { file in
-                written += 1
-                guard cache != nil else { return try output.write(file.data, to: file.path) }
-                let fingerprint = file.fingerprint ?? Fingerprint.of(bytes: file.data)
-                if file.reused || previous.isCurrent(file.path, fingerprint) {
-                    try output.keep(file.path)
-                    record[file.path] = PreviousOutput.Entry(fingerprint: fingerprint, size: previous.size(file.path))
-                    kept += 1
-                } else {
-                    try output.write(file.data, to: file.path)
-                    record[file.path] = PreviousOutput.Entry(fingerprint: fingerprint, size: file.data.count)
-                }
-            }
+            var report = try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory, write: writer.write)
             report.diagnostics = (loadProblems + report.diagnostics).sortedForReport
-            report.pagesWritten = written
-            report.filesKept = kept
+            report.pagesWritten = writer.written
+            report.filesKept = writer.kept
             if strict { report.diagnostics = report.diagnostics.map { var d = $0; d.severity = .error; return d } }
             guard report.succeeded else {
                 output.abandon()
                 return report
             }
             try output.commit()
-            cache?.record(record, committedTo: output.url)
+            cache?.record(writer.record, committedTo: output.url)
             return report
         } catch {
             output.abandon()

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Hands each generated file to the staging folder: written, or, when the previous output
+/// already holds it as the cache recorded, kept by a hard link. It records every file for the
+/// next build's cache.
+final class SiteWriter {
+    private let output: OutputFolder
+    private let previous: PreviousOutput
+    private let caching: Bool
+    private(set) var record: [String: PreviousOutput.Entry] = [:]
+    private(set) var written = 0
+    private(set) var kept = 0
+
+    init(output: OutputFolder, previous: PreviousOutput, caching: Bool) {
+        self.output = output
+        self.previous = previous
+        self.caching = caching
+    }
+
+    func write(_ file: OutputFile) throws {
+        written += 1
+        guard caching else { return try output.write(file.data, to: file.path) }
+        let fingerprint = file.fingerprint ?? Fingerprint.of(bytes: file.data)
+        if file.reused || previous.isCurrent(file.path, fingerprint) {
+            try output.keep(file.path)
+            record[file.path] = PreviousOutput.Entry(fingerprint: fingerprint, size: previous.size(file.path))
+            kept += 1
+        } else {
+            try output.write(file.data, to: file.path)
+            record[file.path] = PreviousOutput.Entry(fingerprint: fingerprint, size: file.data.count)
+        }
+    }
+}
