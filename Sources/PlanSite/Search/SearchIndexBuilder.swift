@@ -12,7 +12,8 @@ struct SearchIndexBuilder {
     /// Characters of a title a result shows; longer titles end in "…".
     static let titleLength = 120
 
-    func files() -> [OutputFile] {
+    /// Hands files to `emit` a batch at a time, so the index is never all in memory at once.
+    func write(_ emit: (OutputFile) throws -> Void) rethrows {
         let units = SearchUnit.all(site)
         let provinces = Array(Set(units.compactMap(\.province))).sorted(by: Collation.less)
         let years = Array(Set(units.compactMap(\.year))).sorted()
@@ -31,7 +32,7 @@ struct SearchIndexBuilder {
             tokensByShard[Int(Self.hash(SearchText.shardKey(table.tokens[token])) % UInt32(shardCount))].append(token)
         }
 
-        var files = [
+        let head = [
             OutputFile(path: "search/manifest.json", data: JSONWriter.encode(.object([
                 ("version", .int(2)), ("units", .int(units.count)), ("titleLength", .int(Self.titleLength)), ("shards", .int(shardCount)),
                 ("chunk", .int(Self.chunkSize)), ("firstTier", .int(Self.firstTier)),
@@ -42,7 +43,8 @@ struct SearchIndexBuilder {
                 ("years", .array(years.map { .int($0) })),
             ]))),
         ]
-        files += Array(tokensByShard.indices).parallelMap(jobs: jobs) { shard -> [OutputFile] in
+        for file in head { try emit(file) }
+        try inBatches(Array(tokensByShard.indices), emit) { shard -> [OutputFile] in
             let tokens = tokensByShard[shard].sorted { table.tokens[$0] < table.tokens[$1] }
             var first = JSONWriter(), second = JSONWriter()
             for token in tokens {
@@ -57,8 +59,8 @@ struct SearchIndexBuilder {
             let name = String(shard, radix: 16)
             return [OutputFile(path: "search/i/\(name).json", data: first.closedObject())]
                 + (second.isEmpty ? [] : [OutputFile(path: "search/j/\(name).json", data: second.closedObject())])
-        }.flatMap { $0 }
-        files += Array(stride(from: 0, to: units.count, by: Self.chunkSize)).parallelMap(jobs: jobs) { start in
+        }
+        try inBatches(Array(stride(from: 0, to: units.count, by: Self.chunkSize)), emit) { start -> [OutputFile] in
             let records = units[start..<min(start + Self.chunkSize, units.count)].map { unit -> JSONWriter.Value in
                 let snippet = Self.snippetSource(unit.text)
                 // A task's title is the start of its text: the record says how long it is instead
@@ -68,9 +70,17 @@ struct SearchIndexBuilder {
                 return .array([.int(unit.kind.rawValue), title, .string(unit.url), .string(unit.province ?? ""),
                                .string(snippet), .strings(unit.leads), .strings(unit.cited), .string(unit.deadline)])
             }
-            return OutputFile(path: "search/d/\(start / Self.chunkSize).json", data: JSONWriter.encode(.array(records)))
+            return [OutputFile(path: "search/d/\(start / Self.chunkSize).json", data: JSONWriter.encode(.array(records)))]
         }
-        return files
+    }
+
+    /// Makes files on every core, 512 items at a time, and hands them over in order.
+    private func inBatches(_ items: [Int], _ emit: (OutputFile) throws -> Void, _ make: (Int) -> [OutputFile]) rethrows {
+        for start in stride(from: 0, to: items.count, by: 512) {
+            for files in Array(items[start..<min(start + 512, items.count)]).parallelMap(jobs: jobs, make) {
+                for file in files { try emit(file) }
+            }
+        }
     }
 
     /// `df, Δunit, impact, facet, …` for postings in unit order, as a posting code.

@@ -152,7 +152,7 @@ public struct Build {
             }
         }
         try timed("search index") {
-            for file in SearchIndexBuilder(site: site, jobs: jobs).files() {
+            try SearchIndexBuilder(site: site, jobs: jobs).write { file in
                 try write(file)
                 pages += 1
             }

@@ -10,6 +10,9 @@ public struct OutputFolder {
     public var url: URL
     private var staging: URL
     private let manager = FileManager.default
+    /// Folders already made in the staging folder: a site has a hundred thousand files in a few
+    /// thousand folders, and asking for each file's folder again cost a syscall per level.
+    private let made = MadeFolders()
 
     public init(url: URL) {
         self.url = url.standardizedFileURL
@@ -42,7 +45,7 @@ public struct OutputFolder {
     /// Writes one file of the new site into the staging folder.
     public func write(_ data: Data, to relativePath: String) throws {
         let target = staging.appendingPathComponent(relativePath)
-        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFolder(of: target)
         try data.write(to: target)
     }
 
@@ -51,8 +54,14 @@ public struct OutputFolder {
     public func keep(_ relativePath: String) throws {
         let source = url.appendingPathComponent(relativePath)
         let target = staging.appendingPathComponent(relativePath)
-        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFolder(of: target)
         if link(source.path, target.path) != 0 { try manager.copyItem(at: source, to: target) }
+    }
+
+    private func makeFolder(of file: URL) throws {
+        let folder = file.deletingLastPathComponent()
+        guard made.insert(folder.path) else { return }
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
     /// Puts the staged site in place of the output.
@@ -71,4 +80,13 @@ public struct OutputFolder {
     public func abandon() {
         try? manager.removeItem(at: staging)
     }
+}
+
+/// The set of folders `OutputFolder` has made, shared by its copies.
+private final class MadeFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    /// True when the folder was not made yet.
+    func insert(_ path: String) -> Bool { lock.withLock { paths.insert(path).inserted } }
 }
