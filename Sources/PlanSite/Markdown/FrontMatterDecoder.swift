@@ -54,7 +54,7 @@ public struct FrontMatterDecoder: Sendable {
             signer: fields.text("signer"),
             signerTitle: fields.text("signer_title"),
             recipients: fields.list("recipients") ?? [],
-            slug: fields.text("slug"))
+            slug: fields.slug("slug"))
         return fields.problems.isEmpty ? .success(metadata) : .failure(fields.problems)
     }
 
@@ -117,6 +117,20 @@ private struct FieldReader {
             if !trimmed.isEmpty { items.append(trimmed) }
         }
         return items
+    }
+
+    /// A slug becomes a folder name under `ke-hoach/`, so it must never be able to climb out
+    /// of it: only lower-case ASCII letters, digits and single dashes.
+    mutating func slug(_ key: String) -> String? {
+        guard let raw = text(key) else { return nil }
+        let valid = raw.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+            && !raw.hasPrefix("-") && !raw.hasSuffix("-")
+        guard valid else {
+            problems.append(.error(location(values[key]?.value.mark), "'\(key)' may hold only a-z, 0-9 and '-', not '\(raw)'",
+                                   hint: "write it like \(key): \(VietnameseText.slug(raw).isEmpty ? "lao-cai-27-nq-tw" : VietnameseText.slug(raw))"))
+            return nil
+        }
+        return raw
     }
 
     mutating func date(_ key: String) -> CalendarDate? {

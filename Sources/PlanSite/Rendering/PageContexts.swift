@@ -5,13 +5,13 @@ struct PageContexts {
     var site: SiteModel
     var config: SiteConfig { site.config }
     var urls: SiteURLs
-    /// Agencies by canonical name, to link every name a task prints.
+    /// Agencies by page address, to link every name a task prints, whichever way it is spelt.
     var agencies: [String: Agency]
 
     init(site: SiteModel) {
         self.site = site
         urls = SiteURLs(base: site.config.baseURL)
-        agencies = Dictionary(site.agencies.map { ($0.agency.name, $0.agency) }, uniquingKeysWith: { first, _ in first })
+        agencies = Dictionary(site.agencies.map { ($0.agency.slug, $0.agency) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// What every page has: the site, the base URL, the page's title.

@@ -64,7 +64,8 @@ public struct SiteLinker: Sendable {
     }
 
     /// Every agency named in a task, with its tasks; the same name in two provinces is one
-    /// agency whose page groups its tasks by province.
+    /// agency whose page groups its tasks by province. Names that differ only in case or
+    /// punctuation ("Sở Không Có", "Sở không-có") have one address, so they share one page.
     static func agencies(_ plans: [Plan], registry: AgencyRegistry) -> [AgencyRecord] {
         var records: [String: AgencyRecord] = [:]
         for plan in plans {
@@ -72,7 +73,7 @@ public struct SiteLinker: Sendable {
                 for role in AgencyRole.allCases {
                     for name in task.agencies[role] ?? [] {
                         let agency = registry.agency(named: name) ?? Agency(name: name, registered: false)
-                        records[agency.name, default: AgencyRecord(agency: agency, assignments: [])]
+                        records[agency.slug, default: AgencyRecord(agency: agency, assignments: [])]
                             .assignments.append(Assignment(plan: plan, task: task, role: role))
                     }
                 }
