@@ -17,12 +17,14 @@ site: build
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product plansite
 
-# Swift tests, the search code under node's test runner, and the search page in headless Chromium.
+# Swift tests, the search code under node's test runner, the search page in headless Chromium, and
+# pages and search results built from script-injection attempts, in the same browser.
 test: deps test-deps
 	$(SWIFT) test
 	$(SWIFT) build --product plansite
 	node --test Tests/js
 	python3 Tests/browser/search_test.py
+	python3 Tests/browser/injection_test.py
 
 # Installs only what is missing, so a machine that has everything never needs root.
 deps:
