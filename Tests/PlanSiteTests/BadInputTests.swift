@@ -31,6 +31,13 @@ struct BadInputTests {
         #expect(messages("---\ntitle: \"A\"\ntitle: \"B\"\nissuer: \"C\"\nimplements: [\"27-NQ/TW\"]\n---\n")[0].contains("repeats the key 'title'"))
     }
 
+    /// Found by fuzzing: the message had neither the place nor what to do.
+    @Test func aControlCharacterInFrontMatterIsLocated() {
+        #expect(messages("---\ntitle: \"Kế hoạch\u{7}\"\nissuer: \"B\"\nimplements: [\"27-NQ/TW\"]\n---\n") == [
+            "Content/a.md:2:17: error: front matter could not be read: control characters are not allowed (U+0007) (delete the invisible character there; it often comes with text pasted from another program)",
+        ])
+    }
+
     @Test func invalidUTF8IsLocated() {
         var bytes = Array("---\ntitle: \"Kế hoạch\"\n".utf8)
         bytes += [0x78, 0xC3, 0x28]
