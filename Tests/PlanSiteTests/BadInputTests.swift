@@ -149,6 +149,18 @@ struct BadInputTests {
         #expect(built.files["co-quan/x-2a-2a-2a/index.html"]?.contains("<h1 class=\"page-title\">***</h1>") == true)
     }
 
+    /// Found by fuzzing: "27/NQ-TW" beside "27-NQ/TW", or "11-ḰH/TW" with a stray accent, made
+    /// two documents with one page address, and one page overwrote the other.
+    @Test func spellingsOfOneDocumentNumberShareOnePage() throws {
+        let plan = "---\ntitle: \"A\"\nissuer: \"B\"\nimplements: [\"27/NQ-TW\", \"11-K\u{301}H/TW\"]\n---\n\nThực hiện Nghị quyết số 27-NQ/TW và Kế hoạch số 11-KH/TW.\n"
+        let built = try buildInMemory(plans: ["a.md": plan])
+        #expect(built.report.diagnostics.isEmpty, "\(built.report.diagnostics.map(\.formatted))")
+        #expect(built.files.count == built.report.pagesWritten, "a page was written twice")
+        let documents = try JSONSerialization.jsonObject(with: Data((built.files["data/documents.json"] ?? "").utf8)) as? [[String: Any]] ?? []
+        let pages = documents.map { [$0["url"] as? String, $0["number"] as? String, ($0["implementedBy"] as? [String])?.joined()] }
+        #expect(pages == [["/van-ban/11-kh-tw/", "11-KH/TW", "a"], ["/van-ban/27-nq-tw/", "27-NQ/TW", "a"]])
+    }
+
     // MARK: Files that cannot be read
 
     func load(_ make: (TemporaryFolder) throws -> Void) throws -> (plans: [String], messages: [String]) {
