@@ -9,7 +9,7 @@ BUILD_DEPS  = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_TOOLS  = chromium:chromium node:nodejs python3:python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site build test bench deps test-deps serve clean
+.PHONY: site build test fuzz bench deps test-deps serve clean
 
 site: build
 	$(PLANSITE) build --content Content --templates Templates --output Public
@@ -17,12 +17,24 @@ site: build
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product plansite
 
-# Swift tests, the search code under node's test runner, and the search page in headless Chromium.
+# Swift tests, builds killed part-way, the search code under node's test runner, the search page in
+# headless Chromium, and pages built from script-injection attempts in the same browser.
 test: deps test-deps
 	$(SWIFT) test
 	$(SWIFT) build --product plansite
+	python3 Tests/cli/interrupted_build_test.py
 	node --test Tests/js
 	python3 Tests/browser/search_test.py
+	python3 Tests/browser/injection_test.py
+
+# The fuzz tests of `make test` with a longer budget: FUZZ_ITERATIONS mutations of each real plan
+# and four times as many random plans. The input being tried is kept in .build/fuzz/, so one that
+# crashes the test process can be turned into a regression test.
+FUZZ_ITERATIONS ?= 2000
+fuzz: deps
+	@mkdir -p .build/fuzz
+	PLANSITE_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) PLANSITE_FUZZ_INPUTS=$(CURDIR)/.build/fuzz $(SWIFT) test --filter FuzzTests \
+	  || { echo "The inputs being tried when it stopped are in .build/fuzz/"; exit 1; }
 
 # Installs only what is missing, so a machine that has everything never needs root.
 deps:

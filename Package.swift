@@ -3,7 +3,8 @@ import PackageDescription
 
 // Three dependencies, chosen for what they save: argument parsing with generated help,
 // a YAML parser that reports line and column, and Mustache templates. Everything else
-// (JSON writing, logging, file watching) is small enough to own.
+// (JSON writing, logging, file watching) is small enough to own. The tests add a fourth,
+// a property-based testing library that generates and shrinks the fuzz inputs.
 let package = Package(
     name: "PlanSite",
     platforms: [.macOS(.v13)],
@@ -15,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Tests only: random and mutated plan files for the fuzz tests.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -42,7 +45,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanSiteTests",
-            dependencies: ["PlanSite"],
+            dependencies: [
+                "PlanSite",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             path: "Tests/PlanSiteTests",
             exclude: ["Fixtures"]
         ),

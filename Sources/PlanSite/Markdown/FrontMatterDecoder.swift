@@ -30,7 +30,8 @@ public struct FrontMatterDecoder: Sendable {
         var fields = FieldReader(location: location)
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else {
-                fields.problems.append(.error(location(keyNode.mark), "a front matter key must be a word"))
+                fields.problems.append(.error(location(keyNode.mark), "a front matter key must be a word",
+                                              hint: "start the line with a key such as 'title:' and put the value after it"))
                 continue
             }
             guard Self.knownKeys.contains(key) else {
@@ -54,7 +55,7 @@ public struct FrontMatterDecoder: Sendable {
             signer: fields.text("signer"),
             signerTitle: fields.text("signer_title"),
             recipients: fields.list("recipients") ?? [],
-            slug: fields.text("slug"))
+            slug: fields.slug("slug"))
         return fields.problems.isEmpty ? .success(metadata) : .failure(fields.problems)
     }
 
@@ -75,8 +76,15 @@ public struct FrontMatterDecoder: Sendable {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(at(context.mark), "front matter repeats the key '\(duplicates.joined(separator: "', '"))'",
                           hint: "keep one line per key")
-        case .reader(let problem, _, _, _):
-            return .error(SourceLocation(file: file, line: lineOffset + 1), "front matter could not be read: \(problem)")
+        case .reader(let problem, let offset, let value, let yaml):
+            // The reader counts characters, not lines: find the line and column a writer can go to.
+            var line = 1, column = 1
+            for character in yaml.prefix(offset ?? 0) {
+                if character == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            let code = value >= 0 ? " (U+\(String(format: "%04X", value)))" : ""
+            return .error(SourceLocation(file: file, line: line + lineOffset, column: column), "front matter could not be read: \(problem)\(code)",
+                          hint: "delete the invisible character there; it often comes with text pasted from another program")
         default:
             return .error(SourceLocation(file: file, line: lineOffset + 1), "front matter could not be read: \(error)")
         }
@@ -110,13 +118,28 @@ private struct FieldReader {
         var items: [String] = []
         for item in sequence {
             guard case .scalar(let scalar) = item else {
-                problems.append(.error(location(item.mark), "each item of '\(key)' must be a piece of text"))
+                problems.append(.error(location(item.mark), "each item of '\(key)' must be a piece of text",
+                                       hint: "write each item on its own line under '\(key):' starting with '- '"))
                 continue
             }
             let trimmed = scalar.string.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty { items.append(trimmed) }
         }
         return items
+    }
+
+    /// A slug becomes a folder name under `ke-hoach/`, so it must never be able to climb out
+    /// of it: only lower-case ASCII letters, digits and single dashes.
+    mutating func slug(_ key: String) -> String? {
+        guard let raw = text(key) else { return nil }
+        let valid = raw.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+            && !raw.hasPrefix("-") && !raw.hasSuffix("-")
+        guard valid else {
+            problems.append(.error(location(values[key]?.value.mark), "'\(key)' may hold only a-z, 0-9 and '-', not '\(raw)'",
+                                   hint: "write it like \(key): \(VietnameseText.slug(raw).isEmpty ? "lao-cai-27-nq-tw" : VietnameseText.slug(raw))"))
+            return nil
+        }
+        return raw
     }
 
     mutating func date(_ key: String) -> CalendarDate? {

@@ -50,33 +50,15 @@ public struct PlanParser: Sendable {
         case .success(let decoded): metadata = decoded
         case .failure(let problems): return .failure(problems)
         }
-        let slugResult = Self.slug(for: file.path, declared: metadata.slug)
-        guard case .success(let slug) = slugResult else {
-            if case .failure(let message) = slugResult {
-                return .failure([.error(SourceLocation(file: file.path, line: frontMatter.yamlFirstLine), message.text,
-                                        hint: "use lower-case letters, digits and dashes, e.g. slug: lao-cai-27-nq-tw")])
-            }
-            return .failure([])
+        // A declared slug was checked by the decoder; one made from the file name is safe by construction.
+        let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        let slug = metadata.slug ?? VietnameseText.slug(fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName)
+        if slug.isEmpty {
+            return .failure([.error(start, "no address can be made from the file name '\(fileName)'",
+                                    hint: "rename the file with letters or digits, or add a line slug: lao-cai-27-nq-tw")])
         }
         let document = markdown.parse(frontMatter.body)
         return .success(ParsedPlan(slug: slug, sourcePath: file.path, metadata: metadata,
                                    document: document, bodyFirstLine: frontMatter.bodyFirstLine))
-    }
-
-    struct SlugError: Error { var text: String }
-
-    /// A slug becomes a folder name under `ke-hoach/`, so it must never be able to climb out
-    /// of it: only lower-case ASCII letters, digits and single dashes.
-    static func slug(for path: String, declared: String?) -> Result<String, SlugError> {
-        if let declared {
-            let valid = !declared.isEmpty && declared.unicodeScalars.allSatisfy {
-                ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-"
-            } && !declared.hasPrefix("-") && !declared.hasSuffix("-")
-            return valid ? .success(declared) : .failure(SlugError(text: "slug '\(declared)' may hold only a-z, 0-9 and '-'"))
-        }
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
-        let slug = VietnameseText.slug(stem)
-        return slug.isEmpty ? .failure(SlugError(text: "no slug can be made from the file name '\(fileName)'")) : .success(slug)
     }
 }

@@ -22,6 +22,10 @@ public struct Agency: Hashable, Sendable {
         self.registered = registered
     }
 
-    /// The agency page's folder: "so-tu-phap".
-    public var slug: String { VietnameseText.slug(name) }
+    /// The agency page's folder: "so-tu-phap". A name with no letter or digit ("***", "/../")
+    /// still needs a folder of its own, or its page would take the place of the agency index.
+    public var slug: String {
+        let slug = VietnameseText.slug(name)
+        return slug.isEmpty ? "x-" + name.unicodeScalars.prefix(20).map { String($0.value, radix: 16) }.joined(separator: "-") : slug
+    }
 }

@@ -5,7 +5,7 @@ struct PageContexts {
     var site: SiteModel
     var config: SiteConfig { site.config }
     var urls: SiteURLs
-    /// Agencies by canonical name, to link every name a task prints.
+    /// Agencies by page address, to link every name a task prints, whichever way it is spelt.
     var agencies: [String: Agency]
     /// Plans' bodies, kept apart from the site model until their page is rendered.
     var bodies: BodyStore
@@ -14,7 +14,7 @@ struct PageContexts {
         self.site = site
         self.bodies = bodies
         urls = SiteURLs(base: site.config.baseURL)
-        agencies = Dictionary(site.agencies.map { ($0.agency.name, $0.agency) }, uniquingKeysWith: { first, _ in first })
+        agencies = Dictionary(site.agencies.map { ($0.agency.slug, $0.agency) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// What every page has: the site, the base URL, the page's title.

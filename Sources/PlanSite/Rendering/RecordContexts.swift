@@ -3,7 +3,7 @@ extension PageContexts {
     func agencyLinks(_ names: [String]) -> [[String: Any]] {
         names.map { name in
             var link: [String: Any] = ["name": name]
-            if let agency = agencies[name] { link["url"] = urls.agency(agency) }
+            if let agency = agencies[Agency(name: name).slug] { link["url"] = urls.agency(agency) }
             return link
         }
     }

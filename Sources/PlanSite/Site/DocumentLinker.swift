@@ -5,34 +5,53 @@ struct DocumentLinker {
     var entries: [DocumentEntry]
 
     func link() -> [DocumentRecord] {
+        // Spellings of one number that differ only in case, diacritics or separators ("27/NQ-TW"
+        // and "27-NQ/TW", "QD" and "QĐ") share a page address, so they are one document, under
+        // the first spelling seen: documents.yml's, else the first citation's.
+        var spellings: [String: DocumentRef] = [:]
+        func canonical(_ ref: DocumentRef) -> DocumentRef {
+            if let first = spellings[ref.slug] { return first }
+            spellings[ref.slug] = ref
+            return ref
+        }
+        let entries = self.entries.map { entry in
+            var entry = entry
+            entry.ref = canonical(entry.ref)
+            return entry
+        }
         var citations: [DocumentRef: [(Plan, [Citation])]] = [:]
         var carriesOut: [DocumentRef: [DocumentRef]] = [:]
         for plan in plans {
             var byRef: [DocumentRef: [Citation]] = [:]
             for citation in plan.citations {
-                byRef[citation.ref, default: []].append(citation)
+                let ref = canonical(citation.ref)
+                byRef[ref, default: []].append(citation)
                 for number in citation.carriesOut {
-                    let target = DocumentRef(number: number, citingProvince: plan.metadata.province)
+                    let target = canonical(DocumentRef(number: number, citingProvince: plan.metadata.province))
                     // A national document never carries out a local one: that reading is a misparse.
-                    let plausible = target != citation.ref && !(citation.ref.province == nil && target.province != nil)
-                    if plausible, !(carriesOut[citation.ref] ?? []).contains(target) { carriesOut[citation.ref, default: []].append(target) }
+                    let plausible = target != ref && !(ref.province == nil && target.province != nil)
+                    if plausible, !(carriesOut[ref] ?? []).contains(target) { carriesOut[ref, default: []].append(target) }
                 }
             }
             for ref in byRef.keys.sorted() { citations[ref, default: []].append((plan, byRef[ref]!)) }
         }
         let entryByRef = Dictionary(entries.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
-        for entry in entries { carriesOut[entry.ref] = entry.implements + (carriesOut[entry.ref] ?? []).filter { !entry.implements.contains($0) } }
+        for entry in entries {
+            let implements = entry.implements.map(canonical).filter { $0 != entry.ref }
+            carriesOut[entry.ref] = implements + (carriesOut[entry.ref] ?? []).filter { !implements.contains($0) }
+        }
 
+        let implementedRefs = plans.map { $0.implementedRefs.map(canonical) }
         var refs = Set(citations.keys).union(entryByRef.keys)
-        for plan in plans { refs.formUnion(plan.implementedRefs) }
+        for planRefs in implementedRefs { refs.formUnion(planRefs) }
         for targets in carriesOut.values { refs.formUnion(targets) }
 
         var implementedBy: [DocumentRef: [DocumentRef]] = [:]
         for (source, targets) in carriesOut { for target in targets { implementedBy[target, default: []].append(source) } }
         var plansImplementing: [DocumentRef: [Plan]] = [:]
-        for plan in plans { for ref in Set(plan.implementedRefs) { plansImplementing[ref, default: []].append(plan) } }
+        for (plan, planRefs) in zip(plans, implementedRefs) { for ref in Set(planRefs) { plansImplementing[ref, default: []].append(plan) } }
         let planByNumber = Dictionary(plans.compactMap { plan in
-            plan.metadata.number.flatMap(DocumentNumber.init).map { (DocumentRef(number: $0, citingProvince: plan.metadata.province), plan) }
+            plan.metadata.number.flatMap(DocumentNumber.init).map { (canonical(DocumentRef(number: $0, citingProvince: plan.metadata.province)), plan) }
         }, uniquingKeysWith: { first, _ in first })
 
         return refs.sorted().map { ref in

@@ -29,7 +29,7 @@ public struct SiteLinker: Sendable {
                               agencies: Self.agencies(allPlans, registry: registries.agencies),
                               documents: documents, today: today)
         model.plansBySlug = Dictionary(uniqueKeysWithValues: allPlans.map { ($0.slug, $0) })
-        model.documentsByRef = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.document.ref, $0) })
+        model.documentsBySlug = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.document.ref.slug, $0) })
         return (model, diagnostics)
     }
 
@@ -64,7 +64,8 @@ public struct SiteLinker: Sendable {
     }
 
     /// Every agency named in a task, with its tasks; the same name in two provinces is one
-    /// agency whose page groups its tasks by province.
+    /// agency whose page groups its tasks by province. Names that differ only in case or
+    /// punctuation ("Sở Không Có", "Sở không-có") have one address, so they share one page.
     static func agencies(_ plans: [Plan], registry: AgencyRegistry) -> [AgencyRecord] {
         var records: [String: AgencyRecord] = [:]
         for plan in plans {
@@ -72,7 +73,7 @@ public struct SiteLinker: Sendable {
                 for role in AgencyRole.allCases {
                     for name in task.agencies[role] ?? [] {
                         let agency = registry.agency(named: name) ?? Agency(name: name, registered: false)
-                        records[agency.name, default: AgencyRecord(agency: agency, assignments: [])]
+                        records[agency.slug, default: AgencyRecord(agency: agency, assignments: [])]
                             .assignments.append(Assignment(plan: plan, task: task, role: role))
                     }
                 }
@@ -117,7 +118,7 @@ public struct SiteLinker: Sendable {
 
     /// An `implements` entry that is neither cited in any plan's text nor described in documents.yml.
     static func undefinedImplements(_ plans: [Plan], documents: [DocumentRecord]) -> [Diagnostic] {
-        let known = Set(documents.filter { !$0.citations.isEmpty || $0.document.title != nil }.map(\.document.ref))
+        let known = Set(documents.filter { !$0.citations.isEmpty || $0.document.title != nil }.map(\.document.ref.slug))
         var problems: [Diagnostic] = []
         for plan in plans {
             for raw in plan.metadata.implements {
@@ -127,7 +128,7 @@ public struct SiteLinker: Sendable {
                                              hint: "write it as 27-NQ/TW, 77/NQ-CP or 33/2021/QH15"))
                     continue
                 }
-                if !known.contains(DocumentRef(number: number, citingProvince: plan.metadata.province)) {
+                if !known.contains(DocumentRef(number: number, citingProvince: plan.metadata.province).slug) {
                     problems.append(.warning(location, "'implements' names \(number.canonical), which no plan cites and documents.yml does not describe",
                                              hint: "cite it in the plan's text or add it to Content/documents.yml"))
                 }

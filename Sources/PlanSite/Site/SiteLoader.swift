@@ -100,7 +100,10 @@ enum DirectoryWalk {
                 case .typeSymbolicLink:
                     diagnostics.append(.warning(SourceLocation(file: "\(label)/\(child)"), "symbolic link skipped",
                                                 hint: "copy the file into the folder instead of linking to it"))
-                default: continue
+                default:
+                    // A named pipe, socket or device: reading one could block the build forever.
+                    diagnostics.append(.warning(SourceLocation(file: "\(label)/\(child)"), "not an ordinary file (a pipe, socket or device), skipped",
+                                                hint: "replace it with the file saved from an editor, or remove it"))
                 }
             }
         }

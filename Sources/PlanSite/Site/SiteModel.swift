@@ -10,10 +10,11 @@ public struct SiteModel: Sendable {
     public var today: CalendarDate
 
     public func plan(_ slug: String) -> Plan? { plansBySlug[slug] }
-    public func document(_ ref: DocumentRef) -> DocumentRecord? { documentsByRef[ref].map { documents[$0] } }
+    /// The document a citation points at, whichever way its number is spelt.
+    public func document(_ ref: DocumentRef) -> DocumentRecord? { documentsBySlug[ref.slug].map { documents[$0] } }
 
     var plansBySlug: [String: Plan] = [:]
-    var documentsByRef: [DocumentRef: Int] = [:]
+    var documentsBySlug: [String: Int] = [:]
 }
 
 /// Plans that carry out one document, by province: the home page's outline.
