@@ -1,4 +1,5 @@
 // PlanSite search: the functions shared by the search page and the tests (node --test).
+// One file on purpose, though long: each module is one more request before the first results.
 // normalize() and tokens() must give exactly what Sources/PlanSite/Search/SearchText.swift
 // gives; Tests/vectors/search-tokens.json is checked against both.
 
