@@ -57,7 +57,11 @@ public struct Build {
             try output.begin()
             let spool = output.url.deletingLastPathComponent()
             let memory = cache.map { BuildMemory(cache: $0, previous: previous, spool: spool) } ?? .spooling(in: spool)
-            var report = try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory, write: writer.write)
+            let background = BackgroundWriter(write: writer.write)
+            let generated = Result { try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory,
+                                                        write: background.enqueue) }
+            try background.finish()
+            var report = try generated.get()
             report.diagnostics = (loadProblems + report.diagnostics).sortedForReport
             report.pagesWritten = writer.written
             report.filesKept = writer.kept
