@@ -75,8 +75,9 @@ struct BuildCommand: ParsableCommand {
         let unchanged = report.filesKept > 0 ? " (\(report.filesKept) unchanged; \(report.plansFromCache) plans from the cache)" : ""
         Report.line("Built \(report.plans) plans, \(report.pagesWritten) files into \(output)/\(unchanged).")
         if timings {
-            for (stage, seconds, cpu) in report.timings {
-                Report.line("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.3f s  (CPU %.3f s)", seconds, cpu), toError: true)
+            for timing in report.timings {
+                Report.line("  " + timing.stage.padding(toLength: 14, withPad: " ", startingAt: 0)
+                            + String(format: "%8.3f s  (CPU %.3f s, peak %.0f MB)", timing.seconds, timing.cpu, timing.peakMegabytes), toError: true)
             }
         }
     }

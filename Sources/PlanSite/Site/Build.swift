@@ -5,8 +5,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var pagesWritten: Int
     public var plans: Int
-    /// Wall and CPU seconds spent in each stage, in pipeline order, for `plansite build --timings`.
-    public var timings: [(stage: String, seconds: Double, cpu: Double)] = []
+    /// Each stage's time and memory, in pipeline order.
+    public var timings: [StageTiming] = []
     /// Files kept from the previous output because nothing they depend on changed.
     public var filesKept = 0
     /// Plans taken from the build cache instead of being parsed and extracted again.
@@ -43,8 +43,10 @@ public struct Build {
     }
 
     public func run() -> BuildReport {
-        let (loaded, loadProblems) = SiteLoader(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory)
-            .load(baseURL: baseURL)
+        var timings: [StageTiming] = []
+        let (loaded, loadProblems) = StageTiming.measure("load", into: &timings) {
+            SiteLoader(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory).load(baseURL: baseURL)
+        }
         // Handed over, not copied: the build drops the plans' text once they are parsed.
         guard let sources = consume loaded else { return BuildReport(diagnostics: loadProblems, pagesWritten: 0, plans: 0) }
         let planCount = sources.plans.count
@@ -60,8 +62,9 @@ public struct Build {
             let background = BackgroundWriter(write: writer.write)
             let generated = Result { try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory,
                                                         write: background.enqueue) }
-            try background.finish()
+            try StageTiming.measure("write (rest)", into: &timings) { try background.finish() }
             var report = try generated.get()
+            report.timings = timings.prefix(1) + report.timings + timings.dropFirst()
             report.diagnostics = (loadProblems + report.diagnostics).sortedForReport
             report.pagesWritten = writer.written
             report.filesKept = writer.kept
@@ -97,12 +100,8 @@ public struct Build {
     public static func generate(_ sources: consuming SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),
                                 jobs: Int = Workers.default, memory: BuildMemory = .none,
                                 write: (OutputFile) throws -> Void) rethrows -> BuildReport {
-        var timings: [(stage: String, seconds: Double, cpu: Double)] = []
-        func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
-            let start = DispatchTime.now().uptimeNanoseconds, startCPU = Self.processorSeconds()
-            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Self.processorSeconds() - startCPU)) }
-            return try work()
-        }
+        var timings: [StageTiming] = []
+        func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T { try StageTiming.measure(stage, into: &timings, work) }
         let (registries, registryProblems) = Registries.decode(sources.registries)
         var diagnostics = registryProblems
 
@@ -163,13 +162,6 @@ public struct Build {
         }
         return BuildReport(diagnostics: diagnostics, pagesWritten: pages, plans: site.plans.count, timings: timings,
                            plansFromCache: planCount - changed.count)
-    }
-
-    /// CPU time of the whole process, all threads: with wall time it shows how busy the cores were.
-    private static func processorSeconds() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Everything a plan's parse and extraction depend on: its file, the registries, the setting
