@@ -39,3 +39,34 @@ struct WriterTests {
         #expect(disk.paths == ["a.html"])
     }
 }
+
+/// Data files at national scale are half a gigabyte; they go to disk in parts and must come out
+/// exactly as if written whole.
+@Suite("Data files written in parts")
+struct PartedFileTests {
+    @Test func dataFilesWrittenInSmallPartsEqualTheWholeFiles() throws {
+        let model = RealPlanTests.site.model
+        var whole: [String: Data] = [:]
+        DataExport(site: model).write { file in
+            #expect(file.part == .whole)
+            whole[file.path] = file.data
+        }
+
+        let folder = try TemporaryFolder()
+        let output = OutputFolder(url: folder.url.appendingPathComponent("Public"))
+        try output.begin()
+        let writer = SiteWriter(output: output, previous: .none, caching: true)
+        var parts: [String: Int] = [:]
+        try DataExport(site: model, partSize: 4096).write { file in
+            parts[file.path, default: 0] += 1
+            try writer.write(file)
+        }
+        try output.commit()
+
+        #expect(parts["data/tasks.json", default: 0] > 2, "tasks.json went in several parts")
+        #expect(writer.written == whole.count, "a file in parts counts once")
+        for (path, data) in whole {
+            #expect(try Data(contentsOf: folder.url.appendingPathComponent("Public/\(path)")) == data, "\(path)")
+        }
+    }
+}

@@ -3,20 +3,36 @@ import Foundation
 /// `Public/data/`: the site's facts for other tools, described field by field in docs/DATA.md.
 struct DataExport {
     var site: SiteModel
+    /// Files are handed to the writer in parts of about this many bytes: at national scale
+    /// tasks.json is half a gigabyte, which should never sit in memory whole.
+    var partSize = 4 << 20
     var urls: SiteURLs { SiteURLs(base: site.config.baseURL) }
 
-    func files() -> [OutputFile] {
-        [
-            json("data/plans.json", .array(site.plans.map { plan($0.plan) })),
-            json("data/tasks.json", .array(site.plans.flatMap { entry in entry.plan.tasks.map { task($0, in: entry.plan) } })),
-            json("data/agencies.json", .array(site.agencies.map(agency))),
-            json("data/documents.json", .array(site.documents.map(document))),
-            OutputFile(path: "data/tasks.csv", data: Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(csv().utf8))),
-        ]
+    func write(_ emit: (OutputFile) throws -> Void) rethrows {
+        try jsonArray("data/plans.json", site.plans, emit) { [plan($0.plan)] }
+        try jsonArray("data/tasks.json", site.plans, emit) { entry in entry.plan.tasks.map { task($0, in: entry.plan) } }
+        try jsonArray("data/agencies.json", site.agencies, emit) { [agency($0)] }
+        try jsonArray("data/documents.json", site.documents, emit) { [document($0)] }
+        try csv(emit)
     }
 
-    private func json(_ path: String, _ value: JSONWriter.Value) -> OutputFile {
-        OutputFile(path: path, data: JSONWriter.encode(value))
+    /// A JSON array of the values each item gives, written and handed over part by part.
+    private func jsonArray<T>(_ path: String, _ items: [T], _ emit: (OutputFile) throws -> Void,
+                              _ values: (T) -> [JSONWriter.Value]) rethrows {
+        var parts = PartedFile(path: path)
+        var json = JSONWriter()
+        var first = true
+        json.raw("[")
+        for item in items {
+            for value in values(item) {
+                if !first { json.raw(",") }
+                first = false
+                json.write(value)
+            }
+            if json.bytes.count >= partSize { try parts.hand(json.takeBytes(), emit) }
+        }
+        json.raw("]\n")
+        try parts.finish(json.takeBytes(), emit)
     }
 
     func plan(_ plan: Plan) -> JSONWriter.Value {
@@ -77,18 +93,25 @@ struct DataExport {
     }
 
     /// One row per task, CRLF line ends and a byte-order mark: what Excel opens correctly.
-    func csv() -> String {
-        var lines = ["id,plan,province,outline,title,lead,support,deadline,kind,due,url"]
+    private func csv(_ emit: (OutputFile) throws -> Void) rethrows {
+        var parts = PartedFile(path: "data/tasks.csv")
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes += "id,plan,province,outline,title,lead,support,deadline,kind,due,url\r\n".utf8
         for entry in site.plans {
             for task in entry.plan.tasks {
                 let fields = [task.id, entry.plan.slug, entry.plan.metadata.province ?? "", task.outline, task.title,
                               task.lead.joined(separator: "; "), task.support.joined(separator: "; "),
                               task.deadlines.map(\.text).joined(separator: " hoặc "), task.deadlines.first?.kind.rawValue ?? "",
                               task.due?.iso ?? "", urls.task(task)]
-                lines.append(fields.map(Self.csvField).joined(separator: ","))
+                bytes += fields.map(Self.csvField).joined(separator: ",").utf8
+                bytes += "\r\n".utf8
+            }
+            if bytes.count >= partSize {
+                try parts.hand(bytes, emit)
+                bytes.removeAll(keepingCapacity: true)
             }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        try parts.finish(bytes, emit)
     }
 
     /// Quotes every field; a leading =, +, - or @ gets a quote mark so spreadsheets do not run it as a formula.

@@ -9,6 +9,15 @@ public struct OutputFile: Sendable {
     public var fingerprint: Fingerprint?
     /// The previous build's file is current: `data` is empty and the writer keeps the old file.
     public var reused = false
+    /// Which part of its file `data` is: files of hundreds of megabytes are handed over in parts.
+    public var part = Part.whole
+
+    public enum Part: Sendable {
+        case whole
+        /// The start of a file whose next parts follow in order.
+        case first
+        case next
+    }
 
     public init(path: String, data: Data, fingerprint: Fingerprint? = nil) {
         self.path = path
@@ -50,7 +59,7 @@ public struct SiteRenderer {
         for deadlines in contexts.deadlinePages() { try emit(page(deadlines.file, "deadlines", deadlines.context)) }
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
-        for file in DataExport(site: site).files() { try emit(file) }
+        try DataExport(site: site).write(emit)
         for path in assets.keys.sorted() {
             try emit(OutputFile(path: "assets/\(path)", data: assets[path]!))
         }

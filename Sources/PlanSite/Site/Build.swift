@@ -73,8 +73,10 @@ public struct Build {
                 output.abandon()
                 return report
             }
-            try output.commit()
-            cache?.record(writer.record, committedTo: output.url)
+            try StageTiming.measure("swap", into: &report.timings) {
+                try output.commit()
+                cache?.record(writer.record, committedTo: output.url)
+            }
             return report
         } catch {
             output.abandon()
@@ -151,7 +153,7 @@ public struct Build {
         try timed("render") {
             try SiteRenderer(templates: templates, bodies: bodies, previous: memory.previous, jobs: jobs).render(site, assets: sources.assets) { file in
                 try write(file)
-                pages += 1
+                if file.part != .next { pages += 1 }
             }
         }
         try timed("search index") {

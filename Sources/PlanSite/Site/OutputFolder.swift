@@ -45,10 +45,10 @@ public struct OutputFolder {
     /// Writes one file of the new site into the staging folder. A plain write, not Foundation's,
     /// which syncs every file to disk: a hundred thousand syncs cost more than rendering, and the
     /// staging folder already keeps a half-written site from ever being served.
-    public func write(_ data: Data, to relativePath: String) throws {
+    public func write(_ data: Data, to relativePath: String, appending: Bool = false) throws {
         let target = staging.path + "/" + relativePath
         try makeFolder(of: target)
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC), 0o644)
         guard descriptor >= 0 else { throw OutputError(path: target, code: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { bytes in

@@ -18,8 +18,10 @@ final class SiteWriter {
     }
 
     func write(_ file: OutputFile) throws {
+        if file.part == .next { return try output.write(file.data, to: file.path, appending: true) }
         written += 1
-        guard caching else { return try output.write(file.data, to: file.path) }
+        // A file in parts is written afresh: its fingerprint is known only once it is all there.
+        guard caching, file.part == .whole else { return try output.write(file.data, to: file.path) }
         let fingerprint = file.fingerprint ?? Fingerprint.of(bytes: file.data)
         if file.reused || previous.isCurrent(file.path, fingerprint) {
             try output.keep(file.path)
