@@ -69,12 +69,13 @@ public struct SiteLinker: Sendable {
     static func agencies(_ plans: [Plan], registry: AgencyRegistry) -> [AgencyRecord] {
         var records: [String: AgencyRecord] = [:]
         for plan in plans {
-            for task in plan.tasks {
+            let shared = SharedPlan(plan)
+            for (index, task) in plan.tasks.enumerated() {
                 for role in AgencyRole.allCases {
                     for name in task.agencies[role] ?? [] {
                         let agency = registry.agency(named: name) ?? Agency(name: name, registered: false)
                         records[agency.slug, default: AgencyRecord(agency: agency, assignments: [])]
-                            .assignments.append(Assignment(plan: plan, task: task, role: role))
+                            .assignments.append(Assignment(shared, taskIndex: index, role: role))
                     }
                 }
             }
