@@ -1,8 +1,10 @@
 import Foundation
 
 /// What a build leaves for the next one, in a folder beside the output (`.plansite-cache/`):
-/// - `plans/<fingerprint>.json`: each plan parsed and extracted, keyed by a fingerprint of its
-///   file and of the registries and settings extraction depends on;
+/// - `plans/<fingerprint>.plan`: each plan parsed and extracted, keyed by a fingerprint of its
+///   file and of the registries and settings extraction depends on: the length of its JSON on
+///   one line, the JSON, then the body's HTML as it is (half the bytes, and decoding it as a
+///   JSON string took longer than everything else);
 /// - `<output>.tsv`: the fingerprint and size of every file of the committed output.
 /// A rebuild then parses only the plans that changed and renders and writes only the files
 /// whose inputs changed, linking the rest from the previous output. Deleting it is always safe.
@@ -12,24 +14,30 @@ public struct BuildCache: Sendable {
     public init(folder: URL) { self.folder = folder }
 
     private var plans: URL { folder.appendingPathComponent("plans") }
-    private func plan(_ key: Fingerprint) -> URL { plans.appendingPathComponent("\(key).json") }
+    private func plan(_ key: Fingerprint) -> URL { plans.appendingPathComponent("\(key).plan") }
     private func outputRecord(_ output: URL) -> URL { folder.appendingPathComponent("\(output.lastPathComponent).tsv") }
 
     func recall(_ key: Fingerprint) -> ExtractedPlan? {
-        guard let data = try? Data(contentsOf: plan(key)) else { return nil }
-        return try? JSONDecoder().decode(ExtractedPlan.self, from: data)
+        guard let data = try? Data(contentsOf: plan(key)), let newline = data.firstIndex(of: UInt8(ascii: "\n")),
+              let length = Int(String(decoding: data[..<newline], as: UTF8.self)), newline + 1 + length <= data.count,
+              var extracted = try? JSONDecoder().decode(ExtractedPlan.self, from: data[(newline + 1)...].prefix(length))
+        else { return nil }
+        extracted.bodyHTML = String(decoding: data[(newline + 1 + length)...], as: UTF8.self)
+        return extracted
     }
 
     func remember(_ extracted: ExtractedPlan, as key: Fingerprint) {
-        guard let data = try? JSONEncoder().encode(extracted) else { return }
+        var model = extracted
+        model.bodyHTML = ""
+        guard let json = try? JSONEncoder().encode(model) else { return }
         try? FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try? data.write(to: plan(key), options: .atomic)
+        try? PlainFile.replace(plan(key).path, with: Data("\(json.count)\n".utf8) + json + Data(extracted.bodyHTML.utf8))
     }
 
     /// Drops the entries of plans that are gone or changed, so the cache does not grow forever.
     func forgetPlans(except keys: Set<Fingerprint>) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: plans.path)) ?? []
-        let kept = Set(keys.map { "\($0).json" })
+        let kept = Set(keys.map { "\($0).plan" })
         for name in names where !kept.contains(name) {
             try? FileManager.default.removeItem(at: plans.appendingPathComponent(name))
         }
@@ -63,7 +71,7 @@ public struct BuildCache: Sendable {
             text += "\(path)\t\(entries[path]!.fingerprint)\t\(entries[path]!.size)\n"
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: outputRecord(output), options: .atomic)
+        try? PlainFile.replace(outputRecord(output).path, with: Data(text.utf8))
     }
 }
 

@@ -42,26 +42,11 @@ public struct OutputFolder {
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
-    /// Writes one file of the new site into the staging folder. A plain write, not Foundation's,
-    /// which syncs every file to disk: a hundred thousand syncs cost more than rendering, and the
-    /// staging folder already keeps a half-written site from ever being served.
+    /// Writes one file of the new site into the staging folder.
     public func write(_ data: Data, to relativePath: String, appending: Bool = false) throws {
         let target = staging.path + "/" + relativePath
         try makeFolder(of: target)
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC), 0o644)
-        guard descriptor >= 0 else { throw OutputError(path: target, code: errno) }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError(path: target, code: errno)
-                }
-                offset += count
-            }
-        }
+        try PlainFile.write(data, to: target, appending: appending)
     }
 
     /// Keeps a file of the current output in the new site: a hard link, so nothing is copied
@@ -100,13 +85,6 @@ public struct OutputFolder {
     public func abandon() {
         try? manager.removeItem(at: staging)
     }
-}
-
-/// A file or folder of the new site that could not be made, with the system's reason.
-struct OutputError: LocalizedError {
-    var path: String
-    var code: Int32
-    var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
 }
 
 /// The set of folders `OutputFolder` has made, shared by its copies.
