@@ -6,6 +6,9 @@ struct PageContexts {
     var urls: SiteURLs
     /// Agencies by page address, to link every name a task prints, whichever way it is spelt.
     var agencies: [String: Agency]
+    /// Every agency name the plans' tasks use, with its link: made once per name, as a name's
+    /// slug costs more than the rest of the task rows that print it, page after page.
+    var agencyLinks: [String: TemplateValue] = [:]
     /// Plans' bodies, kept apart from the site model until their page is rendered.
     var bodies: BodyStore
 
@@ -14,6 +17,9 @@ struct PageContexts {
         self.bodies = bodies
         urls = SiteURLs(base: site.config.baseURL)
         agencies = Dictionary(site.agencies.map { ($0.agency.slug, $0.agency) }, uniquingKeysWith: { first, _ in first })
+        for task in site.plans.lazy.flatMap(\.plan.tasks) {
+            for name in task.agencies.values.joined() where agencyLinks[name] == nil { agencyLinks[name] = agencyLink(name) }
+        }
     }
 
     /// What every page has: the site, the base URL, the page's title.

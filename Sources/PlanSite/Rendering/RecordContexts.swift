@@ -1,11 +1,13 @@
 /// Template values for tasks, agencies, documents and deadlines.
 extension PageContexts {
     func agencyLinks(_ names: [String]) -> TemplateValue {
-        .list(names.map { name in
-            var link: [String: TemplateValue] = ["name": .text(name)]
-            if let agency = agencies[Agency(name: name).slug] { link["url"] = .text(urls.agency(agency)) }
-            return link
-        })
+        .list(names.map { agencyLinks[$0] ?? agencyLink($0) })
+    }
+
+    func agencyLink(_ name: String) -> TemplateValue {
+        var link: [String: TemplateValue] = ["name": .text(name)]
+        if let agency = agencies[Agency(name: name).slug] { link["url"] = .text(urls.agency(agency)) }
+        return .object(link)
     }
 
     func taskRow(_ task: PlanTask, in plan: Plan, number: Int? = nil) -> [String: TemplateValue] {
