@@ -27,30 +27,6 @@ struct TemplateParser {
         var overrideIndent: Int?
     }
 
-    /// Text between tags, gathered so consecutive text is one token.
-    private struct TokenList {
-        private var list: [TemplateToken] = []
-        private var pending: [UInt8] = []
-
-        mutating func text(_ bytes: ArraySlice<UInt8>) { pending += bytes }
-
-        mutating func append(_ token: TemplateToken) {
-            flush()
-            list.append(token)
-        }
-
-        mutating func tokens() -> [TemplateToken] {
-            flush()
-            return list
-        }
-
-        private mutating func flush() {
-            guard !pending.isEmpty else { return }
-            list.append(.text(pending))
-            pending = []
-        }
-    }
-
     private let text: [UInt8]
     private var position = 0
     private var partials: [PartialUse] = []
@@ -66,7 +42,7 @@ struct TemplateParser {
     }
 
     private mutating func parse(_ initial: State) throws(TemplateSyntaxError) -> [TemplateToken] {
-        var list = TokenList()
+        var list = TemplateTokenList()
         var state = initial
         // Spaces and tabs that began the line, held back until it is known whether the line's tag stands alone.
         var spaceBefore: ArraySlice<UInt8> = []
@@ -151,12 +127,8 @@ struct TemplateParser {
                 let name = try readPartialName(tag)
                 partials.append(use(name, at: tag))
                 list.text(spaceBefore)
-                if isStandalone(state) {
-                    standalone = true
-                    list.append(.partial(name, indentation: Array(spaceBefore)))
-                } else {
-                    list.append(.partial(name, indentation: nil))
-                }
+                standalone = isStandalone(state)
+                list.append(.partial(name, indentation: standalone ? Array(spaceBefore) : []))
                 spaceBefore = []
 
             case UInt8(ascii: "<"):
@@ -190,8 +162,8 @@ struct TemplateParser {
                 }
 
             case UInt8(ascii: "="), UInt8(ascii: "%"):
-                throw error(at: tag, "'{{\(Character(Unicode.Scalar(sigil)))' (\(sigil == UInt8(ascii: "=") ? "changing delimiters" : "a setting")) is not supported in PlanSite's templates",
-                            hint: "see docs/TEMPLATES.md for what templates can use")
+                let feature = sigil == UInt8(ascii: "=") ? "'{{=' (changing delimiters)" : "'{{%' (settings)"
+                throw error(at: tag, "\(feature) is not supported in PlanSite's templates", hint: "see docs/TEMPLATES.md for what templates can use")
 
             default:
                 list.text(spaceBefore)

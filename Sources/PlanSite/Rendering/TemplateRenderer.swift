@@ -80,8 +80,8 @@ struct TemplateRenderer {
         stack.removeLast()
     }
 
-    private mutating func render(_ tokens: [TemplateToken], indentedBy indent: [UInt8]?) {
-        guard let indent, !indent.isEmpty else { return render(tokens) }
+    private mutating func render(_ tokens: [TemplateToken], indentedBy indent: [UInt8]) {
+        guard !indent.isEmpty else { return render(tokens) }
         let outer = indentation
         indentation += indent
         render(tokens)

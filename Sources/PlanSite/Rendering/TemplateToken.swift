@@ -9,7 +9,7 @@ enum TemplateToken: Sendable {
     case section(Name, [TemplateToken])
     case invertedSection(Name, [TemplateToken])
     /// `{{>name}}`. A standalone tag's indentation is given to every further line the partial prints.
-    case partial(String, indentation: [UInt8]?)
+    case partial(String, indentation: [UInt8])
     /// `{{<name}}…{{/name}}`: the template `name` with some of its blocks replaced.
     case parent(String, indentation: [UInt8], overrides: [String: [TemplateToken]])
     /// `{{$name}}…{{/name}}` outside a parent: the nearest parent's override, or this default.
