@@ -1,9 +1,10 @@
 // swift-tools-version:5.9
 import PackageDescription
 
-// Three dependencies, chosen for what they save: argument parsing with generated help,
-// a YAML parser that reports line and column, and Mustache templates. Everything else
-// (JSON writing, logging, file watching) is small enough to own. The tests add a fourth,
+// Two dependencies, chosen for what they save: argument parsing with generated help, and
+// a YAML parser that reports line and column. Everything else (Mustache templates, JSON
+// writing, logging, file watching) is small enough to own; templates render through
+// PlanSite's own engine (Sources/PlanSite/Rendering/Template*.swift). The tests add a third,
 // a property-based testing library that generates and shrinks the fuzz inputs.
 let package = Package(
     name: "PlanSite",
@@ -15,7 +16,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Tests only: random and mutated plan files for the fuzz tests.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -31,7 +31,6 @@ let package = Package(
             dependencies: [
                 "CMarkGFM",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Sources/PlanSite"
         ),

@@ -1,7 +1,7 @@
 /// The pages of one agency: its page, or, when that would list too many plans and tasks of
 /// several provinces (`ProvinceSplit`), a summary page and one page per province under it.
 extension PageContexts {
-    func agencyPages(_ record: AgencyRecord) -> [(file: String, context: [String: Any])] {
+    func agencyPages(_ record: AgencyRecord) -> [(file: String, context: [String: TemplateValue])] {
         let agency = record.agency
         let byProvince = Dictionary(grouping: record.assignments) { ProvinceSplit.key($0.plan) }
         let split = ProvinceSplit(keys: byProvince.keys)

@@ -4,9 +4,11 @@
 /// quarter of several provinces past the same limit a table of provinces, each its own page.
 extension PageContexts {
     private struct DatedTask {
-        var row: [String: Any]
+        var row: [String: TemplateValue]
         var plan: Plan
         var overdue: Bool
+        /// Due date (ISO) and address: the order within a quarter.
+        var order: (String, String)
     }
 
     private struct Quarter {
@@ -15,7 +17,7 @@ extension PageContexts {
         var tasks: [DatedTask]
     }
 
-    func deadlinePages() -> [(file: String, context: [String: Any])] {
+    func deadlinePages() -> [(file: String, context: [String: TemplateValue])] {
         var byQuarter: [String: [DatedTask]] = [:]
         var order: [String: (Int, Int)] = [:]
         var undated: [String: Int] = [:]
@@ -28,34 +30,34 @@ extension PageContexts {
                 }
                 let name = "Quý \(["I", "II", "III", "IV"][due.quarter - 1])/\(due.year)"
                 order[name] = (due.year, due.quarter)
-                byQuarter[name, default: []].append(DatedTask(row: taskRow(task, in: plan), plan: plan, overdue: isOverdue(task)))
+                byQuarter[name, default: []].append(DatedTask(row: taskRow(task, in: plan), plan: plan, overdue: isOverdue(task),
+                                                              order: (due.iso, urls.task(task))))
             }
         }
         let quarters = order.keys.sorted { order[$0]! < order[$1]! }.map { name in
-            Quarter(name: name, id: VietnameseText.slug(name), tasks: byQuarter[name]!.sorted {
-                ($0.row["dueISO"] as? String ?? "", $0.row["url"] as? String ?? "") < ($1.row["dueISO"] as? String ?? "", $1.row["url"] as? String ?? "")
-            })
+            Quarter(name: name, id: VietnameseText.slug(name), tasks: byQuarter[name]!.sorted { $0.order < $1.order })
         }
-        let other = undated.keys.sorted(by: Collation.less).map { ["kind": $0, "count": undated[$0]!] as [String: Any] }
-        let common: [String: Any] = ["today": site.today.vietnamese, "undated": other, "hasUndated": !other.isEmpty]
+        let other = undated.keys.sorted(by: Collation.less).map { ["kind": .text($0), "count": .int(undated[$0]!)] as [String: TemplateValue] }
+        let common: [String: TemplateValue] = ["today": .text(site.today.vietnamese), "undated": .list(other), "hasUndated": .bool(!other.isEmpty)]
         let heading = "Thời hạn thực hiện"
 
         guard quarters.reduce(0, { $0 + $1.tasks.count }) > ProvinceSplit.maxRows else {
-            return [("thoi-han/index.html", deadlinePage(heading, common, ["quarters": quarters.map(section), "hasQuarters": !quarters.isEmpty]))]
+            return [("thoi-han/index.html", deadlinePage(heading, common, ["quarters": .list(quarters.map(section)),
+                                                                           "hasQuarters": .bool(!quarters.isEmpty)]))]
         }
-        let summary = quarters.map { quarter -> [String: Any] in
+        let summary = quarters.map { quarter -> [String: TemplateValue] in
             let overdue = quarter.tasks.filter(\.overdue).count
-            return ["quarter": quarter.name, "url": urls.deadlines + quarter.id + "/", "count": quarter.tasks.count,
-                    "overdue": overdue, "hasOverdue": overdue > 0]
+            return ["quarter": .text(quarter.name), "url": .text(urls.deadlines + quarter.id + "/"), "count": .int(quarter.tasks.count),
+                    "overdue": .int(overdue), "hasOverdue": .bool(overdue > 0)]
         }
-        var pages = [("thoi-han/index.html", deadlinePage(heading, common, ["quarterTable": summary, "hasQuarterTable": true]))]
-        let home: [String: Any] = ["url": urls.deadlines, "title": heading]
+        var pages = [("thoi-han/index.html", deadlinePage(heading, common, ["quarterTable": .list(summary), "hasQuarterTable": true]))]
+        let home: TemplateValue = ["url": .text(urls.deadlines), "title": .text(heading)]
         for quarter in quarters {
             let folder = "thoi-han/\(quarter.id)/"
             let title = "\(heading) – \(quarter.name)"
             let split = ProvinceSplit(keys: quarter.tasks.map { ProvinceSplit.key($0.plan) })
             guard split.splits(rows: quarter.tasks.count) else {
-                pages.append((folder + "index.html", deadlinePage(title, ["parents": [home]], ["quarters": [section(quarter)], "hasQuarters": true])))
+                pages.append((folder + "index.html", deadlinePage(title, ["parents": [home]], ["quarters": [.object(section(quarter))], "hasQuarters": true])))
                 continue
             }
             let table = provinceTable(split, url: { urls.deadlines + quarter.id + "/" + $0.slug + "/" }, showsRoles: false) { part in
@@ -63,26 +65,26 @@ extension PageContexts {
                 return ProvinceTally(plans: Set(tasks.map(\.plan.slug)).count, tasks: tasks.count, overdue: tasks.filter(\.overdue).count)
             }
             pages.append((folder + "index.html", deadlinePage(title, ["parents": [home]], table)))
-            let parents = [home, ["url": urls.deadlines + quarter.id + "/", "title": quarter.name]]
+            let parents: TemplateValue = [home, ["url": .text(urls.deadlines + quarter.id + "/"), "title": .text(quarter.name)]]
             for part in split.parts {
                 var mine = quarter
                 mine.tasks = quarter.tasks.filter { ProvinceSplit.key($0.plan) == part.key }
                 pages.append((folder + part.slug + "/index.html",
-                              deadlinePage("\(title) – \(part.name)", ["parents": parents], ["quarters": [section(mine)], "hasQuarters": true])))
+                              deadlinePage("\(title) – \(part.name)", ["parents": parents], ["quarters": [.object(section(mine))], "hasQuarters": true])))
             }
         }
         return pages
     }
 
-    private func section(_ quarter: Quarter) -> [String: Any] {
-        ["quarter": quarter.name, "id": quarter.id, "count": quarter.tasks.count, "tasks": quarter.tasks.map(\.row)]
+    private func section(_ quarter: Quarter) -> [String: TemplateValue] {
+        ["quarter": .text(quarter.name), "id": .text(quarter.id), "count": .int(quarter.tasks.count), "tasks": .list(quarter.tasks.map(\.row))]
     }
 
-    private func deadlinePage(_ heading: String, _ base: [String: Any], _ extra: [String: Any]) -> [String: Any] {
+    private func deadlinePage(_ heading: String, _ base: [String: TemplateValue], _ extra: [String: TemplateValue]) -> [String: TemplateValue] {
         var values = base.merging(extra) { _, new in new }
-        values["heading"] = heading
-        values["hasParents"] = values["parents"] != nil
-        if values["today"] == nil { values["today"] = site.today.vietnamese }
+        values["heading"] = .text(heading)
+        values["hasParents"] = .bool(values["parents"] != nil)
+        if values["today"] == nil { values["today"] = .text(site.today.vietnamese) }
         return page(title: heading, extra: values)
     }
 }

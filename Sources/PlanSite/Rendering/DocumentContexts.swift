@@ -3,44 +3,45 @@
 extension PageContexts {
     static let chainDepth = 5
 
-    func documentSummary(_ record: DocumentRecord) -> [String: Any] {
+    func documentSummary(_ record: DocumentRecord) -> [String: TemplateValue] {
         let document = record.document
-        var summary: [String: Any] = [
-            "number": document.ref.number.canonical, "label": document.ref.label, "url": urls.document(document.ref),
-            "typeName": document.typeName, "citation": "\(document.typeName) số \(document.ref.number.canonical)",
-            "citedByCount": record.citations.count, "implementedByCount": record.implementedByPlans.count,
+        var summary: [String: TemplateValue] = [
+            "number": .text(document.ref.number.canonical), "label": .text(document.ref.label), "url": .text(urls.document(document.ref)),
+            "typeName": .text(document.typeName), "citation": "\(document.typeName) số \(document.ref.number.canonical)",
+            "citedByCount": .int(record.citations.count), "implementedByCount": .int(record.implementedByPlans.count),
         ]
-        summary["province"] = document.ref.province
-        summary["date"] = document.date?.vietnamese
-        summary["dateISO"] = document.date?.iso
-        summary["issuer"] = document.issuer
-        summary["title"] = document.title
+        summary["province"] = document.ref.province.map { .text($0) }
+        summary["date"] = document.date.map { .text($0.vietnamese) }
+        summary["dateISO"] = document.date.map { .text($0.iso) }
+        summary["issuer"] = document.issuer.map { .text($0) }
+        summary["title"] = document.title.map { .text($0) }
         return summary
     }
 
     /// Every document, national first; `local` replaces the local ones when they are listed by province.
-    func documentIndex(local: [DocumentRecord]? = nil) -> [String: Any] {
+    func documentIndex(local: [DocumentRecord]? = nil) -> [String: TemplateValue] {
         let national = site.documents.filter { $0.document.ref.province == nil }.map(documentSummary)
         let local = (local ?? site.documents.filter { $0.document.ref.province != nil }).map(documentSummary)
-        return page(title: "Văn bản", extra: ["national": national, "hasNational": true, "local": local, "hasLocal": !local.isEmpty,
-                                              "documentCount": site.documents.count])
+        return page(title: "Văn bản", extra: ["national": .list(national), "hasNational": true, "local": .list(local),
+                                              "hasLocal": .bool(!local.isEmpty), "documentCount": .int(site.documents.count)])
     }
 
     /// A document's page, or a part of it (see `documentPages`). `chain` is `chainDown` of the document.
-    func document(_ record: DocumentRecord, chain: [ChainRow], scope: PageScope) -> [String: Any] {
-        let citations = record.citations.filter { scope.shows($0.plan) }.map { entry -> [String: Any] in
+    func document(_ record: DocumentRecord, chain: [ChainRow], scope: PageScope) -> [String: TemplateValue] {
+        let citations = record.citations.filter { scope.shows($0.plan) }.map { entry -> [String: TemplateValue] in
             let tasks = citedTasks(entry).map { taskRow($0, in: entry.plan) }
-            return ["title": entry.plan.metadata.title, "url": urls.plan(entry.plan.slug), "province": entry.plan.metadata.province ?? "",
-                    "count": entry.citations.count, "tasks": tasks, "hasTasks": !tasks.isEmpty]
+            return ["title": .text(entry.plan.metadata.title), "url": .text(urls.plan(entry.plan.slug)),
+                    "province": .text(entry.plan.metadata.province ?? ""), "count": .int(entry.citations.count),
+                    "tasks": .list(tasks), "hasTasks": .bool(!tasks.isEmpty)]
         }
-        var extra: [String: Any] = [
-            "document": documentSummary(record),
-            "up": chainUp(record.document.ref),
-            "down": chain.filter { $0.shown(in: scope) }.map(chainValues),
-            "citedBy": citations,
-            "implementedBy": record.implementedByPlans.filter { scope.shows($0) }.map(planSummary),
+        var extra: [String: TemplateValue] = [
+            "document": .object(documentSummary(record)),
+            "up": .list(chainUp(record.document.ref)),
+            "down": .list(chain.filter { $0.shown(in: scope) }.map(chainValues)),
+            "citedBy": .list(citations),
+            "implementedBy": .list(record.implementedByPlans.filter { scope.shows($0) }.map(planSummary)),
         ]
-        extra["isPlan"] = record.plan.map(planSummary)
+        extra["isPlan"] = record.plan.map { .object(planSummary($0)) }
         extra.merge(provincePage(scope)) { _, new in new }
         let title = "\(record.document.typeName) số \(record.document.ref.label)"
         return page(title: self.title(title, in: scope), description: record.document.title ?? title, extra: extra)
@@ -52,17 +53,17 @@ extension PageContexts {
             .compactMap { id in entry.plan.tasks.first { $0.id == id } }
     }
 
-    private func documentLink(_ ref: DocumentRef, depth: Int) -> [String: Any] {
+    private func documentLink(_ ref: DocumentRef, depth: Int) -> [String: TemplateValue] {
         let record = site.document(ref)
-        var link: [String: Any] = ["label": "\(record?.document.typeName ?? ref.number.typeName) số \(ref.label)",
-                                   "url": urls.document(ref), "depth": depth, "isPlan": false]
-        link["title"] = record?.document.title
+        var link: [String: TemplateValue] = ["label": "\(record?.document.typeName ?? ref.number.typeName) số \(ref.label)",
+                                             "url": .text(urls.document(ref)), "depth": .int(depth), "isPlan": false]
+        link["title"] = record?.document.title.map { .text($0) }
         return link
     }
 
     /// What this document carries out, and what that carries out, nearest first.
-    func chainUp(_ ref: DocumentRef) -> [[String: Any]] {
-        var rows: [[String: Any]] = []
+    func chainUp(_ ref: DocumentRef) -> [[String: TemplateValue]] {
+        var rows: [[String: TemplateValue]] = []
         var seen: Set<DocumentRef> = [ref]
         var level = site.document(ref)?.document.implements ?? []
         var depth = 1
@@ -96,14 +97,14 @@ extension PageContexts {
         return rows
     }
 
-    private func chainValues(_ row: ChainRow) -> [String: Any] {
+    private func chainValues(_ row: ChainRow) -> [String: TemplateValue] {
         switch row {
         case .document(let ref, let depth):
             return documentLink(ref, depth: depth)
         case .plan(let plan, let depth):
             var values = planSummary(plan)
-            values["label"] = plan.metadata.title
-            values["depth"] = depth
+            values["label"] = .text(plan.metadata.title)
+            values["depth"] = .int(depth)
             values["isPlan"] = true
             return values
         }

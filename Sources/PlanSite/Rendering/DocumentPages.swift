@@ -1,7 +1,7 @@
 /// The pages of one document: its page, or, when that would list too many plans and tasks of
 /// several provinces (`ProvinceSplit`), a summary page and one page per province under it.
 extension PageContexts {
-    func documentPages(_ record: DocumentRecord) -> [(file: String, context: [String: Any])] {
+    func documentPages(_ record: DocumentRecord) -> [(file: String, context: [String: TemplateValue])] {
         let ref = record.document.ref
         let chain = chainDown(ref)
         let tasks = record.citations.map(citedTasks)

@@ -1,12 +1,14 @@
-/// The values templates see. Plain text goes in as-is (templates print it with `{{ }}`,
-/// which escapes it); keys ending in `Html` hold HTML PlanSite made and escaped itself,
-/// for `{{{ }}}`.
+/// The values templates see. Text from Content goes in as `.text`, which is escaped however a
+/// template prints it; only HTML PlanSite made and escaped itself (a plan's body) is `.html`.
 struct PageContexts {
     var site: SiteModel
     var config: SiteConfig { site.config }
     var urls: SiteURLs
     /// Agencies by page address, to link every name a task prints, whichever way it is spelt.
     var agencies: [String: Agency]
+    /// Every agency name the plans' tasks use, with its link: made once per name, as a name's
+    /// slug costs more than the rest of the task rows that print it, page after page.
+    var agencyLinks: [String: TemplateValue] = [:]
     /// Plans' bodies, kept apart from the site model until their page is rendered.
     var bodies: BodyStore
 
@@ -15,69 +17,72 @@ struct PageContexts {
         self.bodies = bodies
         urls = SiteURLs(base: site.config.baseURL)
         agencies = Dictionary(site.agencies.map { ($0.agency.slug, $0.agency) }, uniquingKeysWith: { first, _ in first })
+        for task in site.plans.lazy.flatMap(\.plan.tasks) {
+            for name in task.agencies.values.joined() where agencyLinks[name] == nil { agencyLinks[name] = agencyLink(name) }
+        }
     }
 
     /// What every page has: the site, the base URL, the page's title.
-    func page(title: String?, description: String? = nil, extra: [String: Any]) -> [String: Any] {
-        var context: [String: Any] = [
-            "site": ["title": config.title, "description": config.description],
-            "base": urls.base,
-            "assets": urls.assets,
-            "pageTitle": title.map { "\($0) – \(config.title)" } ?? config.title,
-            "description": description ?? config.description,
+    func page(title: String?, description: String? = nil, extra: [String: TemplateValue]) -> [String: TemplateValue] {
+        var context: [String: TemplateValue] = [
+            "site": ["title": .text(config.title), "description": .text(config.description)],
+            "base": .text(urls.base),
+            "assets": .text(urls.assets),
+            "pageTitle": .text(title.map { "\($0) – \(config.title)" } ?? config.title),
+            "description": .text(description ?? config.description),
         ]
         context.merge(extra) { _, new in new }
         return context
     }
 
-    func planSummary(_ plan: Plan) -> [String: Any] {
+    func planSummary(_ plan: Plan) -> [String: TemplateValue] {
         let meta = plan.metadata
-        var summary: [String: Any] = [
-            "title": meta.title,
-            "url": urls.plan(plan.slug),
-            "slug": plan.slug,
-            "issuer": meta.issuer,
+        var summary: [String: TemplateValue] = [
+            "title": .text(meta.title),
+            "url": .text(urls.plan(plan.slug)),
+            "slug": .text(plan.slug),
+            "issuer": .text(meta.issuer),
         ]
-        summary["kind"] = meta.kind
-        summary["number"] = meta.number
-        summary["province"] = meta.province
-        summary["date"] = meta.date?.vietnamese
-        summary["dateISO"] = meta.date?.iso
+        summary["kind"] = meta.kind.map { .text($0) }
+        summary["number"] = meta.number.map { .text($0) }
+        summary["province"] = meta.province.map { .text($0) }
+        summary["date"] = meta.date.map { .text($0.vietnamese) }
+        summary["dateISO"] = meta.date.map { .text($0.iso) }
         return summary
     }
 
-    func plan(_ entry: ExtractedPlan) -> [String: Any] {
+    func plan(_ entry: ExtractedPlan) -> [String: TemplateValue] {
         let plan = entry.plan
         let meta = plan.metadata
         var details = planSummary(plan)
-        details["signer"] = meta.signer
-        details["signerTitle"] = meta.signerTitle
-        details["implements"] = meta.implements.map { raw -> [String: Any] in
-            guard let number = DocumentNumber(raw) else { return ["citation": raw] }
+        details["signer"] = meta.signer.map { .text($0) }
+        details["signerTitle"] = meta.signerTitle.map { .text($0) }
+        details["implements"] = .list(meta.implements.map { raw -> [String: TemplateValue] in
+            guard let number = DocumentNumber(raw) else { return ["citation": .text(raw)] }
             let ref = DocumentRef(number: number, citingProvince: meta.province)
-            return ["number": number.canonical, "citation": number.citation, "url": urls.document(ref)]
-        }
-        details["recipients"] = meta.recipients
-        details["hasRecipients"] = !meta.recipients.isEmpty
-        let toc = plan.headings.filter { $0.level <= 4 }.map { heading -> [String: Any] in
-            ["id": heading.id, "text": heading.text, "level": heading.level]
+            return ["number": .text(number.canonical), "citation": .text(number.citation), "url": .text(urls.document(ref))]
+        })
+        details["recipients"] = .list(meta.recipients)
+        details["hasRecipients"] = .bool(!meta.recipients.isEmpty)
+        let toc = plan.headings.filter { $0.level <= 4 }.map { heading -> [String: TemplateValue] in
+            ["id": .text(heading.id), "text": .text(heading.text), "level": .int(heading.level)]
         }
         let linker = CitationLinker(province: meta.province) { ref in
             site.document(ref) != nil ? urls.document(ref) : nil
         }
         let tasks = plan.tasks.enumerated().map { index, task in taskRow(task, in: plan, number: index + 1) }
         return page(title: meta.title, description: meta.title, extra: [
-            "plan": details,
-            "toc": toc,
-            "hasToc": !toc.isEmpty,
-            "bodyHtml": linker.link(bodies.text(for: plan.slug)),
-            "tasks": tasks,
-            "taskCount": tasks.count,
-            "hasTasks": !tasks.isEmpty,
+            "plan": .object(details),
+            "toc": .list(toc),
+            "hasToc": .bool(!toc.isEmpty),
+            "bodyHtml": .html(linker.link(bodies.text(for: plan.slug))),
+            "tasks": .list(tasks),
+            "taskCount": .int(tasks.count),
+            "hasTasks": .bool(!tasks.isEmpty),
         ])
     }
 
-    func notFound() -> [String: Any] {
+    func notFound() -> [String: TemplateValue] {
         page(title: "Không tìm thấy trang", extra: [:])
     }
 }

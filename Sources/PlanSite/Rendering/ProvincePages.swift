@@ -3,24 +3,25 @@ extension PageContexts {
     /// The "Theo tỉnh" table: each province linked to its page, with its counts, and a total.
     /// `showsRoles` adds the lead and support columns agency pages have.
     func provinceTable(_ split: ProvinceSplit, url: (ProvinceSplit.Part) -> String, showsRoles: Bool,
-                       tally: (ProvinceSplit.Part) -> ProvinceTally) -> [String: Any] {
+                       tally: (ProvinceSplit.Part) -> ProvinceTally) -> [String: TemplateValue] {
         var total = ProvinceTally()
-        let rows = split.parts.map { part -> [String: Any] in
+        let rows = split.parts.map { part -> [String: TemplateValue] in
             let counts = tally(part)
             total = total + counts
             var row = counts.values
-            row["name"] = part.name
-            row["url"] = url(part)
+            row["name"] = .text(part.name)
+            row["url"] = .text(url(part))
             return row
         }
         return ["hasProvinceTable": true,
-                "provinceTable": ["rows": rows, "total": total.values, "showsRoles": showsRoles, "provinceCount": rows.count]]
+                "provinceTable": ["rows": .list(rows), "total": .object(total.values), "showsRoles": .bool(showsRoles),
+                                  "provinceCount": .int(rows.count)]]
     }
 
     /// What a province page adds to its page: its province, for the title and the breadcrumb back.
-    func provincePage(_ scope: PageScope) -> [String: Any] {
+    func provincePage(_ scope: PageScope) -> [String: TemplateValue] {
         guard let name = scope.provinceName else { return [:] }
-        return ["provincePage": ["name": name]]
+        return ["provincePage": ["name": .text(name)]]
     }
 
     /// "Sở Tư pháp – Thái Nguyên" on a province page.

@@ -14,7 +14,8 @@ struct ProvinceTally {
                       support: a.support + b.support, overdue: a.overdue + b.overdue)
     }
 
-    var values: [String: Any] {
-        ["plans": plans, "tasks": tasks, "lead": lead, "support": support, "overdue": overdue, "hasOverdue": overdue > 0]
+    var values: [String: TemplateValue] {
+        ["plans": .int(plans), "tasks": .int(tasks), "lead": .int(lead), "support": .int(support), "overdue": .int(overdue),
+         "hasOverdue": .bool(overdue > 0)]
     }
 }

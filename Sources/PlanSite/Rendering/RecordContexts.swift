@@ -1,31 +1,34 @@
 /// Template values for tasks, agencies, documents and deadlines.
 extension PageContexts {
-    func agencyLinks(_ names: [String]) -> [[String: Any]] {
-        names.map { name in
-            var link: [String: Any] = ["name": name]
-            if let agency = agencies[Agency(name: name).slug] { link["url"] = urls.agency(agency) }
-            return link
-        }
+    func agencyLinks(_ names: [String]) -> TemplateValue {
+        .list(names.map { agencyLinks[$0] ?? agencyLink($0) })
     }
 
-    func taskRow(_ task: PlanTask, in plan: Plan, number: Int? = nil) -> [String: Any] {
-        var row: [String: Any] = [
-            "id": task.id, "url": urls.task(task), "outline": task.outline, "title": task.title, "text": task.text,
-            "lead": agencyLinks(task.lead), "support": agencyLinks(task.support),
-            "planTitle": plan.metadata.title, "planUrl": urls.plan(plan.slug),
-            "province": plan.metadata.province ?? "",
-            "deadline": task.deadlines.map(\.text).joined(separator: " hoặc "),
-            "overdue": isOverdue(task),
-            "hasDeadline": !task.deadlines.isEmpty,
+    func agencyLink(_ name: String) -> TemplateValue {
+        var link: [String: TemplateValue] = ["name": .text(name)]
+        if let agency = agencies[Agency(name: name).slug] { link["url"] = .text(urls.agency(agency)) }
+        return .object(link)
+    }
+
+    func taskRow(_ task: PlanTask, in plan: Plan, number: Int? = nil) -> [String: TemplateValue] {
+        let due = task.due
+        var row: [String: TemplateValue] = [
+            "id": .text(task.id), "url": .text(urls.task(task)), "outline": .text(task.outline), "title": .text(task.title),
+            "text": .text(task.text), "lead": agencyLinks(task.lead), "support": agencyLinks(task.support),
+            "planTitle": .text(plan.metadata.title), "planUrl": .text(urls.plan(plan.slug)),
+            "province": .text(plan.metadata.province ?? ""),
+            "deadline": .text(task.deadlines.map(\.text).joined(separator: " hoặc ")),
+            "overdue": .bool(isOverdue(task)),
+            "hasDeadline": .bool(!task.deadlines.isEmpty),
         ]
-        row["number"] = number
-        row["due"] = task.due?.vietnamese
-        row["dueISO"] = task.due?.iso
-        let others = [AgencyRole.carryOut, .advise, .monitor].compactMap { role -> [String: Any]? in
+        row["number"] = number.map { .int($0) }
+        row["due"] = due.map { .text($0.vietnamese) }
+        row["dueISO"] = due.map { .text($0.iso) }
+        let others = [AgencyRole.carryOut, .advise, .monitor].compactMap { role -> [String: TemplateValue]? in
             guard let names = task.agencies[role], !names.isEmpty else { return nil }
-            return ["role": role.vietnamese, "agencies": agencyLinks(names)]
+            return ["role": .text(role.vietnamese), "agencies": agencyLinks(names)]
         }
-        if !others.isEmpty { row["otherRoles"] = others }
+        if !others.isEmpty { row["otherRoles"] = .list(others) }
         return row
     }
 
@@ -35,60 +38,60 @@ extension PageContexts {
         return due < site.today
     }
 
-    func agencyIndex() -> [String: Any] {
-        let rows = site.agencies.map { record -> [String: Any] in
-            var row: [String: Any] = [
-                "name": record.agency.name, "url": urls.agency(record.agency),
-                "lead": record.assignments.filter { $0.role == .lead }.count,
-                "support": record.assignments.filter { $0.role == .support }.count,
-                "provinces": Set(record.assignments.compactMap(\.plan.metadata.province)).sorted(by: Collation.less).joined(separator: ", "),
-                "collective": record.agency.collective,
+    func agencyIndex() -> [String: TemplateValue] {
+        let rows = site.agencies.map { record -> [String: TemplateValue] in
+            [
+                "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)),
+                "lead": .int(record.assignments.filter { $0.role == .lead }.count),
+                "support": .int(record.assignments.filter { $0.role == .support }.count),
+                "provinces": .text(Set(record.assignments.compactMap(\.plan.metadata.province)).sorted(by: Collation.less).joined(separator: ", ")),
+                "collective": .bool(record.agency.collective),
+                "unregistered": .bool(!record.agency.registered),
             ]
-            row["unregistered"] = !record.agency.registered
-            return row
         }
-        return page(title: "Cơ quan, đơn vị", extra: ["agencies": rows, "agencyCount": rows.count])
+        return page(title: "Cơ quan, đơn vị", extra: ["agencies": .list(rows), "agencyCount": .int(rows.count)])
     }
 
     /// An agency's page, or a part of it (see `agencyPages`).
-    func agency(_ record: AgencyRecord, scope: PageScope) -> [String: Any] {
+    func agency(_ record: AgencyRecord, scope: PageScope) -> [String: TemplateValue] {
         var byProvince: [String: [Assignment]] = [:]
         for assignment in record.assignments where scope.shows(assignment.plan) {
             byProvince[ProvinceSplit.key(assignment.plan), default: []].append(assignment)
         }
-        let provinces = byProvince.keys.sorted(by: Collation.less).map { province -> [String: Any] in
+        let provinces = byProvince.keys.sorted(by: Collation.less).map { province -> [String: TemplateValue] in
             let assignments = byProvince[province]!
-            let plans = Dictionary(grouping: assignments, by: \.plan.slug).keys.sorted().map { slug -> [String: Any] in
+            let plans = Dictionary(grouping: assignments, by: \.plan.slug).keys.sorted().map { slug -> [String: TemplateValue] in
                 let items = assignments.filter { $0.plan.slug == slug }
                 let plan = items[0].plan
-                func rows(_ roles: [AgencyRole]) -> [[String: Any]] {
+                func rows(_ roles: [AgencyRole]) -> [[String: TemplateValue]] {
                     items.filter { roles.contains($0.role) }.map { item in
                         var row = taskRow(item.task, in: plan)
-                        row["role"] = item.role.vietnamese
+                        row["role"] = .text(item.role.vietnamese)
                         return row
                     }
                 }
                 let lead = rows([.lead])
                 let support = rows([.support])
                 let other = rows([.carryOut, .advise, .monitor])
-                return ["title": plan.metadata.title, "url": urls.plan(plan.slug), "lead": lead, "support": support,
-                        "other": other, "hasLead": !lead.isEmpty, "hasSupport": !support.isEmpty, "hasOther": !other.isEmpty]
+                return ["title": .text(plan.metadata.title), "url": .text(urls.plan(plan.slug)), "lead": .list(lead),
+                        "support": .list(support), "other": .list(other),
+                        "hasLead": .bool(!lead.isEmpty), "hasSupport": .bool(!support.isEmpty), "hasOther": .bool(!other.isEmpty)]
             }
-            return ["province": ProvinceSplit.name(province), "plans": plans]
+            return ["province": .text(ProvinceSplit.name(province)), "plans": .list(plans)]
         }
         // The summary page counts everything; a province page, what it lists.
         let counted = scope == .summary ? record.assignments : byProvince.values.flatMap { $0 }
         let overdue = overdueLeads(counted)
-        var details: [String: Any] = [
-            "name": record.agency.name, "url": urls.agency(record.agency), "aliases": record.agency.aliases,
-            "formerly": record.agency.formerly, "collective": record.agency.collective, "registered": record.agency.registered,
-            "taskCount": distinctTasks(counted), "overdueCount": overdue, "hasOverdue": overdue > 0,
+        var details: [String: TemplateValue] = [
+            "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)), "aliases": .list(record.agency.aliases),
+            "formerly": .list(record.agency.formerly), "collective": .bool(record.agency.collective),
+            "registered": .bool(record.agency.registered),
+            "taskCount": .int(distinctTasks(counted)), "overdueCount": .int(overdue), "hasOverdue": .bool(overdue > 0),
+            "hasAliases": .bool(!record.agency.aliases.isEmpty), "hasFormerly": .bool(!record.agency.formerly.isEmpty),
         ]
-        details["note"] = record.agency.note
-        details["hasAliases"] = !record.agency.aliases.isEmpty
-        details["hasFormerly"] = !record.agency.formerly.isEmpty
+        details["note"] = record.agency.note.map { .text($0) }
         return page(title: title(record.agency.name, in: scope),
-                    extra: ["agency": details, "provinces": provinces].merging(provincePage(scope)) { _, new in new })
+                    extra: ["agency": .object(details), "provinces": .list(provinces)].merging(provincePage(scope)) { _, new in new })
     }
 
     /// Tasks, not assignments: an agency both leading and supporting one task has one task.

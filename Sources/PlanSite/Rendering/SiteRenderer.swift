@@ -75,10 +75,10 @@ public struct SiteRenderer {
         }
     }
 
-    private func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
-        guard previous.folder != nil else { return OutputFile(path: path, data: Data(templates.render(template, context).utf8)) }
+    private func page(_ path: String, _ template: String, _ context: [String: TemplateValue]) -> OutputFile {
+        guard previous.folder != nil else { return OutputFile(path: path, data: Data(templates.render(template, context))) }
         let fingerprint = Fingerprint.of(template: template, context: context, salt: templates.fingerprint)
         if previous.isCurrent(path, fingerprint) { return .reusing(path, fingerprint) }
-        return OutputFile(path: path, data: Data(templates.render(template, context).utf8), fingerprint: fingerprint)
+        return OutputFile(path: path, data: Data(templates.render(template, context)), fingerprint: fingerprint)
     }
 }

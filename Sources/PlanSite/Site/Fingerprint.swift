@@ -7,9 +7,9 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
     public init() {}
 
-    /// Bumped when PlanSite's output for the same input changes, so caches from an older
-    /// version are never reused.
-    static let version = "plansite-3"
+    /// Bumped when PlanSite's output for the same input changes, or what a fingerprint's bytes
+    /// stand for, so caches from an older version are never reused.
+    static let version = "plansite-4"
 
     public static func of(_ parts: [String]) -> Fingerprint {
         var fingerprint = Fingerprint()
@@ -25,10 +25,10 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A template context: dictionaries by sorted key, so equal contexts give equal fingerprints.
-    static func of(template: String, context: [String: Any], salt: Fingerprint) -> Fingerprint {
+    static func of(template: String, context: [String: TemplateValue], salt: Fingerprint) -> Fingerprint {
         var fingerprint = salt
         fingerprint.add(template)
-        fingerprint.add(value: context)
+        fingerprint.add(value: .object(context))
         return fingerprint
     }
 
@@ -70,22 +70,20 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         mix(word ^ UInt64(filled) << 60)
     }
 
-    mutating func add(value: Any) {
+    /// Each kind of value mixes its own tag first, so text and HTML with the same characters,
+    /// `1` and `true`, or a list and an object of the same parts never fingerprint alike.
+    mutating func add(value: TemplateValue) {
         switch value {
-        case let text as String: mix(1); add(text)
-        case let flag as Bool: mix(flag ? 2 : 3)
-        case let number as Int: mix(4); mix(UInt64(bitPattern: Int64(number)))
-        case let number as Double: mix(5); mix(number.bitPattern)
-        case let dictionary as [String: Any]:
-            mix(6); mix(UInt64(dictionary.count))
-            for key in dictionary.keys.sorted() { add(key); add(value: dictionary[key]!) }
-        case let list as [String]:
-            mix(7); mix(UInt64(list.count))
-            for text in list { add(text) }
-        case let list as [Any]:
-            mix(8); mix(UInt64(list.count))
-            for item in list { add(value: item) }
-        default: mix(9); add(String(describing: value))
+        case .text(let text): mix(1); add(text)
+        case .bool(let flag): mix(flag ? 2 : 3)
+        case .int(let number): mix(4); mix(UInt64(bitPattern: Int64(number)))
+        case .html(let html): mix(5); add(html)
+        case .object(let fields):
+            mix(6); mix(UInt64(fields.count))
+            for key in fields.keys.sorted() { add(key); add(value: fields[key]!) }
+        case .list(let items):
+            mix(8); mix(UInt64(items.count))
+            for item in items { add(value: item) }
         }
     }
 
