@@ -65,6 +65,23 @@ struct IncrementalTests {
         try expectSameAsCleanBuild("a file changed by hand in the output is written again")
     }
 
+    /// The site a cached build replaces is deleted by the next build, beside its work.
+    @Test func theReplacedSiteIsDeletedByTheNextBuild() throws {
+        func replaced() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".Public.replaced-") }
+        }
+        #expect(build(into: "Public").succeeded)
+        #expect(try replaced().isEmpty, "nothing was replaced")
+        try edit("thai-nguyen-ke-hoach-35-ctr-tu.md") { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
+        #expect(build(into: "Public").succeeded)
+        #expect(try replaced().count == 1, "the replaced site waits for the next build")
+        #expect(build(into: "Public").succeeded)
+        #expect(try replaced().count == 1, "the one before is gone; this build's own replaced site waits")
+        try expectSameAsCleanBuild("after deferred deletions")
+        #expect(build(into: "Public", cache: false).succeeded)
+        #expect(try replaced().isEmpty, "a build without the cache deletes what it replaces at once")
+    }
+
     @Test func aTemplateChangeRendersEveryPageAgain() throws {
         let templates = folder.url.appendingPathComponent("Templates")
         try FileManager.default.copyItem(at: Paths.templates, to: templates)

@@ -52,7 +52,8 @@ def snapshot(folder):
 
 
 def leftovers(site):
-    return sorted(p.name for p in site.iterdir() if p.name.startswith(".Public"))
+    # A cached build keeps the site it replaced until the next build deletes it: not a leftover.
+    return sorted(p.name for p in site.iterdir() if p.name.startswith(".Public") and not p.name.startswith(".Public.replaced-"))
 
 
 def killed_while_writing(site):

@@ -43,6 +43,9 @@ public struct Build {
     }
 
     public func run() -> BuildReport {
+        let output = OutputFolder(url: outputDirectory)
+        output.startCleanup()
+        defer { output.finishCleanup() }
         var timings: [StageTiming] = []
         let (loaded, loadProblems) = StageTiming.measure("load", into: &timings) {
             SiteLoader(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory).load(baseURL: baseURL)
@@ -51,7 +54,6 @@ public struct Build {
         guard let sources = consume loaded else { return BuildReport(diagnostics: loadProblems, pagesWritten: 0, plans: 0) }
         let planCount = sources.plans.count
 
-        let output = OutputFolder(url: outputDirectory)
         let cache = cacheDirectory.map(BuildCache.init)
         let previous = cache?.previousOutput(output.url) ?? .none
         let writer = SiteWriter(output: output, previous: previous, caching: cache != nil)
@@ -74,8 +76,9 @@ public struct Build {
                 return report
             }
             try StageTiming.measure("swap", into: &report.timings) {
-                try output.commit()
+                try output.commit(deferringCleanup: cache != nil)
                 cache?.record(writer.record, committedTo: output.url)
+                output.finishCleanup()
             }
             return report
         } catch {

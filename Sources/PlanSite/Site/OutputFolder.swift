@@ -23,6 +23,9 @@ public struct OutputFolder {
     private var parent: URL { url.deletingLastPathComponent() }
     private var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
     private var retiredPrefix: String { ".\(url.lastPathComponent).old-" }
+    /// A previous site already replaced: deleting it is only cleanup.
+    private var replacedPrefix: String { ".\(url.lastPathComponent).replaced-" }
+    private let sweeping = DispatchGroup()
 
     /// Clears what a killed build left behind, restores the previous site if a build died
     /// between its two renames, and opens an empty staging folder.
@@ -39,6 +42,7 @@ public struct OutputFolder {
         for name in leftovers where name.hasPrefix(stagingPrefix) {
             try? manager.removeItem(at: parent.appendingPathComponent(name))
         }
+
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
@@ -69,16 +73,38 @@ public struct OutputFolder {
         if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw OutputError(path: folder, code: errno) }
     }
 
-    /// Puts the staged site in place of the output.
-    public func commit() throws {
+    /// Puts the staged site in place of the output. The site it replaces is deleted now, or,
+    /// with `deferringCleanup`, by the next build while it works: a cached build's files are
+    /// mostly links to the old site's, so keeping it until then costs little disk.
+    public func commit(deferringCleanup: Bool = false) throws {
         if manager.fileExists(atPath: url.path) {
             let retired = parent.appendingPathComponent("\(retiredPrefix)\(ProcessInfo.processInfo.processIdentifier)")
             try manager.moveItem(at: url, to: retired)
             try manager.moveItem(at: staging, to: url)
-            try manager.removeItem(at: retired)
+            if deferringCleanup {
+                try manager.moveItem(at: retired, to: parent.appendingPathComponent("\(replacedPrefix)\(UUID().uuidString)"))
+            } else {
+                try manager.removeItem(at: retired)
+            }
         } else {
             try manager.moveItem(at: staging, to: url)
         }
+    }
+
+    /// Starts deleting the sites earlier cached builds replaced. For a large site that is
+    /// seconds of disk work, so it runs beside this build instead of at the end of the last.
+    public func startCleanup() {
+        let leftovers = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in leftovers where name.hasPrefix(replacedPrefix) {
+            DispatchQueue.global().async(group: sweeping) { [manager, parent] in
+                try? manager.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// Waits for the deletion `startCleanup` began.
+    public func finishCleanup() {
+        sweeping.wait()
     }
 
     /// Drops the staging folder after a failed build; the output is untouched.
