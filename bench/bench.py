@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: PlanSite against Hugo (build) and Pagefind (search) on generated corpora.
 
-    python3 bench/bench.py [sizes…]      default: 1000 10000; 3 runs each
+    python3 bench/bench.py [sizes…]      default: 1000 10000; 3 runs each (BENCH_RUNS)
 Prints medians of wall time, CPU time, peak memory, output size and pages per second, beside
 the floor (bench/cmark_floor.c: reading the plans and parsing and rendering their Markdown with
 cmark-gfm alone on all cores, see floor.py), the PlanSite / floor and PlanSite / Hugo ratios,
@@ -29,6 +29,8 @@ PLANSITE = ROOT / ".build" / "release" / "plansite"
 QUERIES = [("so tu phap", "/co-quan/so-tu-phap/"), ("27-NQ/TW", "/van-ban/27-nq-tw/"),
            ("ban noi chinh tinh uy", "/co-quan/ban-noi-chinh-tinh-uy/"), ("duoc", None)]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+# BENCH_SEARCH=0 skips Pagefind and the browser: at 10,000 plans they take longer than the builds.
+SEARCH = os.environ.get("BENCH_SEARCH", "1") != "0"
 # What Pagefind indexes when the whole site is too much for it: every page a search result can be.
 PAGEFIND_PAGES = "{ke-hoach,co-quan,van-ban}/*/index.html"
 FLOOR_TARGET = 1.5  # issue 6: PlanSite within 1.5× the floor
@@ -162,6 +164,8 @@ def main():
         print(f"Rebuild after editing one plan (with the cache, median of {RUNS}): {rebuild['wall']:.2f} s wall, {rebuild['cpu']:.2f} s CPU, "
               f"peak {rebuild['rss']:.0f} MB; {rebuild['kept']}.")
         print(f"Stages: {' · '.join(l.strip() for l in rebuild['stderr'].splitlines() if l.startswith('  '))}", flush=True)
+        if not SEARCH:
+            continue
         start = time.monotonic()
         pagefind = subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(site)], capture_output=True)
         if pagefind.returncode != 0:

@@ -51,7 +51,8 @@ struct PageContexts {
         return summary
     }
 
-    func plan(_ entry: ExtractedPlan) -> [String: TemplateValue] {
+    /// A plan's page, around `body`: its linked HTML, or a stand-in for deciding whether the page changed.
+    func plan(_ entry: ExtractedPlan, body: TemplateValue) -> [String: TemplateValue] {
         let plan = entry.plan
         let meta = plan.metadata
         var details = planSummary(plan)
@@ -67,19 +68,24 @@ struct PageContexts {
         let toc = plan.headings.filter { $0.level <= 4 }.map { heading -> [String: TemplateValue] in
             ["id": .text(heading.id), "text": .text(heading.text), "level": .int(heading.level)]
         }
-        let linker = CitationLinker(province: meta.province) { ref in
-            site.document(ref) != nil ? urls.document(ref) : nil
-        }
         let tasks = plan.tasks.enumerated().map { index, task in taskRow(task, in: plan, number: index + 1) }
         return page(title: meta.title, description: meta.title, extra: [
             "plan": .object(details),
             "toc": .list(toc),
             "hasToc": .bool(!toc.isEmpty),
-            "bodyHtml": .html(linker.link(bodies.text(for: plan.slug))),
+            "bodyHtml": body,
             "tasks": .list(tasks),
             "taskCount": .int(tasks.count),
             "hasTasks": .bool(!tasks.isEmpty),
         ])
+    }
+
+    /// A plan's body with every citation of a document that has a page linked to it.
+    func linkedBody(_ plan: Plan) -> TemplateValue {
+        let linker = CitationLinker(province: plan.metadata.province) { ref in
+            site.document(ref) != nil ? urls.document(ref) : nil
+        }
+        return .html(linker.link(bodies.text(for: plan.slug)))
     }
 
     func notFound() -> [String: TemplateValue] {

@@ -51,7 +51,8 @@ public struct SiteRenderer {
     public func render(_ site: SiteModel, assets: [String: Data], emit: (OutputFile) throws -> Void) rethrows {
         let contexts = PageContexts(site: site, bodies: bodies)
         for home in contexts.homePages() { try emit(page(home.file, "home", home.context)) }
-        try renderAll(site.plans, emit) { [page(SiteURLs.planFile($0.plan.slug), "plan", contexts.plan($0))] }
+        let documentPages = Fingerprint.of(site.documents.map(\.document.ref.slug))
+        try renderAll(site.plans, emit) { [planPage($0, contexts, documentPages: documentPages)] }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
         try renderAll(site.agencies, emit) { contexts.agencyPages($0).map { page($0.file, "agency", $0.context) } }
         for index in contexts.documentIndexPages() { try emit(page(index.file, "documents", index.context)) }
@@ -73,6 +74,19 @@ public struct SiteRenderer {
                 for file in files { try emit(file) }
             }
         }
+    }
+
+    /// Reading a plan's body back and linking its citations costs more than the rest of its
+    /// page, so whether the page changed is decided with a stand-in: the body's fingerprint and
+    /// which documents have pages, the only other thing its links depend on.
+    private func planPage(_ entry: ExtractedPlan, _ contexts: PageContexts, documentPages: Fingerprint) -> OutputFile {
+        let path = SiteURLs.planFile(entry.plan.slug)
+        let real = { contexts.plan(entry, body: contexts.linkedBody(entry.plan)) }
+        guard previous.folder != nil else { return OutputFile(path: path, data: Data(templates.render("plan", real()))) }
+        let standIn = contexts.plan(entry, body: .text("\(bodies.fingerprint(for: entry.plan.slug)) \(documentPages)"))
+        let fingerprint = Fingerprint.of(template: "plan", context: standIn, salt: templates.fingerprint)
+        if previous.isCurrent(path, fingerprint) { return .reusing(path, fingerprint) }
+        return OutputFile(path: path, data: Data(templates.render("plan", real())), fingerprint: fingerprint)
     }
 
     private func page(_ path: String, _ template: String, _ context: [String: TemplateValue]) -> OutputFile {

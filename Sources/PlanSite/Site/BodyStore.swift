@@ -12,6 +12,7 @@ final class BodyStore: @unchecked Sendable {
     private var end: Int64 = 0
     private var places: [String: (offset: Int64, length: Int)] = [:]
     private var texts: [String: String] = [:]
+    private var fingerprints: [String: Fingerprint] = [:]
 
     /// In memory: for builds that write nothing to disk.
     init() { descriptor = nil }
@@ -27,6 +28,8 @@ final class BodyStore: @unchecked Sendable {
     deinit { if let descriptor { close(descriptor) } }
 
     func store(_ html: String, for slug: String) {
+        let fingerprint = Fingerprint.of(bytes: html.utf8)
+        lock.withLock { fingerprints[slug] = fingerprint }
         guard let descriptor else {
             lock.withLock { texts[slug] = html }
             return
@@ -49,6 +52,11 @@ final class BodyStore: @unchecked Sendable {
         var light = extracted
         light.bodyHTML = ""
         return light
+    }
+
+    /// Stands in for the body when deciding whether its page changed, without reading it back.
+    func fingerprint(for slug: String) -> Fingerprint {
+        lock.withLock { fingerprints[slug] ?? Fingerprint() }
     }
 
     func text(for slug: String) -> String {
