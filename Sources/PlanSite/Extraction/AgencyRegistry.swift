@@ -5,8 +5,12 @@ import Foundation
 public struct AgencyRegistry: Sendable {
     public private(set) var agencies: [Agency]
     private var byKey: [String: Int] = [:]
-    /// Plans repeat the same lists ("Các sở, ban, ngành; UBND cấp huyện") thousands of times.
-    private let memo = Memo()
+    /// Each agency's name and aliases as keys, in registry order, for suggestions.
+    private var suggestionKeys: [(name: String, key: [Character])] = []
+    /// Plans repeat the same lists ("Các sở, ban, ngành; UBND cấp huyện") thousands of times,
+    /// and the same unknown names in them.
+    private let memo = Memo<Resolution>()
+    private let suggestions = Memo<String?>()
 
     public init(_ agencies: [Agency]) {
         self.agencies = agencies
@@ -14,6 +18,7 @@ public struct AgencyRegistry: Sendable {
             for name in [agency.name] + agency.aliases + agency.formerly {
                 byKey[Self.key(name)] = byKey[Self.key(name)] ?? index
             }
+            suggestionKeys += ([agency.name] + agency.aliases).map { (agency.name, Array(Self.key($0))) }
         }
     }
 
@@ -42,13 +47,18 @@ public struct AgencyRegistry: Sendable {
 
     /// The closest registered name to an unknown one, for "did you mean …?".
     public func suggestion(for name: String) -> String? {
-        let target = Self.key(name)
+        if let known = suggestions.value(for: name) { return known }
+        let suggestion = closest(to: name)
+        suggestions.store(suggestion, for: name)
+        return suggestion
+    }
+
+    private func closest(to name: String) -> String? {
+        let target = Array(Self.key(name))
         var best: (String, Int)?
-        for agency in agencies {
-            for candidate in [agency.name] + agency.aliases {
-                let distance = Suggestion.editDistance(Array(target), Array(Self.key(candidate)))
-                if distance < (best?.1 ?? Int.max) { best = (agency.name, distance) }
-            }
+        for candidate in suggestionKeys {
+            let distance = Suggestion.editDistance(target, candidate.key)
+            if distance < (best?.1 ?? Int.max) { best = (candidate.name, distance) }
         }
         guard let (name, distance) = best, distance <= max(3, target.count / 4) else { return nil }
         return name
@@ -89,7 +99,7 @@ public struct AgencyRegistry: Sendable {
                     // "Đảng ủy Ủy ban nhân dân tỉnh và các đảng ủy: A, B": the names before "các" stand alone.
                     let before = String(body[..<colon])
                     if let cac = before.range(of: "các ", options: [.caseInsensitive, .backwards]) {
-                        var leading = String(before[..<cac.lowerBound]).trimmingCharacters(in: .whitespaces)
+                        var leading = String(before[..<cac.lowerBound]).trimming()
                         if leading.hasSuffix(" và") { leading = String(leading.dropLast(3)) }
                         if leading.hasSuffix(",") { leading.removeLast() }
                         if !leading.isEmpty {
@@ -145,9 +155,9 @@ public struct AgencyRegistry: Sendable {
         var pieces: [Piece] = []
         var separator = ""
         var current = ""
-        var rest = Substring(group.trimmingCharacters(in: .whitespacesAndNewlines))
+        var rest = Substring(group.trimming(Whitespace.isSpaceOrNewline))
         func flush(_ next: String) {
-            let text = current.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".")))
+            let text = current.trimming { Whitespace.isSpaceOrNewline($0) || $0 == "." }
             if !text.isEmpty { pieces.append(Piece(separator: separator, text: text)) }
             separator = next
             current = ""
@@ -170,17 +180,17 @@ public struct AgencyRegistry: Sendable {
 }
 
 /// A lock-guarded cache, safe to share between the threads that extract plans.
-private final class Memo: @unchecked Sendable {
-    private var results: [String: AgencyRegistry.Resolution] = [:]
+private final class Memo<Value>: @unchecked Sendable {
+    private var results: [String: Value] = [:]
     private let lock = NSLock()
 
-    func value(for key: String) -> AgencyRegistry.Resolution? {
+    func value(for key: String) -> Value? {
         lock.lock()
         defer { lock.unlock() }
         return results[key]
     }
 
-    func store(_ value: AgencyRegistry.Resolution, for key: String) {
+    func store(_ value: Value, for key: String) {
         lock.lock()
         defer { lock.unlock() }
         results[key] = value

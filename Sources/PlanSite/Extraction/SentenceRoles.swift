@@ -24,9 +24,9 @@ struct SentenceRoles {
             searchStart = hit.upperBound
             let hitOffset = folded.distance(from: folded.startIndex, to: hit.lowerBound)
             let clauseStart = Self.clauseStart(foldedCharacters, before: hitOffset)
-            let before = String(characters[clauseStart..<hitOffset]).trimmingCharacters(in: .whitespaces)
+            let before = String(characters[clauseStart..<hitOffset]).trimming()
             let leads = before.isEmpty ? subject
-                : before.split(separator: ";").flatMap { registered(Self.dropLeadIn(String($0).trimmingCharacters(in: .whitespaces))) }
+                : before.split(separator: ";").flatMap { registered(Self.dropLeadIn(String($0).trimming())) }
             guard !leads.isEmpty else { continue }
             for name in leads where !found.lead.contains(name) { found.lead.append(name) }
             let afterOffset = folded.distance(from: folded.startIndex, to: hit.upperBound)

@@ -21,4 +21,22 @@ extension StringProtocol {
     }
 
     func containsBytes(_ needle: String) -> Bool { byteRange(of: needle) != nil }
+
+    /// The first `byte` (an ASCII character) from `start` that is a Character of its own, as
+    /// `firstIndex(of: Character)` finds it: "(" with a combining mark after it is another Character.
+    func firstIndex(ofASCII byte: UInt8, from start: Index? = nil) -> Index? {
+        var index = start ?? startIndex
+        while let found = utf8[index...].firstIndex(of: byte) {
+            let next = utf8.index(after: found)
+            if isCharacterStart(found), isCharacterStart(next) { return found }
+            index = next
+        }
+        return nil
+    }
+
+    /// Whether a Character of this text starts at `index`, which must be on a scalar.
+    /// (`index(after:)` first rounds down to the start of the Character holding `index`.)
+    func isCharacterStart(_ index: Index) -> Bool {
+        index == endIndex || self.index(before: self.index(after: index)) == index
+    }
 }

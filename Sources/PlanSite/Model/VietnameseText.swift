@@ -22,6 +22,11 @@ public enum VietnameseText {
     /// One character of NFC text gives one character, so offsets in the folded text are offsets
     /// in the original: extraction relies on that to cut the original at folded matches.
     public static func fold(_ text: String) -> String {
+        String(decoding: foldedUTF8(text), as: UTF8.self)
+    }
+
+    /// `fold` as UTF-8 bytes, for callers that go on to scan the folded text byte by byte.
+    static func foldedUTF8(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -38,7 +43,7 @@ public enum VietnameseText {
                 bytes.append(contentsOf: String(Unicode.Scalar(folded)!).utf8)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Combining marks (U+0300–U+036F) fold to nothing.
@@ -75,19 +80,29 @@ public enum VietnameseText {
     }
 
     /// A readable ASCII id: "III. Nhiệm vụ, giải pháp" → "iii-nhiem-vu-giai-phap".
+    /// Only ASCII letters and digits are kept, so the folded bytes can be read one by one:
+    /// every byte of a non-ASCII scalar is a separator, as the scalar is.
     public static func slug(_ text: String) -> String {
-        var slug = ""
+        var slug: [UInt8] = []
         var pendingDash = false
-        for scalar in fold(text).unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
-                slug.unicodeScalars.append(scalar)
+        for byte in foldedUTF8(text) {
+            if isASCIIAlphanumeric(byte) {
+                if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(byte)
                 pendingDash = false
             } else {
                 pendingDash = true
             }
         }
-        return slug
+        return String(decoding: slug, as: UTF8.self)
+    }
+
+    /// The ASCII part of `CharacterSet.alphanumerics`.
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): true
+        default: false
+        }
     }
 }
 
@@ -98,7 +113,8 @@ public struct UniqueIDs: Sendable {
     public init(reserved: Set<String> = []) { used = reserved }
 
     public mutating func make(from text: String, fallback: String = "muc") -> String {
-        let base = VietnameseText.slug(text).isEmpty ? fallback : VietnameseText.slug(text)
+        let slug = VietnameseText.slug(text)
+        let base = slug.isEmpty ? fallback : slug
         var candidate = base
         var counter = 2
         while used.contains(candidate) {

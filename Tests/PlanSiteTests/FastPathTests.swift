@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import PlanSite
+
+/// The hand-written replacements for Foundation and Character walks must give what the slow
+/// ways gave, on Vietnamese text and on the odd characters PDF exports leave in it.
+@Suite("Fast paths agree with the slow ones")
+struct FastPathTests {
+    /// Spaces of every kind, line breaks, a combining mark after a space, a stray mark at the
+    /// start, letters outside the BMP.
+    static let awkward = [
+        "", " ", "\t\n", "Sở Tư pháp", "  Sở Tư pháp  ", "\u{A0}Sở Tư pháp\u{A0}", "\u{200B}Ủy ban\u{200B}",
+        "\u{3000}tỉnh\u{2028}", "\u{85}Đảng ủy\u{85}", " \u{301}Sở ", "Sở \u{301}", "\u{301} (a) ", "\r\nNăm 2025.\r\n",
+        "\u{2009}quý II/2023;\u{202F}", "\u{1F600} a \u{1F600}", "(hoàn thành trong quý II/2023).", " \u{FEFF}x\u{FEFF} ",
+        "Nghị quyết\u{2029}số 27-NQ/TW,:", "e\u{301} ", "(\u{301}x) (y)", "a (b\u{301}) c)",
+    ]
+
+    @Test func whitespaceSetsAreFoundations() {
+        for value in 0..<0x11_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(Whitespace.isSpace(scalar) == CharacterSet.whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+            #expect(Whitespace.isSpaceOrNewline(scalar) == CharacterSet.whitespacesAndNewlines.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test(arguments: awkward)
+    func trimmingIsFoundations(text: String) {
+        let dots = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "."))
+        #expect(text.trimming() == text.trimmingCharacters(in: .whitespaces))
+        #expect(text.trimming(Whitespace.isSpaceOrNewline) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.trimming { Whitespace.isSpaceOrNewline($0) || $0 == "." } == text.trimmingCharacters(in: dots))
+        let inner = text.dropFirst()
+        #expect(inner.trimming() == inner.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test(arguments: awkward + ["III. Nhiệm vụ, giải pháp", "Sở Tư pháp", "ĐẢNG ỦY – Ð", "***", "Cyrillic а о", "27-NQ/TW (Lào Cai)"])
+    func slugKeepsWhatCharacterSetKept(text: String) {
+        var slug = ""
+        var pendingDash = false
+        for scalar in VietnameseText.fold(text).unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        #expect(VietnameseText.slug(text) == slug)
+    }
+
+    @Test(arguments: awkward)
+    func asciiSearchFindsCharactersOnly(text: String) {
+        for character in ["(", ")"] as [Character] {
+            #expect(text.firstIndex(ofASCII: UInt8(ascii: character.unicodeScalars.first!)) == text.firstIndex(of: character))
+            let rest = text.dropFirst()
+            #expect(rest.firstIndex(ofASCII: UInt8(ascii: character.unicodeScalars.first!)) == rest.firstIndex(of: character))
+        }
+    }
+
+    /// Decoding skips Foundation's normalisation only where the standard library is sure it changes nothing.
+    @Test(arguments: awkward + ["Tie\u{302}\u{301}n", "\u{212B}", "A\u{30A}", "ạ\u{323}", "Lào Cai", "Ω"])
+    func knownNFCIsNFC(text: String) {
+        if TextFile.isKnownNFC(text) {
+            #expect(Array(text.precomposedStringWithCanonicalMapping.utf8) == Array(text.utf8))
+        }
+        let decoded = try? TextFile.decode(Data(text.utf8)).get()
+        let unix = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        #expect(decoded.map { Array($0.utf8) } == Array(unix.precomposedStringWithCanonicalMapping.utf8))
+    }
+
+    /// Front matter used to be split into Characters on "\n", so "\r\n" never ended a line.
+    @Test(arguments: [
+        "---\ntitle: a\n---\nbody\n", "---\n---\n", "---\n---", "---", "---\n", "--- \t\ntitle: a\n---\r\nx", "---\r\ntitle: a\r\n---\r\nbody",
+        "---\ntitle: a\n---\r", "---\ntitle: a\n  ---  \nbody\n\nmore", "\n---\n---\n", "---\na\n\n---\n\n", "---\n-\u{301}--\n---\nb",
+        "---\na\n---\u{301}\n---\nb",
+    ])
+    func frontMatterSplitsWhereCharactersDid(text: String) {
+        let expected = Self.characterSplit(text)
+        switch FrontMatter.split(text) {
+        case .success(let split):
+            #expect(expected.map { [$0.yaml, $0.body, "\($0.bodyFirstLine)"] } == [split.yaml, split.body, "\(split.bodyFirstLine)"])
+        case .failure(let error):
+            #expect(expected == nil)
+            #expect(error == (text.split(separator: "\n", omittingEmptySubsequences: false).first.map(Self.isFence) == true ? .unterminated : .missing))
+        }
+    }
+
+    private static func characterSplit(_ text: String) -> (yaml: String, body: String, bodyFirstLine: Int)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        guard let first = lines.next(), isFence(first) else { return nil }
+        var yaml: [Substring] = []
+        var lineNumber = 1
+        while let line = lines.next() {
+            lineNumber += 1
+            if isFence(line) { return (yaml.joined(separator: "\n"), Array(IteratorSequence(lines)).joined(separator: "\n"), lineNumber + 1) }
+            yaml.append(line)
+        }
+        return nil
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
+        return trimmed == "---"
+    }
+}
