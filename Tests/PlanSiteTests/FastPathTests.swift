@@ -61,12 +61,39 @@ struct FastPathTests {
     /// Decoding skips Foundation's normalisation only where the standard library is sure it changes nothing.
     @Test(arguments: awkward + ["Tie\u{302}\u{301}n", "\u{212B}", "A\u{30A}", "ạ\u{323}", "Lào Cai", "Ω"])
     func knownNFCIsNFC(text: String) {
-        if TextFile.isKnownNFC(text) {
+        if VietnameseText.isKnownNFC(text) {
             #expect(Array(text.precomposedStringWithCanonicalMapping.utf8) == Array(text.utf8))
         }
         let decoded = try? TextFile.decode(Data(text.utf8)).get()
         let unix = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         #expect(decoded.map { Array($0.utf8) } == Array(unix.precomposedStringWithCanonicalMapping.utf8))
+    }
+
+    /// The noise prefilter may skip Foundation's search only where that search cannot match:
+    /// every scalar it trusts, put into, or in place of one or two letters of, each phrase.
+    @Test func noisePrefilterNeverHidesAFoundationMatch() {
+        let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
+        var checked = 0
+        for phrase in AgencyListText.noise {
+            let characters = Array(phrase)
+            let foldedPhrase = VietnameseText.fold(phrase)
+            for value in 0..<0x2100 {
+                guard let scalar = Unicode.Scalar(value), AgencyListText.foldsLikeFoundation(scalar) else { continue }
+                let inserted = String(String.UnicodeScalarView([scalar]))
+                for k in 0..<characters.count {
+                    let before = String(characters[..<k]) + inserted
+                    for resume in [k, k + 1, min(k + 2, characters.count)] {
+                        let text = before + String(characters[resume...])
+                        guard text.range(of: phrase, options: options) != nil else { continue }
+                        checked += 1
+                        #expect(VietnameseText.fold(text).containsBytes(foldedPhrase), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
+        #expect(AgencyListText.withoutNoise("Sở Tư pháp và các cơ quan Có Liên Quan") == "Sở Tư pháp và các cơ quan ")
+        #expect(AgencyListText.withoutNoise("Sở Tư pháp li\u{1DC0}ên quan") == "Sở Tư pháp ", "outside the prefilter's scalars, Foundation decides")
     }
 
     /// Front matter used to be split into Characters on "\n", so "\r\n" never ended a line.

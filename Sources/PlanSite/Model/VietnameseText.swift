@@ -13,9 +13,21 @@ public enum VietnameseText {
 
     /// NFC with look-alike letters replaced: what every stage works on.
     public static func clean(_ text: String) -> String {
-        let nfc = text.precomposedStringWithCanonicalMapping
-        guard nfc.contains(where: { lookalikes[$0] != nil }) else { return nfc }
+        let nfc = isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        // Each look-alike is a single scalar: most text has none of them, and no Character walk is needed.
+        guard nfc.unicodeScalars.contains(where: lookalikeScalars.contains),
+              nfc.contains(where: { lookalikes[$0] != nil }) else { return nfc }
         return String(nfc.map { lookalikes[$0] ?? $0 })
+    }
+
+    private static let lookalikeScalars = Set(lookalikes.keys.flatMap(\.unicodeScalars))
+
+    /// True when the standard library's NFC quick check can tell the text needs no composing;
+    /// false when it cannot tell, and Foundation's normalisation (much slower) must decide.
+    static func isKnownNFC(_ text: String) -> Bool {
+        guard #available(macOS 26, *) else { return false }
+        var span = text.utf8Span
+        return span.checkForNFC(quickCheck: true)
     }
 
     /// Lower case, no diacritics, "đ" as "d": "Sở Tư pháp" → "so tu phap".
@@ -27,23 +39,30 @@ public enum VietnameseText {
 
     /// `fold` as UTF-8 bytes, for callers that go on to scan the folded text byte by byte.
     static func foldedUTF8(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                bytes.append(UInt8(value >= 65 && value <= 90 ? value + 32 : value))
-                continue
+        var text = text
+        return text.withUTF8 { utf8 in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                    index += 1
+                    continue
+                }
+                let (value, length) = UTF8Bytes.scalar(in: utf8, at: index)
+                index += length
+                let folded = value < UInt32(foldTable.count) ? foldTable[Int(value)] : value
+                if folded == dropped { continue }
+                if folded < 0x80 {
+                    bytes.append(UInt8(folded))
+                } else {
+                    UTF8.encode(Unicode.Scalar(folded)!) { bytes.append($0) }
+                }
             }
-            let folded = value < UInt32(foldTable.count) ? foldTable[Int(value)] : value
-            guard folded != dropped else { continue }
-            if folded < 0x80 {
-                bytes.append(UInt8(folded))
-            } else {
-                bytes.append(contentsOf: String(Unicode.Scalar(folded)!).utf8)
-            }
+            return bytes
         }
-        return bytes
     }
 
     /// Combining marks (U+0300–U+036F) fold to nothing.

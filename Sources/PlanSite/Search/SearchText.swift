@@ -5,24 +5,28 @@ public enum SearchText {
     /// NFC, look-alike letters mapped, lower case, no diacritics, "đ" → "d".
     public static func normalize(_ text: String) -> String { VietnameseText.fold(text) }
 
-    /// Syllables: runs of letters and digits of the normalised text.
+    /// Syllables: runs of letters and digits of the normalised text. Read from the folded
+    /// bytes: a syllable is cut out of them without building the folded String first.
     public static func syllables(_ text: String) -> [[String]] {
-        let folded = normalize(text).unicodeScalars
         var runs: [[String]] = [[]]
-        var start: String.UnicodeScalarView.Index?
-        for index in folded.indices {
-            let scalar = folded[index]
-            let value = scalar.value
-            let inWord = value < 0x80 ? (value >= 97 && value <= 122) || (value >= 48 && value <= 57) : scalar.properties.isAlphabetic
-            if inWord {
-                if start == nil { start = index }
-                continue
+        VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
+            var start: Int?
+            var index = 0
+            while index < folded.count {
+                let (value, length) = UTF8Bytes.scalar(in: folded, at: index)
+                let inWord = value < 0x80 ? (value >= 97 && value <= 122) || (value >= 48 && value <= 57)
+                    : Unicode.Scalar(value)!.properties.isAlphabetic
+                if inWord {
+                    if start == nil { start = index }
+                } else {
+                    if let begin = start { runs[runs.count - 1].append(String(decoding: UnsafeBufferPointer(rebasing: folded[begin..<index]), as: UTF8.self)); start = nil }
+                    // Punctuation ends a phrase: "tư pháp, giáo dục" has no pair "phap giao".
+                    if value != 32, !runs[runs.count - 1].isEmpty { runs.append([]) }
+                }
+                index += length
             }
-            if let begin = start { runs[runs.count - 1].append(String(folded[begin..<index])); start = nil }
-            // Punctuation ends a phrase: "tư pháp, giáo dục" has no pair "phap giao".
-            if scalar != " ", !runs[runs.count - 1].isEmpty { runs.append([]) }
+            if let begin = start { runs[runs.count - 1].append(String(decoding: UnsafeBufferPointer(rebasing: folded[begin...]), as: UTF8.self)) }
         }
-        if let begin = start { runs[runs.count - 1].append(String(folded[begin...])) }
         return runs.filter { !$0.isEmpty }
     }
 
@@ -55,8 +59,9 @@ public enum SearchText {
     public static func numberTokens(_ number: DocumentNumber) -> [String] {
         let head = number.shape == .legal ? "#\(number.serial)-\(number.year ?? 0)" : "#\(number.serial)-\(normalize(number.type))"
         let issuer = normalize(number.shape == .legal ? (number.type.isEmpty ? number.issuer : number.type + "-" + number.issuer) : number.issuer)
-        return [head, head + "-" + issuer.replacingOccurrences(of: "/", with: "-")]
+        // A valid number's "/" is always a Character of its own, so replacing scalars is enough.
+        let dashed = String(String.UnicodeScalarView(issuer.unicodeScalars.map { $0 == "/" ? "-" : $0 }))
+        return [head, head + "-" + dashed]
     }
 }
 
-import Foundation

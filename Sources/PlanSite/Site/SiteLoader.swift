@@ -148,15 +148,7 @@ enum TextFile {
         // than Foundation's search and normalisation, which go through UTF-16.
         let unixLines = bytes.contains(UInt8(ascii: "\r"))
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        return .success(isKnownNFC(unixLines) ? unixLines : unixLines.precomposedStringWithCanonicalMapping)
-    }
-
-    /// True when the standard library's NFC quick check can tell the text needs no composing;
-    /// false when it cannot tell, and Foundation decides.
-    static func isKnownNFC(_ text: String) -> Bool {
-        guard #available(macOS 26, *) else { return false }
-        var span = text.utf8Span
-        return span.checkForNFC(quickCheck: true)
+        return .success(VietnameseText.isKnownNFC(unixLines) ? unixLines : unixLines.precomposedStringWithCanonicalMapping)
     }
 
     /// Where decoding fails, as a line and column a writer can find in an editor.
