@@ -49,13 +49,22 @@ struct FastPathTests {
         #expect(VietnameseText.slug(text) == slug)
     }
 
-    @Test(arguments: awkward)
+    @Test(arguments: awkward + ["a;b\u{37E}c;;", "\u{37E}", ";\u{301};", "x(;)y"])
     func asciiSearchFindsCharactersOnly(text: String) {
-        for character in ["(", ")"] as [Character] {
-            #expect(text.firstIndex(ofASCII: UInt8(ascii: character.unicodeScalars.first!)) == text.firstIndex(of: character))
+        for characters in ["(", ")", ";", ";()", ":"] {
+            #expect(text.firstIndex(ofAnyASCII: characters) == text.firstIndex(where: { characters.contains($0) }))
             let rest = text.dropFirst()
-            #expect(rest.firstIndex(ofASCII: UInt8(ascii: character.unicodeScalars.first!)) == rest.firstIndex(of: character))
+            #expect(rest.firstIndex(ofAnyASCII: characters) == rest.firstIndex(where: { characters.contains($0) }))
         }
+        #expect(text.split(atASCII: ";") == text.split(separator: ";"))
+    }
+
+    @Test(arguments: awkward + ["Sở Tư pháp tỉnh, về thực hiện", "ve ", " ve "])
+    func byteSearchFindsWhatRangeOfFinds(text: String) {
+        for needle in [" ", "ve ", " ve ", "Sở", "ở", "thực hiện", "\u{301}"] {
+            #expect(text.byteRange(of: needle).map { text[$0] } == text.range(of: needle, options: .literal).map { text[$0] })
+        }
+        #expect(text.byteRange(of: "") == nil)
     }
 
     /// Decoding skips Foundation's normalisation only where the standard library is sure it changes nothing.

@@ -62,10 +62,10 @@ public struct AgencyRegistry: Sendable {
     private func split(_ list: String) -> Resolution {
         var resolution = Resolution()
         let text = AgencyListText.withoutNoise(AgencyListText.withoutParentheses(list))
-        for group in text.split(separator: ";") {
+        for group in text.split(atASCII: ";") {
             var body = String(group)
             var prefix = ""
-            if let colon = body.firstIndex(of: ":") {
+            if let colon = body.firstIndex(ofAnyASCII: ":") {
                 let head = AgencyListText.key(String(body[..<colon]))
                 if head.hasSuffix("dang uy") { prefix = "Đảng ủy " }
                 else if head.hasSuffix("dang doan") { prefix = "Đảng đoàn " }
@@ -107,23 +107,5 @@ public struct AgencyRegistry: Sendable {
             }
         }
         return resolution
-    }
-}
-
-/// A lock-guarded cache, safe to share between the threads that extract plans.
-private final class Memo<Value>: @unchecked Sendable {
-    private var results: [String: Value] = [:]
-    private let lock = NSLock()
-
-    func value(for key: String) -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return results[key]
-    }
-
-    func store(_ value: Value, for key: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[key] = value
     }
 }

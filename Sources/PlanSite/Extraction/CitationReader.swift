@@ -38,7 +38,7 @@ struct CitationReader {
             }
         }
         rest = rest.drop(while: { $0 == "," || $0 == " " })
-        let end = rest.firstIndex(where: { ";()".contains($0) }) ?? rest.endIndex
+        let end = rest.firstIndex(ofAnyASCII: ";()") ?? rest.endIndex
         let sentence = String(rest[..<end])
         let foldedSentence = VietnameseText.fold(sentence)
         if foldedSentence.hasPrefix("cua ") {

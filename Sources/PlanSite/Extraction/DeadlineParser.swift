@@ -155,8 +155,10 @@ enum DeadlineToken: Equatable {
             current = ""
         }
         for scalar in folded.unicodeScalars {
-            let digit = scalar.properties.numericType != nil && scalar.isASCII
-            let letter = scalar.properties.isAlphabetic
+            // Property look-ups are slow, and the text is mostly ASCII, where both tests are simple.
+            let value = scalar.value
+            let digit = value >= 48 && value <= 57
+            let letter = value < 0x80 ? (value | 0x20) >= 97 && (value | 0x20) <= 122 : scalar.properties.isAlphabetic
             if digit || letter {
                 if !current.isEmpty, digit != isNumber { flush() }
                 isNumber = digit

@@ -140,7 +140,7 @@ struct TaskBuilder {
         var deadlines: [Deadline] = []
         for text in [node.title] + node.content {
             var rest = Substring(text)
-            while let open = rest.firstIndex(ofASCII: UInt8(ascii: "(")), let close = rest.firstIndex(ofASCII: UInt8(ascii: ")"), from: open) {
+            while let open = rest.firstIndex(ofAnyASCII: "("), let close = rest.firstIndex(ofAnyASCII: ")", from: open) {
                 let inner = String(rest[rest.index(after: open)..<close])
                 if deadlineParser.isDeadlineParenthesis(inner) { deadlines += deadlineParser.parse(inner) }
                 rest = rest[rest.index(after: close)...]

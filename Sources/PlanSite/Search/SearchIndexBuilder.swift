@@ -111,9 +111,27 @@ struct SearchIndexBuilder {
         return hash
     }
 
-    /// The text a result's snippet is cut from, enough to find and highlight the query in.
+    /// The text a result's snippet is cut from, enough to find and highlight the query in:
+    /// its lines joined by spaces, shortened to 300 characters. Only the start of a long text
+    /// is joined. Joining can merge a Character into the space before it but never split one,
+    /// so once 302 have been taken, the first 300 are final and more follow.
     static func snippetSource(_ text: String) -> String {
-        shortened(text.split(whereSeparator: \.isNewline).joined(separator: " "), to: 300)
+        let length = 300
+        var joined = ""
+        var taken = 0
+        var pendingSpace = false
+        for character in text {
+            if character.isNewline {
+                pendingSpace = !joined.isEmpty
+                continue
+            }
+            if pendingSpace { joined.append(" ") }
+            pendingSpace = false
+            joined.append(character)
+            taken += 1
+            if taken == length + 2 { return String(joined.prefix(length)) + "…" }
+        }
+        return shortened(joined, to: length)
     }
 
     static func shortened(_ text: String, to length: Int) -> String {

@@ -5,41 +5,62 @@ public enum SearchText {
     /// NFC, look-alike letters mapped, lower case, no diacritics, "đ" → "d".
     public static func normalize(_ text: String) -> String { VietnameseText.fold(text) }
 
-    /// Syllables: runs of letters and digits of the normalised text. Read from the folded
-    /// bytes: a syllable is cut out of them without building the folded String first.
+    /// Syllables: runs of letters and digits of the normalised text.
     public static func syllables(_ text: String) -> [[String]] {
-        var runs: [[String]] = [[]]
         VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
-            var start: Int?
-            var index = 0
-            while index < folded.count {
-                let (value, length) = UTF8Bytes.scalar(in: folded, at: index)
-                let inWord = value < 0x80 ? (value >= 97 && value <= 122) || (value >= 48 && value <= 57)
-                    : Unicode.Scalar(value)!.properties.isAlphabetic
-                if inWord {
-                    if start == nil { start = index }
-                } else {
-                    if let begin = start { runs[runs.count - 1].append(String(decoding: UnsafeBufferPointer(rebasing: folded[begin..<index]), as: UTF8.self)); start = nil }
-                    // Punctuation ends a phrase: "tư pháp, giáo dục" has no pair "phap giao".
-                    if value != 32, !runs[runs.count - 1].isEmpty { runs.append([]) }
-                }
-                index += length
-            }
-            if let begin = start { runs[runs.count - 1].append(String(decoding: UnsafeBufferPointer(rebasing: folded[begin...]), as: UTF8.self)) }
+            syllableRuns(folded).map { run in run.map { string(folded, $0) } }
         }
-        return runs.filter { !$0.isEmpty }
     }
 
     /// Index and query tokens: each syllable, each pair of adjacent syllables ("tu_phap"),
     /// and for each document number "#27-nq" and "#27-nq-tw".
     public static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        for run in syllables(text) {
-            tokens += run
-            if run.count > 1 { for index in 1..<run.count { tokens.append(run[index - 1] + "_" + run[index]) } }
+        VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
+            for run in syllableRuns(folded) {
+                tokens += run.map { string(folded, $0) }
+                tokens += zip(run, run.dropFirst()).map { pair(folded, $0, $1) }
+            }
         }
         for scanned in CitationScanner().scan(text) { tokens += numberTokens(scanned.number) }
         return tokens
+    }
+
+    /// Where the syllables are in the folded bytes, in runs: punctuation ends a phrase, so
+    /// "tư pháp, giáo dục" has no pair "phap giao". Tokens are then cut straight out of the bytes.
+    private static func syllableRuns(_ folded: UnsafeBufferPointer<UInt8>) -> [[Range<Int>]] {
+        var runs: [[Range<Int>]] = [[]]
+        var start: Int?
+        var index = 0
+        while index < folded.count {
+            let (value, length) = UTF8Bytes.scalar(in: folded, at: index)
+            let inWord = value < 0x80 ? (value >= 97 && value <= 122) || (value >= 48 && value <= 57)
+                : Unicode.Scalar(value)!.properties.isAlphabetic
+            if inWord {
+                if start == nil { start = index }
+            } else {
+                if let begin = start { runs[runs.count - 1].append(begin..<index); start = nil }
+                if value != 32, !runs[runs.count - 1].isEmpty { runs.append([]) }
+            }
+            index += length
+        }
+        if let begin = start { runs[runs.count - 1].append(begin..<folded.count) }
+        return runs.filter { !$0.isEmpty }
+    }
+
+    private static func string(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: folded[range]), as: UTF8.self)
+    }
+
+    /// "tu_phap", written once into a String of the right size.
+    private static func pair(_ folded: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: first.count + 1 + second.count) { buffer in
+            var end = buffer.initialize(fromContentsOf: folded[first])
+            buffer[end] = UInt8(ascii: "_")
+            end += 1
+            end += UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: folded[second])
+            return end
+        }
     }
 
     /// The whole title as one token, "=so tu phap": what an exact query matches.
