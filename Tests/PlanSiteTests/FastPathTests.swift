@@ -67,6 +67,30 @@ struct FastPathTests {
         #expect(text.byteRange(of: "") == nil)
     }
 
+    /// Lines around the 300-character cut, joined where a combining mark starts a line.
+    static let snippets: [String] = {
+        let a = { (count: Int) in String(repeating: "ạ", count: count) }
+        return awkward + [a(299) + "\n\u{301}b", a(300) + "\n\u{301}b", a(298) + "\n\n\u{301}\u{301}bc", a(301), a(300), a(302) + "\r\n",
+                          "\n\n" + a(150) + "\r\n\u{2028}" + a(150) + "\u{85}x", a(100) + "\n" + a(100) + "\n" + a(99) + "\n\u{301}" + a(5),
+                          String(repeating: "x\n", count: 400), "🇻🇳\n🇻🇳🇻🇳\n" + a(297)]
+    }()
+
+    @Test(arguments: snippets)
+    func snippetIsTheJoinedLinesShortened(text: String) {
+        let joined = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        #expect(Snippet.source(text) == (joined.count > 300 ? String(joined.prefix(300)) + "…" : joined))
+        for prefix in [String(text.prefix(3)), String(text.unicodeScalars.prefix(3)), "ạ", "", text] {
+            #expect(Snippet.hasPrefix(text, prefix) == text.hasPrefix(prefix))
+        }
+    }
+
+    @Test func newlineCharactersStartWithNewlineScalars() {
+        for value in 0..<0x11_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(Character(scalar).isNewline == [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(value))
+        }
+    }
+
     /// Decoding skips Foundation's normalisation only where the standard library is sure it changes nothing.
     @Test(arguments: awkward + ["Tie\u{302}\u{301}n", "\u{212B}", "A\u{30A}", "ạ\u{323}", "Lào Cai", "Ω"])
     func knownNFCIsNFC(text: String) {

@@ -62,11 +62,11 @@ struct SearchIndexBuilder {
         }
         try inBatches(Array(stride(from: 0, to: units.count, by: Self.chunkSize)), emit) { start -> [OutputFile] in
             let records = units[start..<min(start + Self.chunkSize, units.count)].map { unit -> JSONWriter.Value in
-                let snippet = Self.snippetSource(unit.text)
+                let snippet = Snippet.source(unit.text)
                 // A task's title is the start of its text: the record says how long it is instead
                 // of repeating it.
-                let title: JSONWriter.Value = snippet.hasPrefix(unit.title) ? .int(unit.title.utf16.count)
-                    : .string(Self.shortened(unit.title, to: Self.titleLength))
+                let title: JSONWriter.Value = Snippet.hasPrefix(snippet, unit.title) ? .int(unit.title.utf16.count)
+                    : .string(Snippet.shortened(unit.title, to: Self.titleLength))
                 return .array([.int(unit.kind.rawValue), title, .string(unit.url), .string(unit.province ?? ""),
                                .string(snippet), .strings(unit.leads), .strings(unit.cited), .string(unit.deadline)])
             }
@@ -109,32 +109,5 @@ struct SearchIndexBuilder {
         var hash: UInt32 = 2166136261
         for byte in token.utf8 { hash = (hash ^ UInt32(byte)) &* 16777619 }
         return hash
-    }
-
-    /// The text a result's snippet is cut from, enough to find and highlight the query in:
-    /// its lines joined by spaces, shortened to 300 characters. Only the start of a long text
-    /// is joined. Joining can merge a Character into the space before it but never split one,
-    /// so once 302 have been taken, the first 300 are final and more follow.
-    static func snippetSource(_ text: String) -> String {
-        let length = 300
-        var joined = ""
-        var taken = 0
-        var pendingSpace = false
-        for character in text {
-            if character.isNewline {
-                pendingSpace = !joined.isEmpty
-                continue
-            }
-            if pendingSpace { joined.append(" ") }
-            pendingSpace = false
-            joined.append(character)
-            taken += 1
-            if taken == length + 2 { return String(joined.prefix(length)) + "…" }
-        }
-        return shortened(joined, to: length)
-    }
-
-    static func shortened(_ text: String, to length: Int) -> String {
-        text.count > length ? String(text.prefix(length)) + "…" : text
     }
 }

@@ -7,9 +7,11 @@ public enum SearchText {
 
     /// Syllables: runs of letters and digits of the normalised text.
     public static func syllables(_ text: String) -> [[String]] {
+        var runs: [[String]] = []
         VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
-            syllableRuns(folded).map { run in run.map { string(folded, $0) } }
+            forEachRun(folded) { run in runs.append(run.map { string(folded, $0) }) }
         }
+        return runs
     }
 
     /// Index and query tokens: each syllable, each pair of adjacent syllables ("tu_phap"),
@@ -17,19 +19,20 @@ public enum SearchText {
     public static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
         VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
-            for run in syllableRuns(folded) {
-                tokens += run.map { string(folded, $0) }
-                tokens += zip(run, run.dropFirst()).map { pair(folded, $0, $1) }
+            forEachRun(folded) { run in
+                for syllable in run { tokens.append(string(folded, syllable)) }
+                for index in run.indices.dropFirst() { tokens.append(pair(folded, run[index - 1], run[index])) }
             }
         }
         for scanned in CitationScanner().scan(text) { tokens += numberTokens(scanned.number) }
         return tokens
     }
 
-    /// Where the syllables are in the folded bytes, in runs: punctuation ends a phrase, so
-    /// "tư pháp, giáo dục" has no pair "phap giao". Tokens are then cut straight out of the bytes.
-    private static func syllableRuns(_ folded: UnsafeBufferPointer<UInt8>) -> [[Range<Int>]] {
-        var runs: [[Range<Int>]] = [[]]
+    /// Calls `body` with each run of syllables, as ranges of the folded bytes: punctuation ends
+    /// a run, so "tư pháp, giáo dục" has no pair "phap giao". Tokens are then cut straight
+    /// out of the bytes, and one buffer serves every run.
+    private static func forEachRun(_ folded: UnsafeBufferPointer<UInt8>, _ body: ([Range<Int>]) -> Void) {
+        var run: [Range<Int>] = []
         var start: Int?
         var index = 0
         while index < folded.count {
@@ -39,13 +42,16 @@ public enum SearchText {
             if inWord {
                 if start == nil { start = index }
             } else {
-                if let begin = start { runs[runs.count - 1].append(begin..<index); start = nil }
-                if value != 32, !runs[runs.count - 1].isEmpty { runs.append([]) }
+                if let begin = start { run.append(begin..<index); start = nil }
+                if value != 32, !run.isEmpty {
+                    body(run)
+                    run.removeAll(keepingCapacity: true)
+                }
             }
             index += length
         }
-        if let begin = start { runs[runs.count - 1].append(begin..<folded.count) }
-        return runs.filter { !$0.isEmpty }
+        if let begin = start { run.append(begin..<folded.count) }
+        if !run.isEmpty { body(run) }
     }
 
     private static func string(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
