@@ -13,9 +13,12 @@ enum Snippet {
         for line in lines(of: text) {
             if !joined.isEmpty { joined.append(" ") }
             joined += line
-            counted += line.distance(from: line.startIndex,
-                                     to: line.index(line.startIndex, offsetBy: length + 2 - counted, limitedBy: line.endIndex) ?? line.endIndex)
-            if counted >= length + 2 { return String(joined.prefix(length)) + "…" }
+            var index = line.startIndex
+            while index < line.endIndex, counted < length + 2 {
+                line.formIndex(after: &index)
+                counted += 1
+            }
+            if counted == length + 2 { return String(joined.prefix(length)) + "…" }
         }
         return shortened(joined, to: length)
     }
