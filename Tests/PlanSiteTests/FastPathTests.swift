@@ -91,6 +91,34 @@ struct FastPathTests {
         }
     }
 
+    /// SentenceRoles reads scalars as Characters only where each scalar is one and folds to one.
+    @Test func scalarsOfTheirOwnAreCharactersOfTheirOwn() {
+        var scalars = (0..<0x2100).compactMap(Unicode.Scalar.init).filter(SentenceRoles.isCharacterOfItsOwn)
+        for scalar in scalars {
+            let folded = VietnameseText.fold(String(scalar)).unicodeScalars
+            #expect(folded.count == 1, "U+\(String(scalar.value, radix: 16))")
+            // "Ⱥ" folds to "ⱥ", outside the set: it must still be a Character of its own.
+            if let other = folded.first, !SentenceRoles.isCharacterOfItsOwn(other) { scalars.append(other) }
+        }
+        let pairs = scalars.lazy.flatMap { a in scalars.lazy.map { b in String(String.UnicodeScalarView([a, b])) } }
+        #expect(pairs.allSatisfy { $0.count == 2 })
+    }
+
+    @Test(arguments: [
+        "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và Sở Giáo dục và Đào tạo tổ chức thực hiện.",
+        "Giao Sở Tư pháp; Ủy ban nhân dân cấp huyện chủ trì thực hiện. Chủ trì, phối hợp cùng Sở Nội vụ triển khai.",
+        "Đề nghị Ban Nội chính Tỉnh ủy phối hợp theo dõi. “Sở Nội vụ” chủ trì – phối hợp với Sở Tư pháp: báo cáo.",
+        "Sở Tư pha\u{301}p chủ trì, phối hợp với Sở Nội vụ.", "🇻🇳 Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ\r\n.",
+    ])
+    func sentenceRolesReadScalarsAsCharacters(text: String) {
+        let roles = SentenceRoles(registry: ExtractionTests.registry)
+        let folded = VietnameseText.fold(text)
+        let byCharacters = roles.read(text, folded: folded, foldedText: folded, subject: ["Sở Nội vụ"])
+        let found = roles.read(text, subject: ["Sở Nội vụ"])
+        #expect(found.lead == byCharacters.lead)
+        #expect(found.support == byCharacters.support)
+    }
+
     /// Decoding skips Foundation's normalisation only where the standard library is sure it changes nothing.
     @Test(arguments: awkward + ["Tie\u{302}\u{301}n", "\u{212B}", "A\u{30A}", "ạ\u{323}", "Lào Cai", "Ω"])
     func knownNFCIsNFC(text: String) {
