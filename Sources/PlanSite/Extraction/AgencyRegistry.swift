@@ -5,57 +5,45 @@ import Foundation
 public struct AgencyRegistry: Sendable {
     public private(set) var agencies: [Agency]
     private var byKey: [String: Int] = [:]
-    /// Plans repeat the same lists ("Các sở, ban, ngành; UBND cấp huyện") thousands of times.
-    private let memo = Memo()
+    /// Each agency's name and aliases as keys, in registry order, for suggestions.
+    private var suggestionKeys: [(name: String, key: [Character])] = []
+    /// Plans repeat the same lists ("Các sở, ban, ngành; UBND cấp huyện") thousands of times,
+    /// and the same unknown names in them.
+    private let memo = Memo<Resolution>()
+    private let suggestions = Memo<String?>()
 
     public init(_ agencies: [Agency]) {
         self.agencies = agencies
         for (index, agency) in agencies.enumerated() {
             for name in [agency.name] + agency.aliases + agency.formerly {
-                byKey[Self.key(name)] = byKey[Self.key(name)] ?? index
+                byKey[AgencyListText.key(name)] = byKey[AgencyListText.key(name)] ?? index
             }
+            suggestionKeys += ([agency.name] + agency.aliases).map { (agency.name, Array(AgencyListText.key($0))) }
         }
-    }
-
-    /// Abbreviations plans use inside agency names, expanded before comparing.
-    static let abbreviations: [String: String] = [
-        "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
-        "mttqvn": "mat tran to quoc viet nam", "tand": "toa an nhan dan", "vksnd": "vien kiem sat nhan dan",
-        "ct": "chinh tri", "xh": "xa hoi", "bch": "ban chap hanh", "btv": "ban thuong vu", "vptu": "van phong tinh uy",
-        "cctp": "cai cach tu phap", "pctnlptc": "phong chong tham nhung lang phi tieu cuc",
-    ]
-
-    /// How names are compared: folded, punctuation dropped, abbreviations expanded.
-    /// "UBND tỉnh", "Uỷ ban nhân dân Tỉnh" and "Ủy ban nhân dân tỉnh" share one key.
-    static func key(_ name: String) -> String {
-        var words: [String] = []
-        for word in VietnameseText.fold(name).split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            let text = String(word)
-            words.append(abbreviations[text] ?? text)
-        }
-        return words.joined(separator: " ")
     }
 
     public func agency(named name: String) -> Agency? {
-        byKey[Self.key(name)].map { agencies[$0] }
+        byKey[AgencyListText.key(name)].map { agencies[$0] }
     }
 
     /// The closest registered name to an unknown one, for "did you mean …?".
     public func suggestion(for name: String) -> String? {
-        let target = Self.key(name)
+        if let known = suggestions.value(for: name) { return known }
+        let suggestion = closest(to: name)
+        suggestions.store(suggestion, for: name)
+        return suggestion
+    }
+
+    private func closest(to name: String) -> String? {
+        let target = Array(AgencyListText.key(name))
         var best: (String, Int)?
-        for agency in agencies {
-            for candidate in [agency.name] + agency.aliases {
-                let distance = Suggestion.editDistance(Array(target), Array(Self.key(candidate)))
-                if distance < (best?.1 ?? Int.max) { best = (agency.name, distance) }
-            }
+        for candidate in suggestionKeys {
+            let distance = Suggestion.editDistance(target, candidate.key)
+            if distance < (best?.1 ?? Int.max) { best = (candidate.name, distance) }
         }
         guard let (name, distance) = best, distance <= max(3, target.count / 4) else { return nil }
         return name
     }
-
-    /// Phrases around names that are not part of them.
-    static let noise = ["có liên quan", "liên quan", "là đầu mối tham mưu", "là cơ quan thường trực", "là đầu mối", "theo chức năng, nhiệm vụ"]
 
     public struct Resolution: Equatable, Sendable {
         public var names: [String] = []
@@ -73,15 +61,12 @@ public struct AgencyRegistry: Sendable {
 
     private func split(_ list: String) -> Resolution {
         var resolution = Resolution()
-        var text = Self.withoutParentheses(list)
-        for phrase in Self.noise {
-            text = text.replacingOccurrences(of: phrase, with: "", options: [.caseInsensitive, .diacriticInsensitive])
-        }
-        for group in text.split(separator: ";") {
+        let text = AgencyListText.withoutNoise(AgencyListText.withoutParentheses(list))
+        for group in text.split(atASCII: ";") {
             var body = String(group)
             var prefix = ""
-            if let colon = body.firstIndex(of: ":") {
-                let head = Self.key(String(body[..<colon]))
+            if let colon = body.firstIndex(ofAnyASCII: ":") {
+                let head = AgencyListText.key(String(body[..<colon]))
                 if head.hasSuffix("dang uy") { prefix = "Đảng ủy " }
                 else if head.hasSuffix("dang doan") { prefix = "Đảng đoàn " }
                 else if head.hasSuffix("ban can su dang") { prefix = "Ban cán sự đảng " }
@@ -89,7 +74,7 @@ public struct AgencyRegistry: Sendable {
                     // "Đảng ủy Ủy ban nhân dân tỉnh và các đảng ủy: A, B": the names before "các" stand alone.
                     let before = String(body[..<colon])
                     if let cac = before.range(of: "các ", options: [.caseInsensitive, .backwards]) {
-                        var leading = String(before[..<cac.lowerBound]).trimmingCharacters(in: .whitespaces)
+                        var leading = String(before[..<cac.lowerBound]).trimming()
                         if leading.hasSuffix(" và") { leading = String(leading.dropLast(3)) }
                         if leading.hasSuffix(",") { leading.removeLast() }
                         if !leading.isEmpty {
@@ -101,7 +86,7 @@ public struct AgencyRegistry: Sendable {
                     body = String(body[body.index(after: colon)...])
                 }
             }
-            let pieces = Self.pieces(body)
+            let pieces = AgencyListText.pieces(body)
             var i = 0
             while i < pieces.count {
                 var matched: (Int, Agency)?
@@ -122,67 +107,5 @@ public struct AgencyRegistry: Sendable {
             }
         }
         return resolution
-    }
-
-    /// "UBND các huyện, thành phố (sau đây gọi tắt là UBND cấp huyện)": the aside is not a name.
-    static func withoutParentheses(_ text: String) -> String {
-        var result = ""
-        var depth = 0
-        for character in text {
-            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 { result.append(character) }
-        }
-        return result
-    }
-
-    private struct Piece {
-        var separator: String
-        var text: String
-        var joinedText: String { separator + text }
-    }
-
-    /// Cuts a group at ", " and " và ", keeping each separator so pieces can be re-joined as written.
-    private static func pieces(_ group: String) -> [Piece] {
-        var pieces: [Piece] = []
-        var separator = ""
-        var current = ""
-        var rest = Substring(group.trimmingCharacters(in: .whitespacesAndNewlines))
-        func flush(_ next: String) {
-            let text = current.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".")))
-            if !text.isEmpty { pieces.append(Piece(separator: separator, text: text)) }
-            separator = next
-            current = ""
-        }
-        while let character = rest.first {
-            if character == "," {
-                flush(", ")
-                rest = rest.dropFirst()
-            } else if rest.hasPrefix(" và ") {
-                flush(" và ")
-                rest = rest.dropFirst(4)
-            } else {
-                current.append(character)
-                rest = rest.dropFirst()
-            }
-        }
-        flush("")
-        return pieces
-    }
-}
-
-/// A lock-guarded cache, safe to share between the threads that extract plans.
-private final class Memo: @unchecked Sendable {
-    private var results: [String: AgencyRegistry.Resolution] = [:]
-    private let lock = NSLock()
-
-    func value(for key: String) -> AgencyRegistry.Resolution? {
-        lock.lock()
-        defer { lock.unlock() }
-        return results[key]
-    }
-
-    func store(_ value: AgencyRegistry.Resolution, for key: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[key] = value
     }
 }

@@ -18,7 +18,7 @@ struct CitationReader {
             // "… về thực hiện <next citation>": this document carries the next one out.
             let folded = VietnameseText.fold(clause)
             if index + 1 < found.count, clause.count < 400, !clause.utf8.contains(UInt8(ascii: ";")),
-               folded.trimmingCharacters(in: .whitespaces).hasSuffix("thuc hien") {
+               folded.trimming().hasSuffix("thuc hien") {
                 citation.carriesOut.append(found[index + 1].number)
             }
             return citation
@@ -38,7 +38,7 @@ struct CitationReader {
             }
         }
         rest = rest.drop(while: { $0 == "," || $0 == " " })
-        let end = rest.firstIndex(where: { ";()".contains($0) }) ?? rest.endIndex
+        let end = rest.firstIndex(ofAnyASCII: ";()") ?? rest.endIndex
         let sentence = String(rest[..<end])
         let foldedSentence = VietnameseText.fold(sentence)
         if foldedSentence.hasPrefix("cua ") {
@@ -46,17 +46,17 @@ struct CitationReader {
             let foldedBody = VietnameseText.fold(String(body))
             let stop = [" ve ", " thuc hien ", " ban hanh ", ", "].compactMap { foldedBody.byteRange(of: $0) }
                 .map { foldedBody.distance(from: foldedBody.startIndex, to: $0.lowerBound) }.min() ?? body.count
-            citation.issuerPhrase = String(body.prefix(stop)).trimmingCharacters(in: .whitespaces)
+            citation.issuerPhrase = String(body.prefix(stop)).trimming()
         }
         if let about = foldedSentence.hasPrefix("ve ") ? foldedSentence.byteRange(of: "ve ") : foldedSentence.byteRange(of: " ve ") {
             let offset = foldedSentence.distance(from: foldedSentence.startIndex, to: about.upperBound)
-            var subject = String(sentence.dropFirst(offset)).trimmingCharacters(in: .whitespaces)
+            var subject = String(sentence.dropFirst(offset)).trimming()
             // The clause ends where the next citation starts: drop the joining word left behind.
             for tail in [",", ".", " và", " và các", " và Kế hoạch", ","] where subject.hasSuffix(tail) {
-                subject = String(subject.dropLast(tail.count)).trimmingCharacters(in: .whitespaces)
+                subject = String(subject.dropLast(tail.count)).trimming()
             }
             // "… về thực hiện <next citation>" names the chain, not a subject.
-            if VietnameseText.fold(subject).hasSuffix("thuc hien") { subject = String(subject.dropLast("thực hiện".count)).trimmingCharacters(in: .whitespaces) }
+            if VietnameseText.fold(subject).hasSuffix("thuc hien") { subject = String(subject.dropLast("thực hiện".count)).trimming() }
             if subject.count > 3, subject.count < 300 { citation.subject = subject }
         }
     }

@@ -18,9 +18,8 @@ public struct CitationScanner: Sendable {
 
     public func scan(_ text: String) -> [ScannedNumber] {
         guard Self.mayHoldNumber(text) else { return [] }
-        let chars = Array(text.unicodeScalars)
-        var indices = Array(text.unicodeScalars.indices)
-        indices.append(text.endIndex)
+        let (chars, offsets) = Self.scalars(of: text)
+        func index(_ i: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offsets[i]) }
 
         var found: [ScannedNumber] = []
         var i = 0
@@ -31,8 +30,8 @@ public struct CitationScanner: Sendable {
             }
             if let (number, end) = readNumber(chars, from: i) {
                 let (start, typeWord) = typeWordBefore(chars, numberStart: i)
-                found.append(ScannedNumber(number: number, range: indices[i]..<indices[end],
-                                           citationStart: indices[start], typeWord: typeWord))
+                found.append(ScannedNumber(number: number, range: index(i)..<index(end),
+                                           citationStart: index(start), typeWord: typeWord))
                 i = end
             } else {
                 i += 1
@@ -44,21 +43,43 @@ public struct CitationScanner: Sendable {
     /// Every number has a digit followed, within a few spaces, by "-" or "/": most paragraphs
     /// have none, and checking bytes is far cheaper than walking characters.
     static func mayHoldNumber(_ text: String) -> Bool {
-        var sawDigit = false
-        var gap = 0
-        for byte in text.utf8 {
-            if byte >= 48 && byte <= 57 {
-                sawDigit = true
-                gap = 0
-            } else if sawDigit, byte == 45 || byte == 47 {
-                return true
-            } else if sawDigit, (byte == 32 || byte == 10) && gap < 6 {
-                gap += 1
-            } else {
-                sawDigit = false
+        text.withUTF8Bytes { bytes in
+            var sawDigit = false
+            var gap = 0
+            for byte in bytes {
+                if byte >= 48 && byte <= 57 {
+                    sawDigit = true
+                    gap = 0
+                } else if sawDigit, byte == 45 || byte == 47 {
+                    return true
+                } else if sawDigit, (byte == 32 || byte == 10) && gap < 6 {
+                    gap += 1
+                } else {
+                    sawDigit = false
+                }
             }
+            return false
         }
-        return false
+    }
+
+    /// The text's scalars, with the UTF-8 offset of each and of the end: the scanner walks the
+    /// scalars and turns the few offsets it reports into String indices.
+    private static func scalars(of text: String) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+        text.withUTF8Bytes { bytes in
+            var scalars: [Unicode.Scalar] = []
+            var offsets: [Int] = []
+            scalars.reserveCapacity(bytes.count)
+            offsets.reserveCapacity(bytes.count + 1)
+            var offset = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
+                scalars.append(Unicode.Scalar(value)!)
+                offsets.append(offset)
+                offset += length
+            }
+            offsets.append(bytes.count)
+            return (scalars, offsets)
+        }
     }
 
     /// Reads one number starting at a digit; returns it and the index just past it.
@@ -80,7 +101,7 @@ public struct CitationScanner: Sendable {
                     probe += 1
                     skipSpaces(c, &probe)
                     guard let symbol = symbolGroups(c, &probe) else { return nil }
-                    return finish(DocumentNumber("\(value)/\(year)/\(symbol)"), c, probe)
+                    return finish(number("\(value)/\(year)/\(symbol)"), c, probe)
                 }
                 return nil
             }
@@ -90,7 +111,7 @@ public struct CitationScanner: Sendable {
             i += 1
             skipSpaces(c, &i)
             guard let issuer = symbolGroups(c, &i) else { return nil }
-            return finish(DocumentNumber("\(value)/\(type)-\(issuer)"), c, i)
+            return finish(number("\(value)/\(type)-\(issuer)"), c, i)
         }
         guard let type = typeCode(c, &i) else { return nil }
         skipSpaces(c, &i)
@@ -98,7 +119,17 @@ public struct CitationScanner: Sendable {
         i += 1
         skipSpaces(c, &i)
         guard let issuer = upperCode(c, &i) else { return nil }
-        return finish(DocumentNumber("\(value)-\(type)/\(issuer)"), c, i)
+        return finish(number("\(value)-\(type)/\(issuer)"), c, i)
+    }
+
+    /// Numbers repeat across a site ("27-NQ/TW" in every plan), and reading one from its text is costly.
+    private static let numbers = Memo<DocumentNumber?>()
+
+    private func number(_ text: String) -> DocumentNumber? {
+        if let known = Self.numbers.value(for: text) { return known }
+        let number = DocumentNumber(text)
+        Self.numbers.store(number, for: text)
+        return number
     }
 
     private func finish(_ number: DocumentNumber?, _ c: [Unicode.Scalar], _ end: Int) -> (DocumentNumber, Int)? {

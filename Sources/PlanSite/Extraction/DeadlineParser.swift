@@ -6,7 +6,7 @@ public struct DeadlineParser: Sendable {
 
     /// All deadlines in the text, or an empty list if none could be read.
     public func parse(_ text: String) -> [Deadline] {
-        let trimmed = text.trimmingCharacters(in: Self.edgeCharacters)
+        let trimmed = text.trimming(Self.isEdge)
         guard !trimmed.isEmpty else { return [] }
         let pieces = Self.alternatives(trimmed)
         let parsed = pieces.compactMap(parseOne)
@@ -16,7 +16,7 @@ public struct DeadlineParser: Sendable {
     /// Whether a parenthesis at the end of a task ("(hoàn thành trong quý II/2023)") is a
     /// deadline rather than an aside ("(có hiệu lực thi hành từ 01/07/2023)").
     public func isDeadlineParenthesis(_ inner: String) -> Bool {
-        let folded = VietnameseText.fold(inner).trimmingCharacters(in: .whitespaces)
+        let folded = VietnameseText.fold(inner).trimming()
         // "(Quy định số …)" folds to "quy dinh": a quarter needs its number right after "quý".
         if folded.hasPrefix("quy "), case .word(let next)? = DeadlineToken.tokenize(folded).dropFirst().first,
            Self.romanQuarters[next] == nil { return false }
@@ -29,13 +29,16 @@ public struct DeadlineParser: Sendable {
         "thuc hien theo", "thuc hien khi", "theo ke hoach", "khi co",
     ]
 
-    private static let edgeCharacters = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".;,:()"))
+    /// What is trimmed off a deadline phrase: white space and the punctuation around it.
+    private static func isEdge(_ scalar: Unicode.Scalar) -> Bool {
+        Whitespace.isSpaceOrNewline(scalar) || ".;,:()".unicodeScalars.contains(scalar)
+    }
 
     /// "A hoặc B" and "A; B" are alternatives.
     private static func alternatives(_ text: String) -> [String] {
         var pieces: [String] = []
         for part in text.components(separatedBy: " hoặc ").flatMap({ $0.components(separatedBy: ";") }) {
-            let piece = part.trimmingCharacters(in: edgeCharacters)
+            let piece = part.trimming(isEdge)
             if !piece.isEmpty { pieces.append(piece) }
         }
         return pieces
@@ -152,8 +155,10 @@ enum DeadlineToken: Equatable {
             current = ""
         }
         for scalar in folded.unicodeScalars {
-            let digit = scalar.properties.numericType != nil && scalar.isASCII
-            let letter = scalar.properties.isAlphabetic
+            // Property look-ups are slow, and the text is mostly ASCII, where both tests are simple.
+            let value = scalar.value
+            let digit = value >= 48 && value <= 57
+            let letter = value < 0x80 ? (value | 0x20) >= 97 && (value | 0x20) <= 122 : scalar.properties.isAlphabetic
             if digit || letter {
                 if !current.isEmpty, digit != isNumber { flush() }
                 isNumber = digit

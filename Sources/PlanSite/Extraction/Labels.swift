@@ -47,7 +47,7 @@ public enum Label: Equatable, Sendable {
             // Folding keeps one character per character, so the offset carries over to the original.
             let afterLabel = text.dropFirst(spelling.count).drop(while: { $0 == " " })
             let value = afterLabel.first == ":" ? afterLabel.dropFirst() : afterLabel
-            return (label, String(value).trimmingCharacters(in: .whitespaces))
+            return (label, String(value).trimming())
         }
         return nil
     }
@@ -95,7 +95,7 @@ public struct OutlineToken: Hashable, Sendable {
         let chars = Array(text.prefix(16))
         var i = 0
         func rest(_ from: Int) -> String {
-            String(text.dropFirst(from)).trimmingCharacters(in: .whitespaces)
+            String(text.dropFirst(from)).trimming()
         }
         if chars.first == "(" {
             i = 1

@@ -75,7 +75,7 @@ struct OutlineReader {
                 } else if let current = stack.last, assignmentListOpen, let item, let colon = block.text.lastIndex(of: ":") {
                     // "- Nhiệm vụ …: Sở Giáo dục và Đào tạo chủ trì, phối hợp với …" under an empty
                     // "Cơ quan thực hiện:" is a task of its own inside the item.
-                    let who = String(block.text[block.text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                    let who = String(block.text[block.text.index(after: colon)...]).trimming()
                     let number = nodes[current].children.filter { nodes[$0].token?.kind == .point }.count + 1
                     var child = OutlineNode(token: OutlineToken(kind: .point, value: String(number)),
                                             title: String(block.text[..<colon]), rank: 10 + 8, isHeading: false,

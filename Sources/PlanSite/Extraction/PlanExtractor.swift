@@ -67,7 +67,7 @@ public struct PlanExtractor: Sendable {
             let after = rest[hit.upperBound...]
             rest = after
             guard let first = after.first, first.isNumber else { continue }
-            let candidate = String(after.prefix(while: { !$0.isWhitespace || $0 == " " }).prefix(24))
+            let candidate = String(Self.leadingCharacters(of: after, upTo: 24) { !$0.isWhitespace || $0 == " " })
             if scanner.scan(candidate).first?.range.lowerBound != candidate.startIndex {
                 let shown = String(after.prefix(while: { !$0.isWhitespace && $0 != "," && $0 != ";" }))
                 problems.append(.warning(location, "'số \(shown)' does not look like a document number",
@@ -75,5 +75,17 @@ public struct PlanExtractor: Sendable {
             }
         }
         return problems
+    }
+
+    /// `text.prefix(while: accept).prefix(count)` without walking the rest of the paragraph,
+    /// which `prefix(while:)` does for a predicate that only a line break fails.
+    private static func leadingCharacters(of text: Substring, upTo count: Int, while accept: (Character) -> Bool) -> Substring {
+        var end = text.startIndex
+        var taken = 0
+        while taken < count, end < text.endIndex, accept(text[end]) {
+            end = text.index(after: end)
+            taken += 1
+        }
+        return text[..<end]
     }
 }

@@ -13,39 +13,63 @@ struct SentenceRoles {
 
     /// `subject` is the agency a section is headed by: "Chủ trì, phối hợp với …" under it means that agency leads.
     func read(_ text: String, subject: [String]) -> Found {
-        var found = Found()
         let folded = VietnameseText.fold(text)
-        guard folded.containsBytes("chu tri") || folded.containsBytes("de nghi ") else { return found }
+        guard folded.containsBytes("chu tri") || folded.containsBytes("de nghi ") else { return Found() }
+        // In most plans every scalar is a Character of its own and folds to one scalar: there
+        // scalars stand in for Characters, which cost far more to list and count.
+        if text.unicodeScalars.allSatisfy(Self.isCharacterOfItsOwn) {
+            return read(text.unicodeScalars, folded: folded.unicodeScalars, foldedText: folded, subject: subject)
+        }
+        return read(text, folded: folded, foldedText: folded, subject: subject)
+    }
+
+    /// The reading, over the Characters of a text and of its folding, or over their scalars
+    /// where those are the same. Offsets in one are offsets in the other.
+    func read<View: BidirectionalCollection>(_ text: View, folded: View, foldedText: String, subject: [String]) -> Found
+        where View.Index == String.Index, View.Element: TextUnit {
+        typealias Unit = View.Element
+        var found = Found()
         let characters = Array(text)
         let foldedCharacters = Array(folded)
         guard foldedCharacters.count == characters.count else { return found }
-        var searchStart = folded.startIndex
-        while let hit = folded.byteRange(of: "chu tri", from: searchStart) {
+        var searchStart = foldedText.startIndex
+        while let hit = foldedText.byteRange(of: "chu tri", from: searchStart) {
             searchStart = hit.upperBound
             let hitOffset = folded.distance(from: folded.startIndex, to: hit.lowerBound)
             let clauseStart = Self.clauseStart(foldedCharacters, before: hitOffset)
-            let before = String(characters[clauseStart..<hitOffset]).trimmingCharacters(in: .whitespaces)
+            let before = Unit.string(characters[clauseStart..<hitOffset]).trimming()
             let leads = before.isEmpty ? subject
-                : before.split(separator: ";").flatMap { registered(Self.dropLeadIn(String($0).trimmingCharacters(in: .whitespaces))) }
+                : before.split(atASCII: ";").flatMap { registered(Self.dropLeadIn(String($0).trimming())) }
             guard !leads.isEmpty else { continue }
             for name in leads where !found.lead.contains(name) { found.lead.append(name) }
             let afterOffset = folded.distance(from: folded.startIndex, to: hit.upperBound)
-            let after = String(foldedCharacters[afterOffset...])
+            let after = Unit.string(foldedCharacters[afterOffset...])
             if after.hasPrefix(", phoi hop voi ") || after.hasPrefix(" phoi hop voi ") || after.hasPrefix(", phoi hop cung ") {
                 let marker = (after.firstRange(of: "voi ") ?? after.firstRange(of: "cung "))!
-                let start = afterOffset + after.distance(from: after.startIndex, to: marker.upperBound)
+                let start = afterOffset + Unit.offset(of: marker.upperBound, in: after)
                 let end = Self.clauseEnd(foldedCharacters, from: start)
-                for name in registered(String(characters[start..<end])) where !found.support.contains(name) { found.support.append(name) }
+                for name in registered(Unit.string(characters[start..<end])) where !found.support.contains(name) { found.support.append(name) }
             }
         }
-        if let hit = folded.byteRange(of: "de nghi ") {
+        if let hit = foldedText.byteRange(of: "de nghi ") {
             let start = folded.distance(from: folded.startIndex, to: hit.upperBound)
-            if let end = folded.byteRange(of: " phoi hop", from: hit.upperBound) {
+            if let end = foldedText.byteRange(of: " phoi hop", from: hit.upperBound) {
                 let stop = folded.distance(from: folded.startIndex, to: end.lowerBound)
-                for name in registered(String(characters[start..<stop])) where !found.support.contains(name) { found.support.append(name) }
+                for name in registered(Unit.string(characters[start..<stop])) where !found.support.contains(name) { found.support.append(name) }
             }
         }
         return found
+    }
+
+    /// Scalars that are always a Character of their own and fold to one scalar that is too
+    /// ("Ⱥ" to "ⱥ", outside this list but a Character of its own all the same):
+    /// ASCII but "\r" (which joins "\n"), Latin and Vietnamese letters, punctuation. Combining
+    /// marks, joiners and the scripts whose letters combine are not among them.
+    static func isCharacterOfItsOwn(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x0D, 0x0E..<0x300, 0x1E00..<0x1F00, 0x2010..<0x2028, 0x2030..<0x205F: true
+        default: false
+        }
     }
 
     private func registered(_ list: String) -> [String] {
@@ -59,21 +83,38 @@ struct SentenceRoles {
 
     /// Where the clause holding "chủ trì" begins: after the last sentence break. Semicolons stay
     /// inside it ("Sở Tư pháp; Ủy ban nhân dân cấp huyện chủ trì" names two leads).
-    private static func clauseStart(_ c: [Character], before offset: Int) -> Int {
+    private static func clauseStart<Unit: TextUnit>(_ c: [Unit], before offset: Int) -> Int {
         var i = offset
-        while i > 0, !".:".contains(c[i - 1]) { i -= 1 }
+        while i > 0, c[i - 1] != ".", c[i - 1] != ":" { i -= 1 }
         return i
     }
 
     /// The words a "phối hợp với" list runs to: the end of the clause or the verb after it.
-    private static func clauseEnd(_ c: [Character], from start: Int) -> Int {
-        let rest = String(c[start...])
-        var end = rest.count
+    private static func clauseEnd<Unit: TextUnit>(_ c: [Unit], from start: Int) -> Int {
+        let rest = Unit.string(c[start...])
+        var end = c.count - start
         for stop in [".", ";", ":", " de ", " to chuc", " thuc hien", " tham muu", " trien khai", " theo doi", " xay dung",
                      " nghien cuu", " huong dan", " kiem tra", " tuyen truyen", " ra soat", " tiep tuc", " chi dao", " danh gia",
                      " don doc", " giam sat", " bao cao", " tong hop"] {
-            if let range = rest.byteRange(of: stop) { end = min(end, rest.distance(from: rest.startIndex, to: range.lowerBound)) }
+            if let range = rest.byteRange(of: stop) { end = min(end, Unit.offset(of: range.lowerBound, in: rest)) }
         }
         return start + end
     }
+}
+
+/// What `SentenceRoles` reads a text as: Characters, or scalars where each is one.
+protocol TextUnit: Equatable, ExpressibleByUnicodeScalarLiteral {
+    static func string(_ units: ArraySlice<Self>) -> String
+    /// How many units of `text` come before `index`.
+    static func offset(of index: String.Index, in text: String) -> Int
+}
+
+extension Character: TextUnit {
+    static func string(_ units: ArraySlice<Character>) -> String { String(units) }
+    static func offset(of index: String.Index, in text: String) -> Int { text.distance(from: text.startIndex, to: index) }
+}
+
+extension Unicode.Scalar: TextUnit {
+    static func string(_ units: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(units)) }
+    static func offset(of index: String.Index, in text: String) -> Int { text.unicodeScalars.distance(from: text.startIndex, to: index) }
 }

@@ -140,7 +140,7 @@ struct TaskBuilder {
         var deadlines: [Deadline] = []
         for text in [node.title] + node.content {
             var rest = Substring(text)
-            while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            while let open = rest.firstIndex(ofAnyASCII: "("), let close = rest.firstIndex(ofAnyASCII: ")", from: open) {
                 let inner = String(rest[rest.index(after: open)..<close])
                 if deadlineParser.isDeadlineParenthesis(inner) { deadlines += deadlineParser.parse(inner) }
                 rest = rest[rest.index(after: close)...]
@@ -162,11 +162,11 @@ struct TaskBuilder {
     }
 
     static func withoutTrailingDeadline(_ title: String, _ parser: DeadlineParser) -> String {
-        var text = title.trimmingCharacters(in: .whitespaces)
+        var text = title.trimming()
         if text.hasSuffix(".") { text.removeLast() }
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return title }
         let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-        return parser.isDeadlineParenthesis(inner) ? text[..<open].trimmingCharacters(in: .whitespaces) : title
+        return parser.isDeadlineParenthesis(inner) ? text[..<open].trimming() : title
     }
 }
 

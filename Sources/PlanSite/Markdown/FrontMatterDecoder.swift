@@ -104,7 +104,7 @@ private struct FieldReader {
                                    hint: "write \(key): \"…\" on one line"))
             return nil
         }
-        let trimmed = scalar.string.trimmingCharacters(in: .whitespaces)
+        let trimmed = scalar.string.trimming()
         return trimmed.isEmpty || value.null != nil ? nil : trimmed
     }
 
@@ -122,7 +122,7 @@ private struct FieldReader {
                                        hint: "write each item on its own line under '\(key):' starting with '- '"))
                 continue
             }
-            let trimmed = scalar.string.trimmingCharacters(in: .whitespaces)
+            let trimmed = scalar.string.trimming()
             if !trimmed.isEmpty { items.append(trimmed) }
         }
         return items

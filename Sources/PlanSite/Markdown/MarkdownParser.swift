@@ -134,7 +134,7 @@ private enum BlockCollector {
                 text = ""
             } else {
                 collecting -= 1
-                blocks.append(MarkdownBlock(kind: .tableRow, text: text.trimmingCharacters(in: .whitespaces), position: position))
+                blocks.append(MarkdownBlock(kind: .tableRow, text: text.trimming(), position: position))
             }
         case "table_cell":
             if !entering { text += " | " }

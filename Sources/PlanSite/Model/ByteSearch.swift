@@ -3,22 +3,73 @@ extension StringProtocol {
     /// time extraction runs, so this finds what Foundation's `range(of:)` finds, without its
     /// Unicode-aware comparison through NSString, which dominated extraction's profile.
     func byteRange(of needle: String, from start: Index? = nil) -> Range<Index>? {
-        let pattern = Array(needle.utf8)
-        guard let head = pattern.first else { return nil }
-        let bytes = utf8
-        var index = start ?? startIndex
-        while index < endIndex, let found = bytes[index...].firstIndex(of: head) {
-            var probe = found
-            var matched = 0
-            while matched < pattern.count, probe < endIndex, bytes[probe] == pattern[matched] {
-                probe = bytes.index(after: probe)
-                matched += 1
-            }
-            if matched == pattern.count { return found..<probe }
-            index = bytes.index(after: found)
+        let from = utf8.distance(from: utf8.startIndex, to: start ?? startIndex)
+        let found = withUTF8Bytes { text in needle.withUTF8Bytes { Self.firstOffset(of: $0, in: text, from: from) } }
+        guard let found else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
+    func containsBytes(_ needle: String) -> Bool { byteRange(of: needle) != nil }
+
+    /// The first Character from `start` that equals one of `characters` (ASCII punctuation), as
+    /// `firstIndex(where: characters.contains)` finds it, but found by byte. A match must be a
+    /// Character of its own ("(" with a combining mark after it is another Character), and a
+    /// scalar Swift compares equal to an ASCII character (U+037E to ";") matches it too.
+    func firstIndex(ofAnyASCII characters: String, from start: Index? = nil) -> Index? {
+        let targets = characters.unicodeScalars.flatMap { [$0.value] + (asciiSingletons[$0].map { [$0.value] } ?? []) }
+        var from = utf8.distance(from: utf8.startIndex, to: start ?? startIndex)
+        while let (found, length) = withUTF8Bytes({ Self.firstScalar(in: targets, of: $0, from: from) }) {
+            let index = utf8.index(utf8.startIndex, offsetBy: found)
+            if isCharacterStart(index), isCharacterStart(utf8.index(index, offsetBy: length)) { return index }
+            from = found + length
         }
         return nil
     }
 
-    func containsBytes(_ needle: String) -> Bool { byteRange(of: needle) != nil }
+    /// `split(separator:)` at an ASCII character, found as `firstIndex(ofAnyASCII:)` finds it.
+    func split(atASCII separator: String) -> [SubSequence] {
+        var parts: [SubSequence] = []
+        var start = startIndex
+        while let found = firstIndex(ofAnyASCII: separator, from: start) {
+            if found > start { parts.append(self[start..<found]) }
+            start = index(after: found)
+        }
+        if start < endIndex { parts.append(self[start...]) }
+        return parts
+    }
+
+    /// Whether a Character of this text starts at `index`, which must be on a scalar.
+    /// (`index(after:)` first rounds down to the start of the Character holding `index`.)
+    func isCharacterStart(_ index: Index) -> Bool {
+        index == endIndex || self.index(before: self.index(after: index)) == index
+    }
+
+    /// Runs `body` on the text's UTF-8, copying it only if the text is not stored as UTF-8.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let head = pattern.first, pattern.count <= text.count else { return nil }
+        var offset = start
+        while offset <= text.count - pattern.count {
+            if text[offset] == head, (1..<pattern.count).allSatisfy({ text[offset + $0] == pattern[$0] }) { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    private static func firstScalar(in targets: [UInt32], of text: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
+        var offset = start
+        while offset < text.count {
+            let (value, length) = UTF8Bytes.scalar(in: text, at: offset)
+            if targets.contains(value) { return (offset, length) }
+            offset += length
+        }
+        return nil
+    }
 }
+
+/// The only scalars that `==` on Characters takes for ASCII ones: canonical singletons.
+private let asciiSingletons: [Unicode.Scalar: Unicode.Scalar] = [";": "\u{37E}", "`": "\u{1FEF}", "K": "\u{212A}"]

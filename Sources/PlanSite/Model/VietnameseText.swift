@@ -13,32 +13,56 @@ public enum VietnameseText {
 
     /// NFC with look-alike letters replaced: what every stage works on.
     public static func clean(_ text: String) -> String {
-        let nfc = text.precomposedStringWithCanonicalMapping
-        guard nfc.contains(where: { lookalikes[$0] != nil }) else { return nfc }
+        let nfc = isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        // Each look-alike is a single scalar: most text has none of them, and no Character walk is needed.
+        guard nfc.unicodeScalars.contains(where: lookalikeScalars.contains),
+              nfc.contains(where: { lookalikes[$0] != nil }) else { return nfc }
         return String(nfc.map { lookalikes[$0] ?? $0 })
+    }
+
+    private static let lookalikeScalars = Set(lookalikes.keys.flatMap(\.unicodeScalars))
+
+    /// True when the standard library's NFC quick check can tell the text needs no composing;
+    /// false when it cannot tell, and Foundation's normalisation (much slower) must decide.
+    static func isKnownNFC(_ text: String) -> Bool {
+        guard #available(macOS 26, *) else { return false }
+        var span = text.utf8Span
+        return span.checkForNFC(quickCheck: true)
     }
 
     /// Lower case, no diacritics, "đ" as "d": "Sở Tư pháp" → "so tu phap".
     /// One character of NFC text gives one character, so offsets in the folded text are offsets
     /// in the original: extraction relies on that to cut the original at folded matches.
     public static func fold(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                bytes.append(UInt8(value >= 65 && value <= 90 ? value + 32 : value))
-                continue
+        String(decoding: foldedUTF8(text), as: UTF8.self)
+    }
+
+    /// `fold` as UTF-8 bytes, for callers that go on to scan the folded text byte by byte.
+    static func foldedUTF8(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                    index += 1
+                    continue
+                }
+                let (value, length) = UTF8Bytes.scalar(in: utf8, at: index)
+                index += length
+                let folded = value < UInt32(foldTable.count) ? foldTable[Int(value)] : value
+                if folded == dropped { continue }
+                if folded < 0x80 {
+                    bytes.append(UInt8(folded))
+                } else {
+                    UTF8.encode(Unicode.Scalar(folded)!) { bytes.append($0) }
+                }
             }
-            let folded = value < UInt32(foldTable.count) ? foldTable[Int(value)] : value
-            guard folded != dropped else { continue }
-            if folded < 0x80 {
-                bytes.append(UInt8(folded))
-            } else {
-                bytes.append(contentsOf: String(Unicode.Scalar(folded)!).utf8)
-            }
+            return bytes
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Combining marks (U+0300–U+036F) fold to nothing.
@@ -75,19 +99,29 @@ public enum VietnameseText {
     }
 
     /// A readable ASCII id: "III. Nhiệm vụ, giải pháp" → "iii-nhiem-vu-giai-phap".
+    /// Only ASCII letters and digits are kept, so the folded bytes can be read one by one:
+    /// every byte of a non-ASCII scalar is a separator, as the scalar is.
     public static func slug(_ text: String) -> String {
-        var slug = ""
+        var slug: [UInt8] = []
         var pendingDash = false
-        for scalar in fold(text).unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
-                slug.unicodeScalars.append(scalar)
+        for byte in foldedUTF8(text) {
+            if isASCIIAlphanumeric(byte) {
+                if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(byte)
                 pendingDash = false
             } else {
                 pendingDash = true
             }
         }
-        return slug
+        return String(decoding: slug, as: UTF8.self)
+    }
+
+    /// The ASCII part of `CharacterSet.alphanumerics`.
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): true
+        default: false
+        }
     }
 }
 
@@ -98,7 +132,8 @@ public struct UniqueIDs: Sendable {
     public init(reserved: Set<String> = []) { used = reserved }
 
     public mutating func make(from text: String, fallback: String = "muc") -> String {
-        let base = VietnameseText.slug(text).isEmpty ? fallback : VietnameseText.slug(text)
+        let slug = VietnameseText.slug(text)
+        let base = slug.isEmpty ? fallback : slug
         var candidate = base
         var counter = 2
         while used.contains(candidate) {

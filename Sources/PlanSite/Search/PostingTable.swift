@@ -74,8 +74,11 @@ struct PostingTable {
     private static func tokenize(_ units: ArraySlice<SearchUnit>) -> Block {
         var block = Block()
         var ids: [String: Int32] = [:]
+        // One unit's weights by local token id, and the ids it has touched: cheaper than a
+        // dictionary per unit. Entries are put back to nil once the unit is written.
+        var weighted: [Float?] = []
+        var touched: [Int32] = []
         for unit in units {
-            var weighted: [Int32: Float] = [:]
             var length: Float = 0
             func add(_ token: String, _ weight: Float) {
                 let id: Int32
@@ -83,8 +86,10 @@ struct PostingTable {
                     id = Int32(block.names.count)
                     ids[token] = id
                     block.names.append(token)
+                    weighted.append(nil)
                 }
-                weighted[id, default: 0] += weight
+                if weighted[Int(id)] == nil { touched.append(id) }
+                weighted[Int(id)] = (weighted[Int(id)] ?? 0) + weight
             }
             func add(_ text: String, _ weight: Double, numbersOnly: Bool = false) {
                 for token in SearchText.tokens(text) where !numbersOnly || token.hasPrefix("#") {
@@ -101,12 +106,15 @@ struct PostingTable {
             if unit.kind == .agency {
                 let exact = SearchText.exactTitleToken(unit.title)
                 add(exact, 0)
-                if let id = ids[exact] { weighted[id] = Float(SearchUnit.weights.title) }
+                weighted[Int(ids[exact]!)] = Float(SearchUnit.weights.title)
             }
-            for (id, weight) in weighted.sorted(by: { $0.key < $1.key }) {
+            touched.sort()
+            for id in touched {
                 block.tokenIDs.append(id)
-                block.weights.append(weight)
+                block.weights.append(weighted[Int(id)]!)
+                weighted[Int(id)] = nil
             }
+            touched.removeAll(keepingCapacity: true)
             block.unitEnds.append(block.tokenIDs.count)
             block.lengths.append(length)
         }

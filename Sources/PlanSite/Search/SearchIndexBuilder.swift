@@ -62,11 +62,11 @@ struct SearchIndexBuilder {
         }
         try inBatches(Array(stride(from: 0, to: units.count, by: Self.chunkSize)), emit) { start -> [OutputFile] in
             let records = units[start..<min(start + Self.chunkSize, units.count)].map { unit -> JSONWriter.Value in
-                let snippet = Self.snippetSource(unit.text)
+                let snippet = Snippet.source(unit.text)
                 // A task's title is the start of its text: the record says how long it is instead
                 // of repeating it.
-                let title: JSONWriter.Value = snippet.hasPrefix(unit.title) ? .int(unit.title.utf16.count)
-                    : .string(Self.shortened(unit.title, to: Self.titleLength))
+                let title: JSONWriter.Value = Snippet.hasPrefix(snippet, unit.title) ? .int(unit.title.utf16.count)
+                    : .string(Snippet.shortened(unit.title, to: Self.titleLength))
                 return .array([.int(unit.kind.rawValue), title, .string(unit.url), .string(unit.province ?? ""),
                                .string(snippet), .strings(unit.leads), .strings(unit.cited), .string(unit.deadline)])
             }
@@ -109,14 +109,5 @@ struct SearchIndexBuilder {
         var hash: UInt32 = 2166136261
         for byte in token.utf8 { hash = (hash ^ UInt32(byte)) &* 16777619 }
         return hash
-    }
-
-    /// The text a result's snippet is cut from, enough to find and highlight the query in.
-    static func snippetSource(_ text: String) -> String {
-        shortened(text.split(whereSeparator: \.isNewline).joined(separator: " "), to: 300)
-    }
-
-    static func shortened(_ text: String, to length: Int) -> String {
-        text.count > length ? String(text.prefix(length)) + "…" : text
     }
 }

@@ -7,35 +7,66 @@ public enum SearchText {
 
     /// Syllables: runs of letters and digits of the normalised text.
     public static func syllables(_ text: String) -> [[String]] {
-        let folded = normalize(text).unicodeScalars
-        var runs: [[String]] = [[]]
-        var start: String.UnicodeScalarView.Index?
-        for index in folded.indices {
-            let scalar = folded[index]
-            let value = scalar.value
-            let inWord = value < 0x80 ? (value >= 97 && value <= 122) || (value >= 48 && value <= 57) : scalar.properties.isAlphabetic
-            if inWord {
-                if start == nil { start = index }
-                continue
-            }
-            if let begin = start { runs[runs.count - 1].append(String(folded[begin..<index])); start = nil }
-            // Punctuation ends a phrase: "tư pháp, giáo dục" has no pair "phap giao".
-            if scalar != " ", !runs[runs.count - 1].isEmpty { runs.append([]) }
+        var runs: [[String]] = []
+        VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
+            forEachRun(folded) { run in runs.append(run.map { string(folded, $0) }) }
         }
-        if let begin = start { runs[runs.count - 1].append(String(folded[begin...])) }
-        return runs.filter { !$0.isEmpty }
+        return runs
     }
 
     /// Index and query tokens: each syllable, each pair of adjacent syllables ("tu_phap"),
     /// and for each document number "#27-nq" and "#27-nq-tw".
     public static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        for run in syllables(text) {
-            tokens += run
-            if run.count > 1 { for index in 1..<run.count { tokens.append(run[index - 1] + "_" + run[index]) } }
+        VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
+            forEachRun(folded) { run in
+                for syllable in run { tokens.append(string(folded, syllable)) }
+                for index in run.indices.dropFirst() { tokens.append(pair(folded, run[index - 1], run[index])) }
+            }
         }
         for scanned in CitationScanner().scan(text) { tokens += numberTokens(scanned.number) }
         return tokens
+    }
+
+    /// Calls `body` with each run of syllables, as ranges of the folded bytes: punctuation ends
+    /// a run, so "tư pháp, giáo dục" has no pair "phap giao". Tokens are then cut straight
+    /// out of the bytes, and one buffer serves every run.
+    private static func forEachRun(_ folded: UnsafeBufferPointer<UInt8>, _ body: ([Range<Int>]) -> Void) {
+        var run: [Range<Int>] = []
+        var start: Int?
+        var index = 0
+        while index < folded.count {
+            let (value, length) = UTF8Bytes.scalar(in: folded, at: index)
+            let inWord = value < 0x80 ? (value >= 97 && value <= 122) || (value >= 48 && value <= 57)
+                : Unicode.Scalar(value)!.properties.isAlphabetic
+            if inWord {
+                if start == nil { start = index }
+            } else {
+                if let begin = start { run.append(begin..<index); start = nil }
+                if value != 32, !run.isEmpty {
+                    body(run)
+                    run.removeAll(keepingCapacity: true)
+                }
+            }
+            index += length
+        }
+        if let begin = start { run.append(begin..<folded.count) }
+        if !run.isEmpty { body(run) }
+    }
+
+    private static func string(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: folded[range]), as: UTF8.self)
+    }
+
+    /// "tu_phap", written once into a String of the right size.
+    private static func pair(_ folded: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: first.count + 1 + second.count) { buffer in
+            var end = buffer.initialize(fromContentsOf: folded[first])
+            buffer[end] = UInt8(ascii: "_")
+            end += 1
+            end += UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: folded[second])
+            return end
+        }
     }
 
     /// The whole title as one token, "=so tu phap": what an exact query matches.
@@ -55,8 +86,9 @@ public enum SearchText {
     public static func numberTokens(_ number: DocumentNumber) -> [String] {
         let head = number.shape == .legal ? "#\(number.serial)-\(number.year ?? 0)" : "#\(number.serial)-\(normalize(number.type))"
         let issuer = normalize(number.shape == .legal ? (number.type.isEmpty ? number.issuer : number.type + "-" + number.issuer) : number.issuer)
-        return [head, head + "-" + issuer.replacingOccurrences(of: "/", with: "-")]
+        // A valid number's "/" is always a Character of its own, so replacing scalars is enough.
+        let dashed = String(String.UnicodeScalarView(issuer.unicodeScalars.map { $0 == "/" ? "-" : $0 }))
+        return [head, head + "-" + dashed]
     }
 }
 
-import Foundation
