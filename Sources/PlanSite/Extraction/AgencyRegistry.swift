@@ -6,7 +6,7 @@ public struct AgencyRegistry: Sendable {
     public private(set) var agencies: [Agency]
     private var byKey: [String: Int] = [:]
     /// Each agency's name and aliases as keys, in registry order, for suggestions.
-    private var suggestionKeys: [(name: String, key: [Character])] = []
+    private var suggestionKeys: [(name: String, key: String)] = []
     /// Plans repeat the same lists ("Các sở, ban, ngành; UBND cấp huyện") thousands of times,
     /// and the same unknown names in them.
     private let memo = Memo<Resolution>()
@@ -18,7 +18,7 @@ public struct AgencyRegistry: Sendable {
             for name in [agency.name] + agency.aliases + agency.formerly {
                 byKey[AgencyListText.key(name)] = byKey[AgencyListText.key(name)] ?? index
             }
-            suggestionKeys += ([agency.name] + agency.aliases).map { (agency.name, Array(AgencyListText.key($0))) }
+            suggestionKeys += ([agency.name] + agency.aliases).map { (agency.name, AgencyListText.key($0)) }
         }
     }
 
@@ -35,7 +35,7 @@ public struct AgencyRegistry: Sendable {
     }
 
     private func closest(to name: String) -> String? {
-        let target = Array(AgencyListText.key(name))
+        let target = AgencyListText.key(name)
         var best: (String, Int)?
         for candidate in suggestionKeys {
             let distance = Suggestion.editDistance(target, candidate.key)

@@ -230,11 +230,12 @@ public struct CitationScanner: Sendable {
 import Foundation
 
 /// The character tests the scanner needs, on scalars. NFC text has one scalar per letter.
+/// Most of what it looks at is ASCII, where each test is a comparison, not a table look-up.
 private extension Unicode.Scalar {
     var isDigit: Bool { value >= 48 && value <= 57 }
-    var isWhitespace: Bool { properties.isWhitespace }
-    var isUppercase: Bool { properties.isUppercase }
-    var isNumber: Bool { properties.numericType != nil }
+    var isWhitespace: Bool { value < 0x80 ? value == 32 || (9...13).contains(value) : properties.isWhitespace }
+    var isUppercase: Bool { value < 0x80 ? value >= 65 && value <= 90 : properties.isUppercase }
+    var isNumber: Bool { value < 0x80 ? isDigit : properties.numericType != nil }
     /// The lower-case letter, for the letters type words use (one scalar in NFC).
     var lowercased: Unicode.Scalar {
         if value < 0x80 { return value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : self }
@@ -242,9 +243,10 @@ private extension Unicode.Scalar {
         return mapped.count == 1 ? mapped.first! : self
     }
     var isLetter: Bool {
+        if value < 0x80 { return (value | 0x20) >= 97 && (value | 0x20) <= 122 }
         switch properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
-        default: false
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
         }
     }
 }

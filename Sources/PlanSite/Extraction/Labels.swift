@@ -119,9 +119,10 @@ public struct OutlineToken: Hashable, Sendable {
         }
         guard !number.isEmpty, i < chars.count else { return nil }
         // "1." and "1.1." are outline numbers; "1.1 " may drop its last dot; "2023 là …" is a sentence.
-        if chars[i] == "." { i += 1 } else if !number.contains(".") { return nil }
+        let dotted = number.utf8.contains(UInt8(ascii: "."))
+        if chars[i] == "." { i += 1 } else if !dotted { return nil }
         guard i < chars.count, chars[i] == " " else { return nil }
-        return (OutlineToken(kind: number.contains(".") ? .dotted : .arabic, value: number), rest(i))
+        return (OutlineToken(kind: dotted ? .dotted : .arabic, value: number), rest(i))
     }
 }
 

@@ -100,7 +100,7 @@ struct TaskBuilder {
     /// A heading that is nothing but registered agency names ("3.2. Đảng ủy Ủy ban nhân dân tỉnh",
     /// "2. Trách nhiệm của Sở Tư pháp") heads that agency's tasks.
     private func agencyGroup(_ node: OutlineNode) -> [String]? {
-        guard node.title.count < 160, !VietnameseText.fold(node.title).containsBytes("chu tri") else { return nil }
+        guard Self.isShorter(node.title, than: 160), !VietnameseText.fold(node.title).containsBytes("chu tri") else { return nil }
         var title = node.title
         for prefix in ["Trách nhiệm của ", "Nhiệm vụ của ", "Trách nhiệm ", "Đối với "] where title.hasPrefix(prefix) {
             title = String(title.dropFirst(prefix.count))
@@ -115,14 +115,25 @@ struct TaskBuilder {
     }
 
     /// The longest run of words at the start of a sentence that names only registered agencies.
+    /// The first 1 to 30 words are tried longest first, each a prefix of the words joined once.
     private func subjectAgencies(_ sentence: String) -> [String] {
-        let words = sentence.split(separator: " ", omittingEmptySubsequences: true)
-        var best: [String] = []
-        for count in stride(from: min(words.count, 30), through: 1, by: -1) {
-            let resolved = registry.resolve(words.prefix(count).joined(separator: " "))
-            if resolved.unknown.isEmpty, !resolved.names.isEmpty { best = resolved.names; break }
+        var joined = ""
+        var ends: [Int] = []
+        for word in sentence.split(atASCII: " ").prefix(30) {
+            if !joined.isEmpty { joined += " " }
+            joined += word
+            ends.append(joined.utf8.count)
         }
-        return best
+        for end in ends.reversed() {
+            let resolved = registry.resolve(String(joined[..<joined.utf8.index(joined.startIndex, offsetBy: end)]))
+            if resolved.unknown.isEmpty, !resolved.names.isEmpty { return resolved.names }
+        }
+        return []
+    }
+
+    /// `text.count < length`, without counting past `length`.
+    private static func isShorter(_ text: String, than length: Int) -> Bool {
+        text.utf8.count < length || text.index(text.startIndex, offsetBy: length, limitedBy: text.endIndex) == nil
     }
 
     /// The outline numbers from the top of the plan down to a node; "3.1" stands for "3" and "3.1".

@@ -17,7 +17,11 @@ extension StringProtocol {
     /// Character of its own ("(" with a combining mark after it is another Character), and a
     /// scalar Swift compares equal to an ASCII character (U+037E to ";") matches it too.
     func firstIndex(ofAnyASCII characters: String, from start: Index? = nil) -> Index? {
-        let targets = characters.unicodeScalars.flatMap { [$0.value] + (asciiSingletons[$0].map { [$0.value] } ?? []) }
+        var targets: [UInt32] = []
+        for scalar in characters.unicodeScalars {
+            targets.append(scalar.value)
+            if let twin = Self.canonicalTwin(of: scalar) { targets.append(twin) }
+        }
         var from = utf8.distance(from: utf8.startIndex, to: start ?? startIndex)
         while let (found, length) = withUTF8Bytes({ Self.firstScalar(in: targets, of: $0, from: from) }) {
             let index = utf8.index(utf8.startIndex, offsetBy: found)
@@ -60,6 +64,16 @@ extension StringProtocol {
         return nil
     }
 
+    /// The only scalars that `==` on Characters takes for ASCII ones: canonical singletons.
+    private static func canonicalTwin(of scalar: Unicode.Scalar) -> UInt32? {
+        switch scalar {
+        case ";": 0x37E
+        case "`": 0x1FEF
+        case "K": 0x212A
+        default: nil
+        }
+    }
+
     private static func firstScalar(in targets: [UInt32], of text: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
         var offset = start
         while offset < text.count {
@@ -70,6 +84,3 @@ extension StringProtocol {
         return nil
     }
 }
-
-/// The only scalars that `==` on Characters takes for ASCII ones: canonical singletons.
-private let asciiSingletons: [Unicode.Scalar: Unicode.Scalar] = [";": "\u{37E}", "`": "\u{1FEF}", "K": "\u{212A}"]

@@ -12,7 +12,14 @@ public enum Suggestion {
         return distance <= max(2, target.count / 3) ? name : nil
     }
 
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// Edit distance in Characters. Keys are mostly ASCII, where Characters are bytes (but
+    /// "\r\n", which keys never hold), and bytes are far cheaper to compare.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } }
+        return isASCII(a) && isASCII(b) ? editDistance(Array(a.utf8), Array(b.utf8)) : editDistance(Array(a), Array(b))
+    }
+
+    static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)
         var current = previous

@@ -102,9 +102,11 @@ public enum VietnameseText {
     /// Only ASCII letters and digits are kept, so the folded bytes can be read one by one:
     /// every byte of a non-ASCII scalar is a separator, as the scalar is.
     public static func slug(_ text: String) -> String {
+        let folded = foldedUTF8(text)
         var slug: [UInt8] = []
+        slug.reserveCapacity(folded.count)
         var pendingDash = false
-        for byte in foldedUTF8(text) {
+        for byte in folded {
             if isASCIIAlphanumeric(byte) {
                 if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 slug.append(byte)
