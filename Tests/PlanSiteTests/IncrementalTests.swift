@@ -82,6 +82,55 @@ struct IncrementalTests {
         #expect(try replaced().isEmpty, "a build without the cache deletes what it replaces at once")
     }
 
+    /// A cached build stages its site in the one replaced two builds ago, whose files are
+    /// mostly links to the live site's: it must replace them, never write into them.
+    @Test func aRecycledSiteNeverChangesTheLiveOne() throws {
+        func replaced() throws -> URL {
+            let name = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).first { $0.hasPrefix(".Public.replaced-") }
+            return folder.url.appendingPathComponent(try #require(name))
+        }
+        #expect(build(into: "Public").succeeded)
+        try edit("thai-nguyen-ke-hoach-35-ctr-tu.md") { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
+        #expect(build(into: "Public").succeeded)
+        let live = try snapshot(of: folder.url.appendingPathComponent("Public"))
+        // Gia Lai's page was kept by the last build, so the site that build replaced links it.
+        try edit("gia-lai-ke-hoach-hanh-dong-27-nq-tw.md") { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
+        let rebuilt = build(into: "Public")
+        #expect(rebuilt.succeeded && rebuilt.filesKept > 0)
+        #expect(try snapshot(of: replaced()) == live, "the site this build replaced is as it was served")
+        try expectSameAsCleanBuild("a site staged in a recycled one")
+    }
+
+    /// Assets are whatever Templates/assets holds, so a recycled site can have a file where the
+    /// new one has a folder, or the other way round.
+    @Test func aRecycledSiteMayHoldFilesWhereFoldersGoAndFoldersWhereFilesGo() throws {
+        let templates = folder.url.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Paths.templates, to: templates)
+        let icons = templates.appendingPathComponent("assets/icons")
+        func build(_ output: String = "Public", cache: Bool = true) -> BuildReport {
+            Build(content: content, templates: templates, output: folder.url.appendingPathComponent(output),
+                  today: CalendarDate(year: 2025, month: 1, day: 1)!, cache: cache ? folder.url.appendingPathComponent("cache") : nil).run()
+        }
+        func iconsAreAFile(_ isFile: Bool) throws {
+            try? FileManager.default.removeItem(at: icons)
+            if isFile {
+                try Data("icons".utf8).write(to: icons)
+            } else {
+                try FileManager.default.createDirectory(at: icons, withIntermediateDirectories: true)
+                try Data("<svg/>".utf8).write(to: icons.appendingPathComponent("a.svg"))
+            }
+        }
+        for isFile in [true, true, false, false, true] {
+            try iconsAreAFile(isFile)
+            let report = build()
+            #expect(report.succeeded, "\(report.diagnostics.map(\.message))")
+            try? FileManager.default.removeItem(at: folder.url.appendingPathComponent("Clean"))
+            #expect(build("Clean", cache: false).succeeded)
+            #expect(try snapshot(of: folder.url.appendingPathComponent("Public")) == snapshot(of: folder.url.appendingPathComponent("Clean")),
+                    "icons as a \(isFile ? "file" : "folder")")
+        }
+    }
+
     @Test func aTemplateChangeRendersEveryPageAgain() throws {
         let templates = folder.url.appendingPathComponent("Templates")
         try FileManager.default.copyItem(at: Paths.templates, to: templates)

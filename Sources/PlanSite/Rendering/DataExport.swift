@@ -6,6 +6,8 @@ struct DataExport {
     /// Files are handed to the writer in parts of about this many bytes: at national scale
     /// tasks.json is half a gigabyte, which should never sit in memory whole.
     var partSize = 4 << 20
+    /// Items are encoded on every core; the file is put together in their order.
+    var jobs = Workers.default
     var urls: SiteURLs { SiteURLs(base: site.config.baseURL) }
 
     func write(_ emit: (OutputFile) throws -> Void) rethrows {
@@ -16,23 +18,39 @@ struct DataExport {
         try csv(emit)
     }
 
-    /// A JSON array of the values each item gives, written and handed over part by part.
+    /// A JSON array of the values each item gives.
     private func jsonArray<T>(_ path: String, _ items: [T], _ emit: (OutputFile) throws -> Void,
                               _ values: (T) -> [JSONWriter.Value]) rethrows {
-        var parts = PartedFile(path: path)
-        var json = JSONWriter()
-        var first = true
-        json.raw("[")
-        for item in items {
-            for value in values(item) {
-                if !first { json.raw(",") }
-                first = false
+        try inParts(path, head: Array("[".utf8), separator: ",", tail: "]\n", items, emit) { item in
+            var json = JSONWriter()
+            for (index, value) in values(item).enumerated() {
+                if index > 0 { json.raw(",") }
                 json.write(value)
             }
-            if json.bytes.count >= partSize { try parts.hand(json.takeBytes(), emit) }
+            return json.takeBytes()
         }
-        json.raw("]\n")
-        try parts.finish(json.takeBytes(), emit)
+    }
+
+    /// Encodes the items on every core and hands the file to the writer in parts of about
+    /// `partSize` bytes, in the items' order; `separator` goes between items that gave bytes.
+    private func inParts<T>(_ path: String, head: [UInt8], separator: String = "", tail: String, _ items: [T],
+                            _ emit: (OutputFile) throws -> Void, _ encode: (T) -> [UInt8]) rethrows {
+        var parts = PartedFile(path: path)
+        var bytes = head
+        var first = true
+        try items.forEachTransformed(jobs: jobs, batch: 256, encode) { encoded in
+            if !encoded.isEmpty {
+                if !first { bytes += separator.utf8 }
+                first = false
+                bytes += encoded
+            }
+            if bytes.count >= partSize {
+                try parts.hand(bytes, emit)
+                bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        bytes += tail.utf8
+        try parts.finish(bytes, emit)
     }
 
     func plan(_ plan: Plan) -> JSONWriter.Value {
@@ -94,30 +112,34 @@ struct DataExport {
 
     /// One row per task, CRLF line ends and a byte-order mark: what Excel opens correctly.
     private func csv(_ emit: (OutputFile) throws -> Void) rethrows {
-        var parts = PartedFile(path: "data/tasks.csv")
-        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        bytes += "id,plan,province,outline,title,lead,support,deadline,kind,due,url\r\n".utf8
-        for entry in site.plans {
+        let head = [0xEF, 0xBB, 0xBF] + Array("id,plan,province,outline,title,lead,support,deadline,kind,due,url\r\n".utf8)
+        try inParts("data/tasks.csv", head: head, tail: "", site.plans, emit) { entry in
+            var bytes: [UInt8] = []
             for task in entry.plan.tasks {
                 let fields = [task.id, entry.plan.slug, entry.plan.metadata.province ?? "", task.outline, task.title,
                               task.lead.joined(separator: "; "), task.support.joined(separator: "; "),
                               task.deadlines.map(\.text).joined(separator: " hoặc "), task.deadlines.first?.kind.rawValue ?? "",
                               task.due?.iso ?? "", urls.task(task)]
-                bytes += fields.map(Self.csvField).joined(separator: ",").utf8
+                for (index, field) in fields.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    Self.appendCSVField(field, to: &bytes)
+                }
                 bytes += "\r\n".utf8
             }
-            if bytes.count >= partSize {
-                try parts.hand(bytes, emit)
-                bytes.removeAll(keepingCapacity: true)
-            }
+            return bytes
         }
-        try parts.finish(bytes, emit)
     }
 
     /// Quotes every field; a leading =, +, - or @ gets a quote mark so spreadsheets do not run it as a formula.
-    static func csvField(_ value: String) -> String {
-        var text = value.replacingOccurrences(of: "\"", with: "\"\"")
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        return "\"\(text)\""
+    static func appendCSVField(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        if let first = value.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")].contains(first) {
+            bytes.append(UInt8(ascii: "'"))
+        }
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -57,10 +57,10 @@ public struct SiteRenderer {
         try renderAll(site.agencies, emit) { contexts.agencyPages($0).map { page($0.file, "agency", $0.context) } }
         for index in contexts.documentIndexPages() { try emit(page(index.file, "documents", index.context)) }
         try renderAll(site.documents, emit) { contexts.documentPages($0).map { page($0.file, "document", $0.context) } }
-        for deadlines in contexts.deadlinePages() { try emit(page(deadlines.file, "deadlines", deadlines.context)) }
+        try renderAll(contexts.deadlinePages(), emit) { [page($0.file, "deadlines", $0.context)] }
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
-        try DataExport(site: site).write(emit)
+        try DataExport(site: site, jobs: jobs).write(emit)
         for path in assets.keys.sorted() {
             try emit(OutputFile(path: "assets/\(path)", data: assets[path]!))
         }
@@ -69,10 +69,8 @@ public struct SiteRenderer {
     /// Renders pages on every core, a batch at a time so memory stays bounded, and hands them
     /// to `emit` in order. One item may make several pages (a summary and its province pages).
     private func renderAll<T>(_ items: [T], _ emit: (OutputFile) throws -> Void, _ make: (T) -> [OutputFile]) rethrows {
-        for start in stride(from: 0, to: items.count, by: 256) {
-            for files in Array(items[start..<Swift.min(start + 256, items.count)]).parallelMap(jobs: jobs, make) {
-                for file in files { try emit(file) }
-            }
+        try items.forEachTransformed(jobs: jobs, batch: 256, make) { files in
+            for file in files { try emit(file) }
         }
     }
 

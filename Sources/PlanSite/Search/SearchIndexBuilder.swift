@@ -76,10 +76,8 @@ struct SearchIndexBuilder {
 
     /// Makes files on every core, 512 items at a time, and hands them over in order.
     private func inBatches(_ items: [Int], _ emit: (OutputFile) throws -> Void, _ make: (Int) -> [OutputFile]) rethrows {
-        for start in stride(from: 0, to: items.count, by: 512) {
-            for files in Array(items[start..<min(start + 512, items.count)]).parallelMap(jobs: jobs, make) {
-                for file in files { try emit(file) }
-            }
+        try items.forEachTransformed(jobs: jobs, batch: 512, make) { files in
+            for file in files { try emit(file) }
         }
     }
 

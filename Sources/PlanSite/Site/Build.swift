@@ -44,7 +44,7 @@ public struct Build {
 
     public func run() -> BuildReport {
         let output = OutputFolder(url: outputDirectory)
-        output.startCleanup()
+        output.startCleanup(recycling: cacheDirectory != nil)
         defer { output.finishCleanup() }
         var timings: [StageTiming] = []
         let (loaded, loadProblems) = StageTiming.measure("load", into: &timings) {
@@ -76,6 +76,7 @@ public struct Build {
                 return report
             }
             try StageTiming.measure("swap", into: &report.timings) {
+                output.sweep()
                 try output.commit(deferringCleanup: cache != nil)
                 cache?.record(writer.record, committedTo: output.url)
                 output.finishCleanup()

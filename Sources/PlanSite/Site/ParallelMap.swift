@@ -18,6 +18,17 @@ extension Array {
         }
         return results.values
     }
+
+    /// `transform` on `jobs` threads, `batch` elements at a time, each result handed to `consume`
+    /// in the original order: output never depends on scheduling, and only one batch of results
+    /// is in memory at once.
+    func forEachTransformed<T>(jobs: Int, batch: Int, _ transform: (Element) -> T, _ consume: (T) throws -> Void) rethrows {
+        for start in stride(from: 0, to: count, by: batch) {
+            for result in Array(self[start..<Swift.min(start + batch, count)]).parallelMap(jobs: jobs, transform) {
+                try consume(result)
+            }
+        }
+    }
 }
 
 /// One slot per index, each written by exactly one iteration of `concurrentPerform`.
