@@ -4,7 +4,9 @@ import Foundation
 /// needs, and display chunks fetched only for the results shown. docs/SEARCH.md describes
 /// the format; `Templates/assets/search-core.js` reads it.
 struct SearchIndexBuilder {
-    var site: SiteModel
+    /// `SearchUnit.all` of the site: the builder does not hold the site itself, so a build
+    /// can let go of it while the much larger posting table is made.
+    var units: [SearchUnit]
     var jobs = Workers.default
     static let chunkSize = 8
     /// Postings kept per token in the first tier; the rest go to the second tier, fetched on demand.
@@ -14,7 +16,6 @@ struct SearchIndexBuilder {
 
     /// Hands files to `emit` a batch at a time, so the index is never all in memory at once.
     func write(_ emit: (OutputFile) throws -> Void) rethrows {
-        let units = SearchUnit.all(site)
         let provinces = Array(Set(units.compactMap(\.province))).sorted(by: Collation.less)
         let years = Array(Set(units.compactMap(\.year))).sorted()
         let provinceIndex = Dictionary(uniqueKeysWithValues: provinces.enumerated().map { ($1, $0 + 1) })

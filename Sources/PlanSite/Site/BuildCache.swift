@@ -98,7 +98,8 @@ public struct BuildMemory: Sendable {
     }
 
     init(cache: BuildCache, previous: PreviousOutput, spool: URL) {
-        self.init(recall: cache.recall, remember: { cache.remember($1, as: $0) }, forget: cache.forgetPlans, previous: previous, spool: spool)
+        self.init(recall: { cache.recall($0) }, remember: { cache.remember($1, as: $0) }, forget: { cache.forgetPlans(except: $0) },
+                  previous: previous, spool: spool)
     }
 
     /// A build on disk without a cache still keeps bodies out of memory.
