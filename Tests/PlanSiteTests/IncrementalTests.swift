@@ -13,16 +13,15 @@ struct IncrementalTests {
         try folder.copy(Paths.content, to: "Content")
     }
 
-    func build(into output: String, cache: Bool = true) -> BuildReport {
-        Build(content: content, templates: Paths.templates, output: folder.url.appendingPathComponent(output),
-              today: CalendarDate(year: 2025, month: 1, day: 1)!,
+    func build(into output: String, cache: Bool = true, today: CalendarDate = CalendarDate(year: 2025, month: 1, day: 1)!) -> BuildReport {
+        Build(content: content, templates: Paths.templates, output: folder.url.appendingPathComponent(output), today: today,
               cache: cache ? folder.url.appendingPathComponent(".plansite-cache") : nil).run()
     }
 
     /// The incremental output, and a clean build of the same content next to it.
-    func expectSameAsCleanBuild(_ comment: Comment) throws {
+    func expectSameAsCleanBuild(_ comment: Comment, today: CalendarDate = CalendarDate(year: 2025, month: 1, day: 1)!) throws {
         try? FileManager.default.removeItem(at: folder.url.appendingPathComponent("Clean"))
-        #expect(build(into: "Clean", cache: false).succeeded)
+        #expect(build(into: "Clean", cache: false, today: today).succeeded)
         let incremental = try snapshot(of: folder.url.appendingPathComponent("Public"))
         let clean = try snapshot(of: folder.url.appendingPathComponent("Clean"))
         #expect(incremental.keys.sorted() == clean.keys.sorted(), comment)
@@ -63,6 +62,16 @@ struct IncrementalTests {
         try edit("../Public/404.html") { _ in "changed by hand" }
         _ = build(into: "Public")
         try expectSameAsCleanBuild("a file changed by hand in the output is written again")
+    }
+
+    /// Unchanged pages are judged from stand-ins whose task rows leave out whether the task is
+    /// overdue: the day is part of their fingerprint instead.
+    @Test func aRebuildOnALaterDayMarksTheTasksOverdueSince() throws {
+        #expect(build(into: "Public").succeeded)
+        let later = CalendarDate(year: 2028, month: 1, day: 1)!
+        let rebuilt = build(into: "Public", today: later)
+        #expect(rebuilt.plansFromCache == 5)
+        try expectSameAsCleanBuild("two years on", today: later)
     }
 
     /// The site a cached build replaces is deleted by the next build, beside its work.
