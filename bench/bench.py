@@ -70,14 +70,14 @@ class Trash:
 
     def __init__(self):
         self.folder = OUT / ".trash"
-        self.count = 0
 
     def move(self, path):
+        """Moves `path` aside, with what PlanSite keeps beside it (replaced and staging sites)."""
         path = Path(path)
-        if path.exists():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self.count += 1
-            path.rename(self.folder / f"{self.count}-{path.name}")
+        for item in [path] + sorted(path.parent.glob(f".{path.name}.replaced-*")) + sorted(path.parent.glob(f".{path.name}.staging-*")):
+            if item.exists():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                item.rename(self.folder / f"{time.monotonic_ns()}-{item.name}")
 
     def empty(self):
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -168,7 +168,7 @@ def browser_once(site, query):
 
 
 def main():
-    TRASH.empty()
+    # A trash left by an interrupted benchmark is emptied at the end too, not before timing.
     try:
         run_sizes([int(s) for s in sys.argv[1:]] or [1000, 10000])
     finally:

@@ -140,6 +140,29 @@ struct IncrementalTests {
         }
     }
 
+    /// What a killed build left, even under this process's own staging name, and links in a
+    /// recycled site, must never reach the output or anything outside it.
+    @Test func leftoversAndLinksInARecycledSiteChangeNothingOutside() throws {
+        #expect(build(into: "Public").succeeded)
+        try edit("thai-nguyen-ke-hoach-35-ctr-tu.md") { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
+        #expect(build(into: "Public").succeeded)
+        let replaced = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).first { $0.hasPrefix(".Public.replaced-") })
+        let outside = folder.url.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("outside".utf8).write(to: outside.appendingPathComponent("site.css"))
+        let recycledAssets = folder.url.appendingPathComponent(replaced).appendingPathComponent("assets")
+        try FileManager.default.removeItem(at: recycledAssets)
+        try FileManager.default.createSymbolicLink(at: recycledAssets, withDestinationURL: outside)
+        let killed = folder.url.appendingPathComponent(".Public.staging-\(getpid())")
+        try FileManager.default.createDirectory(at: killed, withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: killed.appendingPathComponent("stale.html"))
+
+        try edit("gia-lai-ke-hoach-hanh-dong-27-nq-tw.md") { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
+        #expect(build(into: "Public").succeeded)
+        #expect(try snapshot(of: outside) == ["site.css": Data("outside".utf8)], "the link was replaced, not followed")
+        try expectSameAsCleanBuild("after a recycled site with a link and a killed build's leftovers")
+    }
+
     @Test func aTemplateChangeRendersEveryPageAgain() throws {
         let templates = folder.url.appendingPathComponent("Templates")
         try FileManager.default.copyItem(at: Paths.templates, to: templates)

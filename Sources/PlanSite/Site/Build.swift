@@ -76,7 +76,7 @@ public struct Build {
                 return report
             }
             try StageTiming.measure("swap", into: &report.timings) {
-                output.sweep()
+                try output.sweep()
                 try output.commit(deferringCleanup: cache != nil)
                 cache?.record(writer.record, committedTo: output.url)
                 output.finishCleanup()
@@ -167,7 +167,8 @@ public struct Build {
         try timed("search index") {
             // Gone with the site model: what glibc keeps of it for reuse goes back to the system,
             // as the posting table's large arrays could not reuse it anyway.
-            let units = SearchUnit.all(linked.take()!)
+            let units = SearchUnit.all(linked!)
+            linked = nil
             FreedMemory.release()
             try SearchIndexBuilder(units: units, jobs: jobs).write { file in
                 try write(file)

@@ -42,7 +42,7 @@ public struct OutputFolder {
                 try manager.removeItem(at: retired)
             }
         }
-        for name in leftovers where name.hasPrefix(stagingPrefix) && name != staging.lastPathComponent {
+        for name in leftovers where name.hasPrefix(stagingPrefix) {
             try? manager.removeItem(at: parent.appendingPathComponent(name))
         }
 
@@ -79,16 +79,18 @@ public struct OutputFolder {
     private func makeFolder(of file: String) throws {
         guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let folder = String(file[..<slash])
-        guard made.insert(folder) else { return }
-        if mkdir(folder, 0o755) == 0 { return }
-        if errno == EEXIST {
-            // A recycled site may hold a file where this one has a folder.
-            guard recycled.isOn, !RecycledFiles.isFolder(folder) else { return }
+        guard folder.utf8.count > staging.path.utf8.count, made.insert(folder) else { return }
+        if recycled.isOn {
+            // Checked from the top down, so nothing is made through a link that stands where
+            // this site has a folder; a file or a link there goes.
+            try makeFolder(of: folder)
+            if mkdir(folder, 0o755) == 0 || RecycledFiles.isFolder(folder) { return }
             unlink(folder)
             if mkdir(folder, 0o755) == 0 { return }
             throw OutputError(path: folder, code: errno)
         }
-        guard errno == ENOENT || (recycled.isOn && errno == ENOTDIR) else { throw OutputError(path: folder, code: errno) }
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw OutputError(path: folder, code: errno) }
         try makeFolder(of: folder)
         if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw OutputError(path: folder, code: errno) }
     }
@@ -131,8 +133,8 @@ public struct OutputFolder {
 
     /// Deletes what a recycled staging folder still holds of its old site: files this build
     /// neither wrote nor kept, and the folders that leaves empty.
-    public func sweep() {
-        recycled.sweep(staging.path)
+    public func sweep() throws {
+        try recycled.sweep(staging.path)
     }
 
     /// Waits for the deletion `startCleanup` began.

@@ -9,7 +9,8 @@ import Glibc
 final class RecycledFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var on = false
-    private var touched: Set<String> = []
+    /// As bytes: `String`'s equality would take a file named in NFD for its NFC twin.
+    private var touched: Set<[UInt8]> = []
     /// The replaced site `startCleanup` spared for `begin` to take over.
     var candidate: String? {
         get { lock.withLock { spared } }
@@ -21,7 +22,7 @@ final class RecycledFiles: @unchecked Sendable {
 
     func start() { lock.withLock { on = true } }
 
-    func touch(_ relativePath: String) { lock.withLock { _ = touched.insert(relativePath) } }
+    func touch(_ relativePath: String) { lock.withLock { _ = touched.insert(Array(relativePath.utf8)) } }
 
     /// Makes way for a new file: whatever the recycled site has at its path goes.
     func clear(_ target: String, as relativePath: String) throws {
@@ -32,16 +33,16 @@ final class RecycledFiles: @unchecked Sendable {
     }
 
     /// Deletes every file under `root` that was neither written nor kept, and the folders
-    /// that leaves empty.
-    func sweep(_ root: String) {
+    /// that leaves empty. Anything it cannot delete fails the build: it would be published.
+    func sweep(_ root: String) throws {
         guard isOn else { return }
         let kept = lock.withLock { touched }
-        _ = Self.sweep(root, relative: "", kept)
+        _ = try Self.sweep(root, relative: "", kept)
     }
 
     /// Whether `folder` is empty once its untouched files are gone.
-    private static func sweep(_ folder: String, relative: String, _ kept: Set<String>) -> Bool {
-        guard let stream = opendir(folder) else { return false }
+    private static func sweep(_ folder: String, relative: String, _ kept: Set<[UInt8]>) throws -> Bool {
+        guard let stream = opendir(folder) else { throw OutputError(path: folder, code: errno) }
         var entries: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
@@ -55,11 +56,12 @@ final class RecycledFiles: @unchecked Sendable {
             let path = folder + "/" + entry.name
             let inSite = relative.isEmpty ? entry.name : relative + "/" + entry.name
             if entry.isFolder {
-                if sweep(path, relative: inSite, kept) { rmdir(path) } else { empty = false }
-            } else if kept.contains(inSite) {
+                guard try sweep(path, relative: inSite, kept) else { empty = false; continue }
+                guard rmdir(path) == 0 else { throw OutputError(path: path, code: errno) }
+            } else if kept.contains(Array(inSite.utf8)) {
                 empty = false
-            } else {
-                unlink(path)
+            } else if unlink(path) != 0 && errno != ENOENT {
+                throw OutputError(path: path, code: errno)
             }
         }
         return empty
