@@ -140,7 +140,7 @@ public struct Build {
             }
         }
         // Consumed, here and below, so the site model is the only holder of the plans and the
-        // search stage can let go of them (about a third of the peak at 10,000 plans).
+        // search stage can let go of them.
         let extracted = (consume known).compactMap { $0 }
         diagnostics += extracted.flatMap(\.diagnostics)
 
