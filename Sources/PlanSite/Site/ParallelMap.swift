@@ -8,13 +8,14 @@ public enum Workers {
 extension Array {
     /// `map` on `jobs` threads, results in the original order so output never depends on
     /// scheduling. `transform` must only read shared state (the stages are pure functions of
-    /// their input). Each thread takes every `jobs`-th element.
+    /// their input). Each thread takes the next element not yet taken, so one costly element
+    /// (the page of a resolution every plan cites) does not leave the other threads idle.
     func parallelMap<T>(jobs: Int, _ transform: (Element) -> T) -> [T] {
         let workers = Swift.min(jobs, count)
         guard workers > 1 else { return map(transform) }
         let results = ResultSlots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: count, by: workers) { results.set(index, transform(self[index])) }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = results.claim() { results.set(index, transform(self[index])) }
         }
         return results.values
     }
@@ -31,11 +32,22 @@ extension Array {
     }
 }
 
-/// One slot per index, each written by exactly one iteration of `concurrentPerform`.
+/// One slot per index, each claimed and written by exactly one thread.
 final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]
+    private let lock = NSLock()
+    private var next = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The next index no thread has taken, or nil when all are taken.
+    func claim() -> Int? {
+        lock.withLock {
+            guard next < slots.count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
 
     func set(_ index: Int, _ value: T) {
         slots.withUnsafeMutableBufferPointer { $0[index] = value }
