@@ -181,6 +181,15 @@ struct IncrementalTests {
         #expect(try snapshot(of: folder.url.appendingPathComponent("Public")) == snapshot(of: folder.url.appendingPathComponent("Clean")))
     }
 
+    /// Every stage's threads write their results side by side; a race there crashed a build of
+    /// 1,500 plans now and then, so this makes many threads write many small results.
+    @Test func parallelMapKeepsEveryResultInOrder() {
+        let numbers = Array(0..<200_000)
+        for jobs in [2, 8] {
+            #expect(numbers.parallelMap(jobs: jobs) { "\($0 * 3)" } == numbers.map { "\($0 * 3)" })
+        }
+    }
+
     /// Plans, pages and index shards are worked on by several threads; the output must not depend on it.
     @Test func oneThreadAndManyThreadsBuildTheSameBytes() throws {
         var plans = try FileManager.default.contentsOfDirectory(atPath: Paths.content.path).filter { $0.hasSuffix(".md") }

@@ -32,26 +32,36 @@ extension Array {
     }
 }
 
-/// One slot per index, each claimed and written by exactly one thread.
+/// One slot per index, each claimed and written by exactly one thread. The slots are raw
+/// memory, not an `Array`: writing an array element goes through the whole array, which two
+/// threads may not do at once (a debug build traps on it).
 final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
     private let lock = NSLock()
     private var next = 0
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
 
     /// The next index no thread has taken, or nil when all are taken.
     func claim() -> Int? {
         lock.withLock {
-            guard next < slots.count else { return nil }
+            guard next < count else { return nil }
             next += 1
             return next - 1
         }
     }
 
-    func set(_ index: Int, _ value: T) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
+    func set(_ index: Int, _ value: T) { slots[index] = value }
 
-    var values: [T] { slots.map { $0! } }
+    var values: [T] { (0..<count).map { slots[$0]! } }
 }
