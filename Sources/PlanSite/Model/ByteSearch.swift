@@ -49,6 +49,35 @@ extension StringProtocol {
         index == endIndex || self.index(before: self.index(after: index)) == index
     }
 
+    /// Where the first `limit` Characters end, and how many there are (fewer when the text is
+    /// shorter): `index(_:offsetBy:limitedBy:)` without grapheme breaking for text whose every
+    /// scalar is a Character of its own, as plans' text almost always is (below U+0300, where
+    /// combining marks start, and the precomposed Vietnamese letters U+1E00–U+1EFF; "\r" is left
+    /// out, as "\r\n" is one Character). Other text is walked Character by Character.
+    func characterPrefixEnd(_ limit: Int) -> (end: Index, count: Int) {
+        let simple: (offset: Int, count: Int)? = withUTF8Bytes { bytes in
+            func standsAlone(_ value: UInt32) -> Bool { (value < 0x300 && value != 0x0D) || (value >= 0x1E00 && value < 0x1F00) }
+            var offset = 0
+            var count = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
+                guard standsAlone(value) else { return nil }
+                if count == limit { break }
+                offset += length
+                count += 1
+            }
+            return (offset, count)
+        }
+        if let simple { return (utf8.index(startIndex, offsetBy: simple.offset), simple.count) }
+        var end = startIndex
+        var count = 0
+        while count < limit, end < endIndex {
+            formIndex(after: &end)
+            count += 1
+        }
+        return (end, count)
+    }
+
     /// Runs `body` on the text's UTF-8, copying it only if the text is not stored as UTF-8.
     func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)

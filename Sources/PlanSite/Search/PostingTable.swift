@@ -72,31 +72,25 @@ struct PostingTable {
     func postings(of token: Int) -> Range<Int> { starts[token]..<starts[token + 1] }
 
     private static func tokenize(_ units: ArraySlice<SearchUnit>) -> Block {
+        var reader = BlockReader()
+        for unit in units { reader.read(unit) }
+        reader.block.names = reader.interner.names
+        return reader.block
+    }
+
+    /// Tokenizes units into a block. A struct with mutating methods, not nested functions
+    /// capturing local variables: those cost hundreds of instructions a token.
+    private struct BlockReader {
         var block = Block()
-        var ids: [String: Int32] = [:]
-        // One unit's weights by local token id, and the ids it has touched: cheaper than a
-        // dictionary per unit. Entries are put back to nil once the unit is written.
-        var weighted: [Float?] = []
+        var interner = TokenInterner()
+        /// The current unit's weight of each local token id, and the ids it has touched.
+        var weights: [Float] = []
         var touched: [Int32] = []
-        for unit in units {
-            var length: Float = 0
-            func add(_ token: String, _ weight: Float) {
-                let id: Int32
-                if let known = ids[token] { id = known } else {
-                    id = Int32(block.names.count)
-                    ids[token] = id
-                    block.names.append(token)
-                    weighted.append(nil)
-                }
-                if weighted[Int(id)] == nil { touched.append(id) }
-                weighted[Int(id)] = (weighted[Int(id)] ?? 0) + weight
-            }
-            func add(_ text: String, _ weight: Double, numbersOnly: Bool = false) {
-                for token in SearchText.tokens(text) where !numbersOnly || token.hasPrefix("#") {
-                    add(token, Float(weight))
-                    length += Float(weight)
-                }
-            }
+        var isTouched: [Bool] = []
+        var length: Float = 0
+
+        mutating func read(_ unit: SearchUnit) {
+            length = 0
             add(unit.numbers, SearchUnit.weights.numbers, numbersOnly: true)
             add(unit.title, SearchUnit.weights.title)
             add(unit.agencies, SearchUnit.weights.agencies)
@@ -104,20 +98,40 @@ struct PostingTable {
             // "=so tu phap": the whole name, so a query naming an agency exactly finds it first.
             // (Documents are found exactly by their number.) It does not count towards length.
             if unit.kind == .agency {
-                let exact = SearchText.exactTitleToken(unit.title)
+                let exact = interner.id(SearchText.exactTitleToken(unit.title))
                 add(exact, 0)
-                weighted[Int(ids[exact]!)] = Float(SearchUnit.weights.title)
+                weights[Int(exact)] = Float(SearchUnit.weights.title)
             }
             touched.sort()
             for id in touched {
                 block.tokenIDs.append(id)
-                block.weights.append(weighted[Int(id)]!)
-                weighted[Int(id)] = nil
+                block.weights.append(weights[Int(id)])
+                weights[Int(id)] = 0
+                isTouched[Int(id)] = false
             }
             touched.removeAll(keepingCapacity: true)
             block.unitEnds.append(block.tokenIDs.count)
             block.lengths.append(length)
         }
-        return block
+
+        private mutating func add(_ text: String, _ weight: Double, numbersOnly: Bool = false) {
+            SearchText.forEachToken(text, numbersOnly: numbersOnly) { token in
+                add(interner.id(token), Float(weight))
+                length += Float(weight)
+            }
+        }
+
+        private mutating func add(_ id: Int32, _ weight: Float) {
+            let index = Int(id)
+            if index == weights.count {
+                weights.append(0)
+                isTouched.append(false)
+            }
+            if !isTouched[index] {
+                isTouched[index] = true
+                touched.append(id)
+            }
+            weights[index] += weight
+        }
     }
 }

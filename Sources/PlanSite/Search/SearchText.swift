@@ -18,14 +18,34 @@ public enum SearchText {
     /// and for each document number "#27-nq" and "#27-nq-tw".
     public static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
-            forEachRun(folded) { run in
-                for syllable in run { tokens.append(string(folded, syllable)) }
-                for index in run.indices.dropFirst() { tokens.append(pair(folded, run[index - 1], run[index])) }
+        forEachToken(text) { tokens.append(String(decoding: $0, as: UTF8.self)) }
+        return tokens
+    }
+
+    /// `tokens` as bytes, valid only during the call: the index interns tokens straight from
+    /// them, and a String is made only for a token it has not seen. `numbersOnly` gives just
+    /// the "#…" tokens.
+    static func forEachToken(_ text: String, numbersOnly: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if !numbersOnly {
+            VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
+                // Two syllables and "_" never take more room than the text and one byte.
+                let pair = UnsafeMutablePointer<UInt8>.allocate(capacity: folded.count + 1)
+                defer { pair.deallocate() }
+                forEachRun(folded) { run in
+                    for syllable in run { body(UnsafeBufferPointer(rebasing: folded[syllable])) }
+                    for index in run.indices.dropFirst() {
+                        let (first, second) = (run[index - 1], run[index])
+                        pair.update(from: folded.baseAddress! + first.lowerBound, count: first.count)
+                        pair[first.count] = UInt8(ascii: "_")
+                        (pair + first.count + 1).update(from: folded.baseAddress! + second.lowerBound, count: second.count)
+                        body(UnsafeBufferPointer(start: pair, count: first.count + 1 + second.count))
+                    }
+                }
             }
         }
-        for scanned in CitationScanner().scan(text) { tokens += numberTokens(scanned.number) }
-        return tokens
+        for scanned in CitationScanner().scan(text) {
+            for var token in numberTokens(scanned.number) { token.withUTF8(body) }
+        }
     }
 
     /// Calls `body` with each run of syllables, as ranges of the folded bytes: punctuation ends
@@ -56,17 +76,6 @@ public enum SearchText {
 
     private static func string(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: folded[range]), as: UTF8.self)
-    }
-
-    /// "tu_phap", written once into a String of the right size.
-    private static func pair(_ folded: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: first.count + 1 + second.count) { buffer in
-            var end = buffer.initialize(fromContentsOf: folded[first])
-            buffer[end] = UInt8(ascii: "_")
-            end += 1
-            end += UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: folded[second])
-            return end
-        }
     }
 
     /// The whole title as one token, "=so tu phap": what an exact query matches.

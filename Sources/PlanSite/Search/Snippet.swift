@@ -13,28 +13,26 @@ enum Snippet {
         for line in lines(of: text) {
             if !joined.isEmpty { joined.append(" ") }
             joined += line
-            var index = line.startIndex
-            while index < line.endIndex, counted < length + 2 {
-                line.formIndex(after: &index)
-                counted += 1
-            }
-            if counted == length + 2 { return String(joined.prefix(length)) + "…" }
+            counted += line.characterPrefixEnd(length + 2 - counted).count
+            if counted == length + 2 { return String(joined[..<joined.characterPrefixEnd(length).end]) + "…" }
         }
         return shortened(joined, to: length)
     }
 
     static func shortened(_ text: String, to length: Int) -> String {
-        guard let end = text.index(text.startIndex, offsetBy: length, limitedBy: text.endIndex), end < text.endIndex else { return text }
+        let (end, count) = text.characterPrefixEnd(length)
+        guard count == length, end < text.endIndex else { return text }
         return String(text[..<end]) + "…"
     }
 
-    /// `text.hasPrefix(prefix)`, which compares Characters; the usual case, the same bytes up to
-    /// a Character boundary, is decided without that.
+    /// `text.hasPrefix(prefix)`, which compares Characters, decided by bytes: text from Content
+    /// is NFC, and NFC Characters are equal exactly when their bytes are. Text the quick NFC
+    /// check cannot vouch for is still compared by Character.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
-        if text.utf8.starts(with: prefix.utf8), text.isCharacterStart(text.utf8.index(text.startIndex, offsetBy: prefix.utf8.count)) {
-            return true
+        if text.utf8.starts(with: prefix.utf8) {
+            return text.isCharacterStart(text.utf8.index(text.startIndex, offsetBy: prefix.utf8.count)) || text.hasPrefix(prefix)
         }
-        return text.hasPrefix(prefix)
+        return VietnameseText.isKnownNFC(text) && VietnameseText.isKnownNFC(prefix) ? false : text.hasPrefix(prefix)
     }
 
     /// The text's non-empty lines, as `split(whereSeparator: \.isNewline)` gives them.

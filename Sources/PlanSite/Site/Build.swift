@@ -48,7 +48,7 @@ public struct Build {
         defer { output.finishCleanup() }
         var timings: [StageTiming] = []
         let (loaded, loadProblems) = StageTiming.measure("load", into: &timings) {
-            SiteLoader(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory).load(baseURL: baseURL)
+            SiteLoader(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, jobs: jobs).load(baseURL: baseURL)
         }
         // Handed over, not copied: the build drops the plans' text once they are parsed.
         guard let sources = consume loaded else { return BuildReport(diagnostics: loadProblems, pagesWritten: 0, plans: 0) }

@@ -5,10 +5,12 @@ import Foundation
 public struct SiteLoader {
     public var contentDirectory: URL
     public var templatesDirectory: URL
+    public var jobs: Int
 
-    public init(contentDirectory: URL, templatesDirectory: URL) {
+    public init(contentDirectory: URL, templatesDirectory: URL, jobs: Int = Workers.default) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
+        self.jobs = max(1, jobs)
     }
 
     public func load(baseURL: String?) -> (SiteSources?, [Diagnostic]) {
@@ -24,16 +26,22 @@ public struct SiteLoader {
                                  hint: "run plansite from the site's folder or pass --templates")])
         }
 
-        var plans: [SourceFile] = []
         var registries: [String: SourceFile] = [:]
-        for relative in DirectoryWalk.files(under: contentDirectory, diagnostics: &diagnostics, label: contentName) {
+        let contentFiles = DirectoryWalk.files(under: contentDirectory, diagnostics: &diagnostics, label: contentName)
+        // Checking and normalising ten thousand plans' text is seconds of work: it is shared
+        // out over the cores, and the problems come back in file order.
+        let read = contentFiles.filter { $0.hasSuffix(".md") }.parallelMap(jobs: jobs) { relative in
+            var problems: [Diagnostic] = []
+            let label = "\(contentName)/\(relative)"
+            let text = TextFile.read(contentDirectory.appendingPathComponent(relative), label: label, diagnostics: &problems)
+            return (text.map { SourceFile(path: label, text: $0) }, problems)
+        }
+        var plans = read.compactMap(\.0)
+        diagnostics += read.flatMap(\.1)
+        for relative in contentFiles where !relative.hasSuffix(".md") {
             let url = contentDirectory.appendingPathComponent(relative)
             let label = "\(contentName)/\(relative)"
-            if relative.hasSuffix(".md") {
-                if let text = TextFile.read(url, label: label, diagnostics: &diagnostics) {
-                    plans.append(SourceFile(path: label, text: text))
-                }
-            } else if relative.hasSuffix(".yml") || relative.hasSuffix(".yaml"), !relative.contains("/") {
+            if relative.hasSuffix(".yml") || relative.hasSuffix(".yaml"), !relative.contains("/") {
                 if let text = TextFile.read(url, label: label, diagnostics: &diagnostics) {
                     registries[relative] = SourceFile(path: label, text: text)
                 }
@@ -91,13 +99,12 @@ enum DirectoryWalk {
             }
             for name in names.sorted() where !name.hasPrefix(".") {
                 let child = relative.isEmpty ? name : "\(relative)/\(name)"
-                let path = root.appendingPathComponent(child).path
-                guard let attributes = try? manager.attributesOfItem(atPath: path),
-                      let type = attributes[.type] as? FileAttributeType else { continue }
-                switch type {
-                case .typeDirectory: pending.append(child)
-                case .typeRegular: result.append(child)
-                case .typeSymbolicLink:
+                var info = stat()
+                guard lstat(root.appendingPathComponent(child).path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(child)
+                case S_IFREG: result.append(child)
+                case S_IFLNK:
                     diagnostics.append(.warning(SourceLocation(file: "\(label)/\(child)"), "symbolic link skipped",
                                                 hint: "copy the file into the folder instead of linking to it"))
                 default:
