@@ -43,23 +43,25 @@ public struct CitationScanner: Sendable {
     /// Every number has a digit followed, within a few spaces, by "-" or "/": most paragraphs
     /// have none, and checking bytes is far cheaper than walking characters.
     static func mayHoldNumber(_ text: String) -> Bool {
-        text.withUTF8Bytes { bytes in
-            var sawDigit = false
-            var gap = 0
-            for byte in bytes {
-                if byte >= 48 && byte <= 57 {
-                    sawDigit = true
-                    gap = 0
-                } else if sawDigit, byte == 45 || byte == 47 {
-                    return true
-                } else if sawDigit, (byte == 32 || byte == 10) && gap < 6 {
-                    gap += 1
-                } else {
-                    sawDigit = false
-                }
+        text.withUTF8Bytes(mayHoldNumber)
+    }
+
+    static func mayHoldNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawDigit = false
+        var gap = 0
+        for byte in bytes {
+            if byte >= 48 && byte <= 57 {
+                sawDigit = true
+                gap = 0
+            } else if sawDigit, byte == 45 || byte == 47 {
+                return true
+            } else if sawDigit, (byte == 32 || byte == 10) && gap < 6 {
+                gap += 1
+            } else {
+                sawDigit = false
             }
-            return false
         }
+        return false
     }
 
     /// The text's scalars, with the UTF-8 offset of each and of the end: the scanner walks the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns every document number in a plan's rendered body into a link to the document's page.
 /// It edits text between tags only, never inside a tag or an existing link.
 struct CitationLinker {
@@ -6,29 +8,46 @@ struct CitationLinker {
     private let scanner = CitationScanner()
 
     func link(_ html: String) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count + html.utf8.count / 8)
-        var linkDepth = 0
-        var rest = Substring(html)
-        while !rest.isEmpty {
+        var html = html
+        return html.withUTF8 { bytes in
             // Bytes, not Characters: grapheme breaking over whole bodies was most of this pass.
-            guard let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) else {
-                output += linkDepth == 0 ? linked(rest) : String(rest)
-                break
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + bytes.count / 8)
+            var linkDepth = 0
+            var position = 0
+            while position < bytes.count {
+                let open = Self.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: position) ?? bytes.count
+                let text = UnsafeBufferPointer(rebasing: bytes[position..<open])
+                if linkDepth == 0, CitationScanner.mayHoldNumber(text) {
+                    output += linked(String(decoding: text, as: UTF8.self)).utf8
+                } else {
+                    output += text
+                }
+                guard open < bytes.count else { break }
+                let close = Self.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: open).map { $0 + 1 } ?? bytes.count
+                let tag = UnsafeBufferPointer(rebasing: bytes[open..<close])
+                if Self.opensLink(tag) { linkDepth += 1 } else if tag.elementsEqual("</a>".utf8) { linkDepth = max(0, linkDepth - 1) }
+                output += tag
+                position = close
             }
-            let text = rest[..<open]
-            output += linkDepth == 0 ? linked(text) : String(text)
-            let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: ">")).map { rest.utf8.index(after: $0) } ?? rest.endIndex
-            let tag = rest[open..<close]
-            if tag.hasPrefix("<a ") || tag == "<a>" { linkDepth += 1 } else if tag == "</a>" { linkDepth = max(0, linkDepth - 1) }
-            output += tag
-            rest = rest[close...]
+            return String(decoding: output, as: UTF8.self)
         }
-        return output
     }
 
-    private func linked(_ text: Substring) -> String {
-        let string = String(text)
+    /// `<a …>`, as a Character comparison decides it: "<a " must not end inside a Character
+    /// (a combining mark after the space), which only a non-ASCII byte after it can start.
+    private static func opensLink(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
+        if tag.elementsEqual("<a>".utf8) { return true }
+        guard tag.starts(with: "<a ".utf8) else { return false }
+        return tag.count == 3 || tag[3] < 0x80 || String(decoding: tag, as: UTF8.self).hasPrefix("<a ")
+    }
+
+    private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start) else { return nil }
+        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private func linked(_ string: String) -> String {
         let found = scanner.scan(string)
         guard !found.isEmpty else { return string }
         var result = ""
