@@ -64,6 +64,32 @@ struct IncrementalTests {
         try expectSameAsCleanBuild("a file changed by hand in the output is written again")
     }
 
+    /// Agency and document pages are judged by what they are made from, not by their contexts.
+    /// A document's page lists, down its chain, the plans carrying out the documents that carry
+    /// it out: such a plan's edit must reach that page though the plan never cites the document,
+    /// and must leave alone the page of an agency the plan does not name.
+    @Test func anEditReachesTheDocumentsUpTheChainAndNoOtherPages() throws {
+        func plan(title: String) -> String {
+            "---\ntitle: \"\(title)\"\nissuer: \"Ủy ban nhân dân tỉnh Thái Nguyên\"\nprovince: \"Thái Nguyên\"\n"
+                + "implements: [\"35-CTr/TU\"]\n---\n\n## I. MỤC ĐÍCH\n\nNội dung.\n"
+        }
+        func inode(_ path: String) throws -> Int {
+            try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent(path).path)[.systemFileNumber] as! Int
+        }
+        try folder.write(plan(title: "Kế hoạch cấp huyện"), to: "Content/ke-hoach-cap-huyen.md")
+        #expect(build(into: "Public").succeeded)
+        let agencyPage = "Public/co-quan/ban-noi-chinh-tinh-uy/index.html"
+        let before = try inode(agencyPage)
+
+        try folder.write(plan(title: "Kế hoạch của huyện Đại Từ"), to: "Content/ke-hoach-cap-huyen.md")
+        let rebuilt = build(into: "Public")
+        #expect(rebuilt.succeeded && rebuilt.plansFromCache == 5)
+        let page = try String(contentsOf: folder.url.appendingPathComponent("Public/van-ban/11-kh-tw/index.html"), encoding: .utf8)
+        #expect(page.contains("Kế hoạch của huyện Đại Từ"), "11-KH/TW's page lists the plan two steps down its chain")
+        #expect(try inode(agencyPage) == before, "the agency's page was kept, not written again")
+        try expectSameAsCleanBuild("after editing a plan down a document's chain")
+    }
+
     /// Unchanged pages are judged from stand-ins whose task rows leave out whether the task is
     /// overdue: the day is part of their fingerprint instead.
     @Test func aRebuildOnALaterDayMarksTheTasksOverdueSince() throws {

@@ -1,24 +1,27 @@
 /// The pages of one agency: its page, or, when that would list too many plans and tasks of
 /// several provinces (`ProvinceSplit`), a summary page and one page per province under it.
 extension PageContexts {
-    func agencyPages(_ record: AgencyRecord) -> [(file: String, context: [String: TemplateValue])] {
+    func agencyPages(_ record: AgencyRecord) -> [PlannedPage] {
         let agency = record.agency
         let byProvince = Dictionary(grouping: record.assignments) { ProvinceSplit.key($0.plan) }
         let split = ProvinceSplit(keys: byProvince.keys)
         let rows = record.assignments.count + Set(record.assignments.map(\.plan.slug)).count
         guard split.splits(rows: rows) else {
-            return [(SiteURLs.agencyFile(agency), self.agency(record, scope: .whole))]
+            return [PlannedPage(file: SiteURLs.agencyFile(agency)) { self.agency(record, scope: .whole) }]
         }
-        var summary = self.agency(record, scope: .summary)
-        summary.merge(provinceTable(split, url: { urls.agency(agency, province: $0.slug) }, showsRoles: true) { part in
-            let assignments = byProvince[part.key]!
-            return ProvinceTally(plans: Set(assignments.map(\.plan.slug)).count, tasks: distinctTasks(assignments),
-                                 lead: assignments.filter { $0.role == .lead }.count,
-                                 support: assignments.filter { $0.role == .support }.count,
-                                 overdue: overdueLeads(assignments))
-        }) { _, new in new }
-        return [(SiteURLs.agencyFile(agency), summary)] + split.parts.map { part in
-            (SiteURLs.agencyFile(agency, province: part.slug), self.agency(record, scope: .province(part.key)))
+        let summary = PlannedPage(file: SiteURLs.agencyFile(agency)) {
+            var summary = self.agency(record, scope: .summary)
+            summary.merge(provinceTable(split, url: { urls.agency(agency, province: $0.slug) }, showsRoles: true) { part in
+                let assignments = byProvince[part.key]!
+                return ProvinceTally(plans: Set(assignments.map(\.plan.slug)).count, tasks: distinctTasks(assignments),
+                                     lead: assignments.filter { $0.role == .lead }.count,
+                                     support: assignments.filter { $0.role == .support }.count,
+                                     overdue: overdueLeads(assignments))
+            }) { _, new in new }
+            return summary
+        }
+        return [summary] + split.parts.map { part in
+            PlannedPage(file: SiteURLs.agencyFile(agency, province: part.slug)) { self.agency(record, scope: .province(part.key)) }
         }
     }
 }

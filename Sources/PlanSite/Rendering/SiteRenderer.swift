@@ -39,24 +39,30 @@ public struct SiteRenderer {
     var bodies: BodyStore
     /// Pages whose context is unchanged since this output was built are not rendered again.
     public var previous: PreviousOutput
+    /// Each plan's source key by source path, for judging agency and document pages by what
+    /// they are made from (`PageInputs`).
+    var planKeys: [String: Fingerprint]
     public var jobs: Int
 
-    init(templates: TemplateSet, bodies: BodyStore, previous: PreviousOutput = .none, jobs: Int = Workers.default) {
+    init(templates: TemplateSet, bodies: BodyStore, previous: PreviousOutput = .none, planKeys: [String: Fingerprint] = [:],
+         jobs: Int = Workers.default) {
         self.templates = templates
         self.bodies = bodies
         self.previous = previous
+        self.planKeys = planKeys
         self.jobs = jobs
     }
 
     public func render(_ site: SiteModel, assets: [String: Data], emit: (OutputFile) throws -> Void) rethrows {
         let contexts = PageContexts(site: site, bodies: bodies)
+        let inputs = PageInputs(contexts: contexts, salt: templates.fingerprint, planKeys: planKeys)
         for home in contexts.homePages() { try emit(page(home.file, "home", home.context)) }
         let documentPages = Fingerprint.of(site.documents.map(\.document.ref.slug))
         try renderAll(site.plans, emit) { [planPage($0, contexts, documentPages: documentPages)] }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
-        try renderAll(site.agencies, emit) { contexts.agencyPages($0).map { page($0.file, "agency", $0.context) } }
+        try renderAll(site.agencies, emit) { record in pages("agency", contexts.agencyPages(record)) { inputs.agency(record) } }
         for index in contexts.documentIndexPages() { try emit(page(index.file, "documents", index.context)) }
-        try renderAll(site.documents, emit) { contexts.documentPages($0).map { page($0.file, "document", $0.context) } }
+        try renderAll(site.documents, emit) { record in pages("document", contexts.documentPages(record)) { inputs.document(record) } }
         try renderAll(contexts.deadlinePages(), emit) { [page($0.file, "deadlines", $0.context)] }
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
@@ -85,6 +91,14 @@ public struct SiteRenderer {
         let fingerprint = Fingerprint.of(template: "plan", context: standIn, salt: templates.fingerprint)
         if previous.isCurrent(path, fingerprint) { return .reusing(path, fingerprint) }
         return OutputFile(path: path, data: Data(templates.render("plan", real())), fingerprint: fingerprint)
+    }
+
+    /// One record's pages: kept together when nothing they are made from has changed, else
+    /// all rendered, each with the fingerprint of those inputs for the next build.
+    private func pages(_ template: String, _ planned: [PlannedPage], inputs: () -> Fingerprint?) -> [OutputFile] {
+        guard previous.folder != nil, let fingerprint = inputs() else { return planned.map { page($0.file, template, $0.context()) } }
+        if planned.allSatisfy({ previous.isCurrent($0.file, fingerprint) }) { return planned.map { .reusing($0.file, fingerprint) } }
+        return planned.map { OutputFile(path: $0.file, data: Data(templates.render(template, $0.context())), fingerprint: fingerprint) }
     }
 
     private func page(_ path: String, _ template: String, _ context: [String: TemplateValue]) -> OutputFile {

@@ -131,6 +131,7 @@ public struct Build {
             }
         }
         let planCount = sources.plans.count
+        let planKeys = Dictionary(zip(sources.plans.map(\.path), keys)) { first, _ in first }
         sources.plans = []
         memory.forget(Set(keys))
         for (index, outcome) in zip(changed, fresh) {
@@ -157,7 +158,7 @@ public struct Build {
 
         var pages = 0
         try timed("render") {
-            try SiteRenderer(templates: templates, bodies: bodies, previous: memory.previous, jobs: jobs).render(site, assets: sources.assets) { file in
+            try SiteRenderer(templates: templates, bodies: bodies, previous: memory.previous, planKeys: planKeys, jobs: jobs).render(site, assets: sources.assets) { file in
                 try write(file)
                 if file.part != .next { pages += 1 }
             }

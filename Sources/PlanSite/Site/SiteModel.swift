@@ -32,7 +32,7 @@ public struct PlanGroup: Sendable {
 /// a tenth of the memory, and copying one no longer retains a dozen strings.
 public struct Assignment: Sendable {
     private let shared: SharedPlan
-    private let taskIndex: Int
+    let taskIndex: Int
     public let role: AgencyRole
 
     init(_ shared: SharedPlan, taskIndex: Int, role: AgencyRole) {
