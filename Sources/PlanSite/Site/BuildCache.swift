@@ -2,9 +2,9 @@ import Foundation
 
 /// What a build leaves for the next one, in a folder beside the output (`.plansite-cache/`):
 /// - `plans/<fingerprint>.plan`: each plan parsed and extracted, keyed by a fingerprint of its
-///   file and of the registries and settings extraction depends on: the length of its JSON on
-///   one line, the JSON, then the body's HTML as it is (half the bytes, and decoding it as a
-///   JSON string took longer than everything else);
+///   file and of the registries and settings extraction depends on, in the compact binary of
+///   `PlanCacheEntry` (decoding JSON was most of a rebuild's recall); an entry of an older
+///   PlanSite or a damaged one is not used;
 /// - `<output>.tsv`: the fingerprint and size of every file of the committed output.
 /// A rebuild then parses only the plans that changed and renders and writes only the files
 /// whose inputs changed, linking the rest from the previous output. Deleting it is always safe.
@@ -17,21 +17,17 @@ public struct BuildCache: Sendable {
     private func plan(_ key: Fingerprint) -> URL { plans.appendingPathComponent("\(key).plan") }
     private func outputRecord(_ output: URL) -> URL { folder.appendingPathComponent("\(output.lastPathComponent).tsv") }
 
+    /// The plan remembered under `key`; nil if there is no entry, or only one of another
+    /// version or damaged.
     func recall(_ key: Fingerprint) -> ExtractedPlan? {
-        guard let data = try? Data(contentsOf: plan(key)), let newline = data.firstIndex(of: UInt8(ascii: "\n")),
-              let length = Int(String(decoding: data[..<newline], as: UTF8.self)), newline + 1 + length <= data.count,
-              var extracted = try? JSONDecoder().decode(ExtractedPlan.self, from: data[(newline + 1)...].prefix(length))
-        else { return nil }
-        extracted.bodyHTML = String(decoding: data[(newline + 1 + length)...], as: UTF8.self)
-        return extracted
+        guard let data = try? Data(contentsOf: plan(key)) else { return nil }
+        return PlanCacheEntry.decode(data)
     }
 
     func remember(_ extracted: ExtractedPlan, as key: Fingerprint) {
-        var model = extracted
-        model.bodyHTML = ""
-        guard let json = try? JSONEncoder().encode(model) else { return }
+        guard let entry = PlanCacheEntry.encode(extracted) else { return }
         try? FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try? PlainFile.replace(plan(key).path, with: Data("\(json.count)\n".utf8) + json + Data(extracted.bodyHTML.utf8))
+        try? PlainFile.replace(plan(key).path, with: Data(entry))
     }
 
     /// Drops the entries of plans that are gone or changed, so the cache does not grow forever.
