@@ -59,9 +59,10 @@ struct BuildCacheTests {
 
     /// The plan as JSON, tasks apart: `PlanTask` is `Equatable` but its agencies, a dictionary,
     /// may come out of JSON in another order.
-    func comparable(_ extracted: ExtractedPlan) throws -> (json: Data, tasks: [PlanTask]) {
+    func comparable(_ extracted: ExtractedPlan, body: String) throws -> (json: Data, tasks: [PlanTask]) {
         var copy = extracted
         copy.plan.tasks = []
+        copy.bodyHTML = body
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return (try encoder.encode(copy), extracted.plan.tasks)
@@ -74,11 +75,14 @@ struct BuildCacheTests {
         let original = try #require(Self.samples.first { $0.plan.sourcePath == path })
         let key = Fingerprint.of([original.plan.sourcePath])
         cache.remember(original, as: key)
-        let recalled = try #require(cache.recall(key))
-        let expected = try comparable(original)
-        let actual = try comparable(recalled)
+        let bodies = BodyStore(spoolingIn: folder.url)
+        let recalled = try #require(cache.recall(key, bodies: bodies))
+        #expect(recalled.bodyHTML.isEmpty, "the body goes to the body store")
+        let expected = try comparable(original, body: original.bodyHTML)
+        let actual = try comparable(recalled, body: bodies.text(for: original.plan.slug))
         #expect(actual.json == expected.json)
         #expect(actual.tasks == expected.tasks)
+        #expect(bodies.fingerprint(for: original.plan.slug) == Fingerprint.of(bytes: original.bodyHTML.utf8))
     }
 
     /// The binary names no fields, so an older entry of the same version would be misread:
@@ -97,7 +101,7 @@ struct BuildCacheTests {
         let whole = try Data(contentsOf: file)
         for length in [0, 1, 10, 16, 47, 48, 51, 52, 53, whole.count / 3, whole.count / 2, whole.count - 1] {
             try whole.prefix(length).write(to: file)
-            #expect(cache.recall(key) == nil, "cut to \(length) bytes")
+            #expect(cache.recall(key, bodies: BodyStore()) == nil, "cut to \(length) bytes")
         }
     }
 
@@ -112,10 +116,10 @@ struct BuildCacheTests {
             let index = Int(random.next() % UInt64(whole.count))
             damaged[index] ^= UInt8(truncatingIfNeeded: random.next() % 255 + 1)
             try damaged.write(to: file)
-            #expect(cache.recall(key) == nil, "byte \(index) changed")
+            #expect(cache.recall(key, bodies: BodyStore()) == nil, "byte \(index) changed")
         }
         try Data((0..<whole.count).map { _ in UInt8(truncatingIfNeeded: random.next()) }).write(to: file)
-        #expect(cache.recall(key) == nil, "random bytes")
+        #expect(cache.recall(key, bodies: BodyStore()) == nil, "random bytes")
     }
 
     /// What PlanSite wrote before the binary format: the JSON's length on a line, the JSON
@@ -127,7 +131,7 @@ struct BuildCacheTests {
         model.bodyHTML = ""
         let json = try JSONEncoder().encode(model)
         try (Data("\(json.count)\n".utf8) + json + Data(Self.realPlans[0].bodyHTML.utf8)).write(to: try entryFile())
-        #expect(cache.recall(key) == nil)
+        #expect(cache.recall(key, bodies: BodyStore()) == nil)
     }
 
     /// Behind the checksum, the decoder checks every read itself: bytes cut or changed

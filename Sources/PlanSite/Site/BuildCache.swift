@@ -17,11 +17,11 @@ public struct BuildCache: Sendable {
     private func plan(_ key: Fingerprint) -> URL { plans.appendingPathComponent("\(key).plan") }
     private func outputRecord(_ output: URL) -> URL { folder.appendingPathComponent("\(output.lastPathComponent).tsv") }
 
-    /// The plan remembered under `key`; nil if there is no entry, or only one of another
-    /// version or damaged.
-    func recall(_ key: Fingerprint) -> ExtractedPlan? {
+    /// The plan remembered under `key`, without its body, which goes straight to `bodies`;
+    /// nil if there is no entry, or only one of another version or damaged.
+    func recall(_ key: Fingerprint, bodies: BodyStore) -> ExtractedPlan? {
         guard let data = try? Data(contentsOf: plan(key)) else { return nil }
-        return PlanCacheEntry.decode(data)
+        return PlanCacheEntry.decode(data, bodies: bodies)
     }
 
     func remember(_ extracted: ExtractedPlan, as key: Fingerprint) {
@@ -74,7 +74,8 @@ public struct BuildCache: Sendable {
 /// What `Build.generate` may take from earlier builds, as closures and values so that it
 /// stays a function of its inputs: in-memory builds and `plansite check` use `.none`.
 public struct BuildMemory: Sendable {
-    var recall: @Sendable (Fingerprint) -> ExtractedPlan?
+    /// A plan from an earlier build, without its body, which it hands to the store.
+    var recall: @Sendable (Fingerprint, BodyStore) -> ExtractedPlan?
     var remember: @Sendable (Fingerprint, ExtractedPlan) -> Void
     /// Drops what the cache holds for plans other than these.
     var forget: @Sendable (Set<Fingerprint>) -> Void
@@ -82,9 +83,9 @@ public struct BuildMemory: Sendable {
     /// Where plans' bodies wait for rendering, instead of memory.
     var spool: URL?
 
-    public static let none = BuildMemory(recall: { _ in nil }, remember: { _, _ in }, forget: { _ in }, previous: .none)
+    public static let none = BuildMemory(recall: { _, _ in nil }, remember: { _, _ in }, forget: { _ in }, previous: .none)
 
-    init(recall: @escaping @Sendable (Fingerprint) -> ExtractedPlan?, remember: @escaping @Sendable (Fingerprint, ExtractedPlan) -> Void,
+    init(recall: @escaping @Sendable (Fingerprint, BodyStore) -> ExtractedPlan?, remember: @escaping @Sendable (Fingerprint, ExtractedPlan) -> Void,
          forget: @escaping @Sendable (Set<Fingerprint>) -> Void, previous: PreviousOutput, spool: URL? = nil) {
         self.recall = recall
         self.remember = remember
@@ -94,7 +95,7 @@ public struct BuildMemory: Sendable {
     }
 
     init(cache: BuildCache, previous: PreviousOutput, spool: URL) {
-        self.init(recall: { cache.recall($0) }, remember: { cache.remember($1, as: $0) }, forget: { cache.forgetPlans(except: $0) },
+        self.init(recall: { cache.recall($0, bodies: $1) }, remember: { cache.remember($1, as: $0) }, forget: { cache.forgetPlans(except: $0) },
                   previous: previous, spool: spool)
     }
 

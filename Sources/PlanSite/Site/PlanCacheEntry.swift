@@ -5,7 +5,7 @@ import Foundation
 /// - a fingerprint (32 hexadecimal digits) of everything after it;
 /// - the length of the plan's encoding, 4 bytes little-endian;
 /// - the `ExtractedPlan` without its body, as `BinaryEncoder` writes it;
-/// - the body's HTML as it is, to the end: half the bytes.
+/// - the body's HTML as it is, to the end: half the bytes, handed to the `BodyStore` as they are.
 /// An entry of another version, or whose fingerprint does not match (a file cut short or
 /// damaged on disk), reads as nothing: the plan is parsed again.
 enum PlanCacheEntry {
@@ -30,7 +30,8 @@ enum PlanCacheEntry {
         return header + Array(Fingerprint.of(bytes: rest).description.utf8) + rest
     }
 
-    static func decode(_ data: Data) -> ExtractedPlan? {
+    /// The plan without its body, which goes to `bodies`.
+    static func decode(_ data: Data, bodies: BodyStore) -> ExtractedPlan? {
         data.withUnsafeBytes { raw in
             let bytes = raw.assumingMemoryBound(to: UInt8.self)
             let start = header.count + checksumSize
@@ -40,9 +41,9 @@ enum PlanCacheEntry {
             let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
             let modelStart = start + 4
             guard length <= bytes.count - modelStart,
-                  var extracted = try? BinaryDecoder.decode(ExtractedPlan.self, from: UnsafeRawBufferPointer(rebasing: raw[modelStart..<modelStart + length]))
+                  let extracted = try? BinaryDecoder.decode(ExtractedPlan.self, from: UnsafeRawBufferPointer(rebasing: raw[modelStart..<modelStart + length]))
             else { return nil }
-            extracted.bodyHTML = String(decoding: bytes[(modelStart + length)...], as: UTF8.self)
+            bodies.store(utf8: UnsafeBufferPointer(rebasing: bytes[(modelStart + length)...]), for: extracted.plan.slug)
             return extracted
         }
     }
