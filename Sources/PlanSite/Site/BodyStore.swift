@@ -28,22 +28,31 @@ final class BodyStore: @unchecked Sendable {
     deinit { if let descriptor { close(descriptor) } }
 
     func store(_ html: String, for slug: String) {
-        let fingerprint = Fingerprint.of(bytes: html.utf8)
+        var html = html
+        if !html.withUTF8({ store(spooling: $0, for: slug) }) { lock.withLock { texts[slug] = html } }
+    }
+
+    /// A body read from the build cache, spooled as the bytes it is: making it a `String` just
+    /// to spool it would check its UTF-8, a fifth of the time reading the cache took.
+    func store(utf8 html: UnsafeBufferPointer<UInt8>, for slug: String) {
+        guard !store(spooling: html, for: slug) else { return }
+        let text = String(decoding: html, as: UTF8.self)
+        lock.withLock { texts[slug] = text }
+    }
+
+    /// Records the body's fingerprint and writes it to the spool file. False when there is no
+    /// spool or writing failed: the caller then keeps the body in memory.
+    private func store(spooling html: UnsafeBufferPointer<UInt8>, for slug: String) -> Bool {
+        let fingerprint = Fingerprint.of(bytes: html)
         lock.withLock { fingerprints[slug] = fingerprint }
-        guard let descriptor else {
-            lock.withLock { texts[slug] = html }
-            return
-        }
-        let bytes = Array(html.utf8)
+        guard let descriptor else { return false }
         let offset: Int64 = lock.withLock {
-            defer { end += Int64(bytes.count) }
+            defer { end += Int64(html.count) }
             return end
         }
-        let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
-        // A body that could not be spooled stays in memory.
-        lock.withLock {
-            if written == bytes.count { places[slug] = (offset, bytes.count) } else { texts[slug] = html }
-        }
+        guard pwrite(descriptor, html.baseAddress, html.count, off_t(offset)) == html.count else { return false }
+        lock.withLock { places[slug] = (offset, html.count) }
+        return true
     }
 
     /// The plan without its body, which is kept here.

@@ -115,7 +115,7 @@ public struct Build {
         // extracted each on its own, on every core; only linking sees them all.
         let keys = sources.plans.map { planKey($0, in: sources) }
         let bodies = memory.spool.map(BodyStore.init(spoolingIn:)) ?? BodyStore()
-        var known = timed("recall") { keys.parallelMap(jobs: jobs) { memory.recall($0).map(bodies.takeBody) } }
+        var known = timed("recall") { keys.parallelMap(jobs: jobs) { memory.recall($0, bodies) } }
         let parser = PlanParser(allowRawHTML: sources.config.allowRawHTML)
         let extractor = PlanExtractor(registry: registries.agencies)
         let changed = known.indices.filter { known[$0] == nil }

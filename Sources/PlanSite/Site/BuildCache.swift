@@ -2,9 +2,9 @@ import Foundation
 
 /// What a build leaves for the next one, in a folder beside the output (`.plansite-cache/`):
 /// - `plans/<fingerprint>.plan`: each plan parsed and extracted, keyed by a fingerprint of its
-///   file and of the registries and settings extraction depends on: the length of its JSON on
-///   one line, the JSON, then the body's HTML as it is (half the bytes, and decoding it as a
-///   JSON string took longer than everything else);
+///   file and of the registries and settings extraction depends on, in the compact binary of
+///   `PlanCacheEntry` (decoding JSON was most of a rebuild's recall); an entry of an older
+///   PlanSite or a damaged one is not used;
 /// - `<output>.tsv`: the fingerprint and size of every file of the committed output.
 /// A rebuild then parses only the plans that changed and renders and writes only the files
 /// whose inputs changed, linking the rest from the previous output. Deleting it is always safe.
@@ -17,21 +17,17 @@ public struct BuildCache: Sendable {
     private func plan(_ key: Fingerprint) -> URL { plans.appendingPathComponent("\(key).plan") }
     private func outputRecord(_ output: URL) -> URL { folder.appendingPathComponent("\(output.lastPathComponent).tsv") }
 
-    func recall(_ key: Fingerprint) -> ExtractedPlan? {
-        guard let data = try? Data(contentsOf: plan(key)), let newline = data.firstIndex(of: UInt8(ascii: "\n")),
-              let length = Int(String(decoding: data[..<newline], as: UTF8.self)), newline + 1 + length <= data.count,
-              var extracted = try? JSONDecoder().decode(ExtractedPlan.self, from: data[(newline + 1)...].prefix(length))
-        else { return nil }
-        extracted.bodyHTML = String(decoding: data[(newline + 1 + length)...], as: UTF8.self)
-        return extracted
+    /// The plan remembered under `key`, without its body, which goes straight to `bodies`;
+    /// nil if there is no entry, or only one of another version or damaged.
+    func recall(_ key: Fingerprint, bodies: BodyStore) -> ExtractedPlan? {
+        guard let data = try? Data(contentsOf: plan(key)) else { return nil }
+        return PlanCacheEntry.decode(data, bodies: bodies)
     }
 
     func remember(_ extracted: ExtractedPlan, as key: Fingerprint) {
-        var model = extracted
-        model.bodyHTML = ""
-        guard let json = try? JSONEncoder().encode(model) else { return }
+        guard let entry = PlanCacheEntry.encode(extracted) else { return }
         try? FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try? PlainFile.replace(plan(key).path, with: Data("\(json.count)\n".utf8) + json + Data(extracted.bodyHTML.utf8))
+        try? PlainFile.replace(plan(key).path, with: Data(entry))
     }
 
     /// Drops the entries of plans that are gone or changed, so the cache does not grow forever.
@@ -78,7 +74,8 @@ public struct BuildCache: Sendable {
 /// What `Build.generate` may take from earlier builds, as closures and values so that it
 /// stays a function of its inputs: in-memory builds and `plansite check` use `.none`.
 public struct BuildMemory: Sendable {
-    var recall: @Sendable (Fingerprint) -> ExtractedPlan?
+    /// A plan from an earlier build, without its body, which it hands to the store.
+    var recall: @Sendable (Fingerprint, BodyStore) -> ExtractedPlan?
     var remember: @Sendable (Fingerprint, ExtractedPlan) -> Void
     /// Drops what the cache holds for plans other than these.
     var forget: @Sendable (Set<Fingerprint>) -> Void
@@ -86,9 +83,9 @@ public struct BuildMemory: Sendable {
     /// Where plans' bodies wait for rendering, instead of memory.
     var spool: URL?
 
-    public static let none = BuildMemory(recall: { _ in nil }, remember: { _, _ in }, forget: { _ in }, previous: .none)
+    public static let none = BuildMemory(recall: { _, _ in nil }, remember: { _, _ in }, forget: { _ in }, previous: .none)
 
-    init(recall: @escaping @Sendable (Fingerprint) -> ExtractedPlan?, remember: @escaping @Sendable (Fingerprint, ExtractedPlan) -> Void,
+    init(recall: @escaping @Sendable (Fingerprint, BodyStore) -> ExtractedPlan?, remember: @escaping @Sendable (Fingerprint, ExtractedPlan) -> Void,
          forget: @escaping @Sendable (Set<Fingerprint>) -> Void, previous: PreviousOutput, spool: URL? = nil) {
         self.recall = recall
         self.remember = remember
@@ -98,7 +95,7 @@ public struct BuildMemory: Sendable {
     }
 
     init(cache: BuildCache, previous: PreviousOutput, spool: URL) {
-        self.init(recall: { cache.recall($0) }, remember: { cache.remember($1, as: $0) }, forget: { cache.forgetPlans(except: $0) },
+        self.init(recall: { cache.recall($0, bodies: $1) }, remember: { cache.remember($1, as: $0) }, forget: { cache.forgetPlans(except: $0) },
                   previous: previous, spool: spool)
     }
 
