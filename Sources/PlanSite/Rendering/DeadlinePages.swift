@@ -7,6 +7,7 @@ extension PageContexts {
         var row: [String: TemplateValue]
         var plan: Plan
         var overdue: Bool
+        var due: CalendarDate
         /// Due date (ISO) and address: the order within a quarter.
         var order: (String, String)
     }
@@ -17,22 +18,34 @@ extension PageContexts {
         var tasks: [DatedTask]
     }
 
-    func deadlinePages() -> [(file: String, context: [String: TemplateValue])] {
+    func deadlinePages(jobs: Int = Workers.default) -> [(file: String, context: [String: TemplateValue])] {
+        // Task rows are most of the work: made plan by plan on every core, then gathered in
+        // plan order, which the stable sort within each quarter keeps.
+        let perPlan = site.plans.parallelMap(jobs: jobs) { entry -> (dated: [(quarter: String, task: DatedTask)], undated: [String]) in
+            let plan = entry.plan
+            var dated: [(quarter: String, task: DatedTask)] = []
+            var undated: [String] = []
+            for task in plan.tasks {
+                guard let due = task.due else {
+                    undated += Set(task.deadlines.map(\.kindName))
+                    if task.deadlines.isEmpty { undated.append("Không ghi thời hạn") }
+                    continue
+                }
+                dated.append(("Quý \(["I", "II", "III", "IV"][due.quarter - 1])/\(due.year)",
+                              DatedTask(row: taskRow(task, in: plan), plan: plan, overdue: isOverdue(task), due: due,
+                                        order: (due.iso, urls.task(task)))))
+            }
+            return (dated, undated)
+        }
         var byQuarter: [String: [DatedTask]] = [:]
         var order: [String: (Int, Int)] = [:]
         var undated: [String: Int] = [:]
-        for plan in site.plans.map(\.plan) {
-            for task in plan.tasks {
-                guard let due = task.due else {
-                    for kind in Set(task.deadlines.map(\.kindName)) { undated[kind, default: 0] += 1 }
-                    if task.deadlines.isEmpty { undated["Không ghi thời hạn", default: 0] += 1 }
-                    continue
-                }
-                let name = "Quý \(["I", "II", "III", "IV"][due.quarter - 1])/\(due.year)"
-                order[name] = (due.year, due.quarter)
-                byQuarter[name, default: []].append(DatedTask(row: taskRow(task, in: plan), plan: plan, overdue: isOverdue(task),
-                                                              order: (due.iso, urls.task(task))))
+        for (dated, kinds) in perPlan {
+            for (name, task) in dated {
+                order[name] = (task.due.year, task.due.quarter)
+                byQuarter[name, default: []].append(task)
             }
+            for kind in kinds { undated[kind, default: 0] += 1 }
         }
         let quarters = order.keys.sorted { order[$0]! < order[$1]! }.map { name in
             Quarter(name: name, id: VietnameseText.slug(name), tasks: byQuarter[name]!.sorted { $0.order < $1.order })

@@ -63,7 +63,7 @@ public struct SiteRenderer {
         try renderAll(site.agencies, emit) { record in pages("agency", contexts.agencyPages(record)) { inputs.agency(record) } }
         for index in contexts.documentIndexPages() { try emit(page(index.file, "documents", index.context)) }
         try renderAll(site.documents, emit) { record in pages("document", contexts.documentPages(record)) { inputs.document(record) } }
-        try renderAll(contexts.deadlinePages(), emit) { [page($0.file, "deadlines", $0.context)] }
+        try renderAll(contexts.deadlinePages(jobs: jobs), emit) { [page($0.file, "deadlines", $0.context)] }
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
         try DataExport(site: site, jobs: jobs).write(emit)

@@ -29,16 +29,22 @@ struct Impacts {
         maxImpact = max(best, .leastNonzeroMagnitude)
     }
 
-    /// A token's postings, best first (ties: lower unit first), with impacts from 1 to 255.
-    func ranked(_ token: Int) -> [Posting] {
+    /// A token's postings with impacts from 1 to 255, in unit order, split into the best `first`
+    /// (ties: lower unit first) and the rest. Most tokens have no more than `first` postings, and
+    /// then nothing is sorted: the table holds them in unit order already.
+    func tiers(_ token: Int, first: Int) -> (first: [Posting], second: [Posting]) {
         let range = table.postings(of: token)
         let idf = Self.idf(df: range.count, count: count)
-        let scored = range.map { index -> (unit: Int, impact: Double) in
-            let unit = Int(table.units[index])
-            return (unit, Self.bm25(idf: idf, weight: Double(table.weights[index]), length: Double(table.lengths[unit]), average: averageLength))
+        let scores = range.map { index in
+            Self.bm25(idf: idf, weight: Double(table.weights[index]), length: Double(table.lengths[Int(table.units[index])]),
+                      average: averageLength)
         }
-        return scored.sorted { ($0.impact, -$0.unit) > ($1.impact, -$1.unit) }
-            .map { Posting(unit: $0.unit, impact: max(1, Int(($0.impact / maxImpact * 255).rounded()))) }
+        let postings = zip(range, scores).map { index, score in
+            Posting(unit: Int(table.units[index]), impact: max(1, Int((score / maxImpact * 255).rounded())))
+        }
+        guard postings.count > first else { return (postings, []) }
+        let best = Set(postings.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(first))
+        return (postings.indices.filter(best.contains).map { postings[$0] }, postings.indices.filter { !best.contains($0) }.map { postings[$0] })
     }
 
     private static func idf(df: Int, count: Double) -> Double {

@@ -49,12 +49,13 @@ struct SearchIndexBuilder {
             let tokens = tokensByShard[shard].sorted { table.tokens[$0] < table.tokens[$1] }
             var first = JSONWriter(), second = JSONWriter()
             for token in tokens {
-                let ranked = impacts.ranked(token)
+                let tiers = impacts.tiers(token, first: Self.firstTier)
+                let df = tiers.first.count + tiers.second.count
                 // Each list starts with the token's full document frequency, so a reader knows
                 // when the first tier is only the best part of it.
-                first.member(table.tokens[token], Self.code(df: ranked.count, ranked.prefix(Self.firstTier), facet))
-                if ranked.count > Self.firstTier {
-                    second.member(table.tokens[token], Self.code(df: ranked.count, ranked.dropFirst(Self.firstTier), facet))
+                first.member(table.tokens[token], Self.code(df: df, tiers.first, facet))
+                if !tiers.second.isEmpty {
+                    second.member(table.tokens[token], Self.code(df: df, tiers.second, facet))
                 }
             }
             let name = String(shard, radix: 16)
@@ -83,11 +84,11 @@ struct SearchIndexBuilder {
     }
 
     /// `df, Δunit, impact, facet, …` for postings in unit order, as a posting code.
-    private static func code(df: Int, _ postings: ArraySlice<Impacts.Posting>, _ facet: [Int]) -> String {
+    private static func code(df: Int, _ postings: [Impacts.Posting], _ facet: [Int]) -> String {
         var bytes: [UInt8] = []
         PostingCode.append(df, to: &bytes)
         var previous = 0
-        for posting in postings.sorted(by: { $0.unit < $1.unit }) {
+        for posting in postings {
             PostingCode.append(posting.unit - previous, to: &bytes)
             PostingCode.append(posting.impact, to: &bytes)
             PostingCode.append(facet[posting.unit], to: &bytes)
