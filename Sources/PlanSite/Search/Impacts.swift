@@ -43,8 +43,20 @@ struct Impacts {
             Posting(unit: Int(table.units[index]), impact: max(1, Int((score / maxImpact * 255).rounded())))
         }
         guard postings.count > first else { return (postings, []) }
-        let best = Set(postings.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(first))
-        return (postings.indices.filter(best.contains).map { postings[$0] }, postings.indices.filter { !best.contains($0) }.map { postings[$0] })
+        // The best are those above the `first`-th best score, then as many of those equal to it
+        // as there is room for, lower units first.
+        let threshold = scores.sorted(by: >)[first - 1]
+        var room = first - scores.filter { $0 > threshold }.count
+        var tiers: (first: [Posting], second: [Posting]) = ([], [])
+        for (posting, score) in zip(postings, scores) {
+            if score > threshold || (score == threshold && room > 0) {
+                if score == threshold { room -= 1 }
+                tiers.first.append(posting)
+            } else {
+                tiers.second.append(posting)
+            }
+        }
+        return tiers
     }
 
     private static func idf(df: Int, count: Double) -> Double {
