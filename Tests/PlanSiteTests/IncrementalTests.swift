@@ -88,6 +88,14 @@ struct IncrementalTests {
         #expect(page.contains("Kế hoạch của huyện Đại Từ"), "11-KH/TW's page lists the plan two steps down its chain")
         #expect(try inode(agencyPage) == before, "the agency's page was kept, not written again")
         try expectSameAsCleanBuild("after editing a plan down a document's chain")
+
+        // Rendered again, as the plan changed, but the same bytes: the file is kept.
+        let documentPage = "Public/van-ban/11-kh-tw/index.html"
+        let rendered = try inode(documentPage)
+        try edit("ke-hoach-cap-huyen.md") { $0.replacingOccurrences(of: "Nội dung.", with: "Nội dung đã sửa.") }
+        #expect(build(into: "Public").succeeded)
+        #expect(try inode(documentPage) == rendered, "11-KH/TW's page came out the same and was kept")
+        try expectSameAsCleanBuild("after editing a plan's text only")
     }
 
     /// Unchanged pages are judged from stand-ins whose task rows leave out whether the task is

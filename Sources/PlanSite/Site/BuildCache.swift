@@ -130,5 +130,17 @@ public struct PreviousOutput: Sendable {
         return (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) <= (committed.seconds, committed.nanoseconds)
     }
 
+    /// Whether the previous output holds exactly these bytes at `path`, as committed. A page
+    /// rendered again because a plan it lists changed often comes out the same; keeping the file
+    /// keeps its modification time, so copying the site on (`rsync`) skips it.
+    func holds(_ path: String, _ data: Data) -> Bool {
+        guard let folder, let entry = entries[path], entry.size == data.count else { return false }
+        let url = folder.appendingPathComponent(path)
+        var info = stat()
+        guard stat(url.path, &info) == 0, Int(info.st_size) == entry.size,
+              (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) <= (committed.seconds, committed.nanoseconds) else { return false }
+        return (try? Data(contentsOf: url)) == data
+    }
+
     func size(_ path: String) -> Int { entries[path]?.size ?? 0 }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Hands each generated file to the staging folder: written, or, when the previous output
-/// already holds it as the cache recorded, kept by a hard link. It records every file for the
+/// already holds it as the cache recorded (or a page rendered again came out the same bytes),
+/// kept by a hard link. It records every file for the
 /// next build's cache.
 final class SiteWriter {
     private let output: OutputFolder
@@ -23,7 +24,7 @@ final class SiteWriter {
         // A file in parts is written afresh: its fingerprint is known only once it is all there.
         guard caching, file.part == .whole else { return try output.write(file.data, to: file.path) }
         let fingerprint = file.fingerprint ?? Fingerprint.of(bytes: file.data)
-        if file.reused || previous.isCurrent(file.path, fingerprint) {
+        if file.reused || previous.isCurrent(file.path, fingerprint) || (file.fingerprint != nil && previous.holds(file.path, file.data)) {
             try output.keep(file.path)
             record[file.path] = PreviousOutput.Entry(fingerprint: fingerprint, size: previous.size(file.path))
             kept += 1
