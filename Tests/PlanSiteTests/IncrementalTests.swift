@@ -98,8 +98,8 @@ struct IncrementalTests {
         try expectSameAsCleanBuild("after editing a plan's text only")
     }
 
-    /// Unchanged pages are judged from stand-ins whose task rows leave out whether the task is
-    /// overdue: the day is part of their fingerprint instead.
+    /// Plan, agency and document pages are judged by what they are made from, which holds the
+    /// plans but not whether each task is overdue: the day is part of their fingerprint instead.
     @Test func aRebuildOnALaterDayMarksTheTasksOverdueSince() throws {
         #expect(build(into: "Public").succeeded)
         let later = CalendarDate(year: 2028, month: 1, day: 1)!

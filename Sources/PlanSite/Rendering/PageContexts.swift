@@ -51,7 +51,7 @@ struct PageContexts {
         return summary
     }
 
-    /// A plan's page, around `body`: its linked HTML, or a stand-in for deciding whether the page changed.
+    /// A plan's page, around `body`, its HTML with citations linked (`linkedBody`).
     func plan(_ entry: ExtractedPlan, body: TemplateValue) -> [String: TemplateValue] {
         let plan = entry.plan
         let meta = plan.metadata

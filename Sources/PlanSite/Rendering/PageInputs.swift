@@ -1,6 +1,6 @@
-/// Fingerprints of what an agency's or a document's pages are made from, which a rebuild
-/// compares instead of fingerprinting the pages' contexts: building those contexts for every
-/// page was most of a rebuild's render time, though one edited plan changes only a few pages.
+/// Fingerprints of what a plan's, an agency's or a document's pages are made from, which a
+/// rebuild compares instead of fingerprinting the pages' contexts: building those contexts for
+/// every page was most of a rebuild's render time, though one edited plan changes only a few pages.
 ///
 /// A plan counts by its slug and the key of its source (`Build.planKey`: its file, the
 /// registries and the settings its extraction reads), so a page is built again when any plan
@@ -23,6 +23,13 @@ struct PageInputs {
         }
         for record in contexts.site.agencies { shared.add(record.agency.slug) }
         self.shared = shared
+    }
+
+    /// A plan's page: the plan, and which documents have pages, as its body links only those.
+    func plan(_ plan: Plan, documentPages: Fingerprint) -> Fingerprint? {
+        var fingerprint = shared
+        fingerprint.add("plan \(documentPages)")
+        return add(plan, to: &fingerprint) ? fingerprint : nil
     }
 
     func agency(_ record: AgencyRecord) -> Fingerprint? {

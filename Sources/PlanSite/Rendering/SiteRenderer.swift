@@ -58,7 +58,7 @@ public struct SiteRenderer {
         let inputs = PageInputs(contexts: contexts, salt: templates.fingerprint, planKeys: planKeys)
         for home in contexts.homePages() { try emit(page(home.file, "home", home.context)) }
         let documentPages = Fingerprint.of(site.documents.map(\.document.ref.slug))
-        try renderAll(site.plans, emit) { [planPage($0, contexts, documentPages: documentPages)] }
+        try renderAll(site.plans, emit) { [planPage($0, contexts, inputs, documentPages: documentPages)] }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
         try renderAll(site.agencies, emit) { record in pages("agency", contexts.agencyPages(record)) { inputs.agency(record) } }
         for index in contexts.documentIndexPages() { try emit(page(index.file, "documents", index.context)) }
@@ -80,17 +80,14 @@ public struct SiteRenderer {
         }
     }
 
-    /// Reading a plan's body back and linking its citations costs more than the rest of its
-    /// page, so whether the page changed is decided with a stand-in: the body's fingerprint and
-    /// which documents have pages, the only other thing its links depend on.
-    private func planPage(_ entry: ExtractedPlan, _ contexts: PageContexts, documentPages: Fingerprint) -> OutputFile {
+    /// A plan's page, judged by what it is made from (`PageInputs.plan`): reading its body back
+    /// and linking its citations cost more than the rest of the page, and a kept page needs neither.
+    private func planPage(_ entry: ExtractedPlan, _ contexts: PageContexts, _ inputs: PageInputs, documentPages: Fingerprint) -> OutputFile {
         let path = SiteURLs.planFile(entry.plan.slug)
-        let real = { contexts.plan(entry, body: contexts.linkedBody(entry.plan)) }
-        guard previous.folder != nil else { return OutputFile(path: path, data: Data(templates.render("plan", real()))) }
-        let standIn = contexts.plan(entry, body: .text("\(bodies.fingerprint(for: entry.plan.slug)) \(documentPages)"))
-        let fingerprint = Fingerprint.of(template: "plan", context: standIn, salt: templates.fingerprint)
-        if previous.isCurrent(path, fingerprint) { return .reusing(path, fingerprint) }
-        return OutputFile(path: path, data: Data(templates.render("plan", real())), fingerprint: fingerprint)
+        let fingerprint = previous.folder == nil ? nil : inputs.plan(entry.plan, documentPages: documentPages)
+        if let fingerprint, previous.isCurrent(path, fingerprint) { return .reusing(path, fingerprint) }
+        let context = contexts.plan(entry, body: contexts.linkedBody(entry.plan))
+        return OutputFile(path: path, data: Data(templates.render("plan", context)), fingerprint: fingerprint)
     }
 
     /// One record's pages: kept together when nothing they are made from has changed, else

@@ -12,7 +12,6 @@ final class BodyStore: @unchecked Sendable {
     private var end: Int64 = 0
     private var places: [String: (offset: Int64, length: Int)] = [:]
     private var texts: [String: String] = [:]
-    private var fingerprints: [String: Fingerprint] = [:]
 
     /// In memory: for builds that write nothing to disk.
     init() { descriptor = nil }
@@ -40,11 +39,9 @@ final class BodyStore: @unchecked Sendable {
         lock.withLock { texts[slug] = text }
     }
 
-    /// Records the body's fingerprint and writes it to the spool file. False when there is no
-    /// spool or writing failed: the caller then keeps the body in memory.
+    /// Writes the body to the spool file. False when there is no spool or writing failed: the
+    /// caller then keeps the body in memory.
     private func store(spooling html: UnsafeBufferPointer<UInt8>, for slug: String) -> Bool {
-        let fingerprint = Fingerprint.of(bytes: html)
-        lock.withLock { fingerprints[slug] = fingerprint }
         guard let descriptor else { return false }
         let offset: Int64 = lock.withLock {
             defer { end += Int64(html.count) }
@@ -61,11 +58,6 @@ final class BodyStore: @unchecked Sendable {
         var light = extracted
         light.bodyHTML = ""
         return light
-    }
-
-    /// Stands in for the body when deciding whether its page changed, without reading it back.
-    func fingerprint(for slug: String) -> Fingerprint {
-        lock.withLock { fingerprints[slug] ?? Fingerprint() }
     }
 
     func text(for slug: String) -> String {
