@@ -58,7 +58,12 @@ public struct SiteRenderer {
         let inputs = PageInputs(contexts: contexts, salt: templates.fingerprint, planKeys: planKeys)
         for home in contexts.homePages() { try emit(page(home.file, "home", home.context)) }
         let documentPages = Fingerprint.of(site.documents.map(\.document.ref.slug))
-        try renderAll(site.plans, emit) { [planPage($0, contexts, inputs, documentPages: documentPages)] }
+        // A kept plan page needs neither its body read back nor its citations linked, the costly part.
+        try renderAll(site.plans, emit) { entry in
+            pages("plan", [PlannedPage(file: SiteURLs.planFile(entry.plan.slug)) { contexts.plan(entry, body: contexts.linkedBody(entry.plan)) }]) {
+                inputs.plan(entry.plan, documentPages: documentPages)
+            }
+        }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
         try renderAll(site.agencies, emit) { record in pages("agency", contexts.agencyPages(record)) { inputs.agency(record) } }
         for index in contexts.documentIndexPages() { try emit(page(index.file, "documents", index.context)) }
@@ -80,17 +85,7 @@ public struct SiteRenderer {
         }
     }
 
-    /// A plan's page, judged by what it is made from (`PageInputs.plan`): reading its body back
-    /// and linking its citations cost more than the rest of the page, and a kept page needs neither.
-    private func planPage(_ entry: ExtractedPlan, _ contexts: PageContexts, _ inputs: PageInputs, documentPages: Fingerprint) -> OutputFile {
-        let path = SiteURLs.planFile(entry.plan.slug)
-        let fingerprint = previous.folder == nil ? nil : inputs.plan(entry.plan, documentPages: documentPages)
-        if let fingerprint, previous.isCurrent(path, fingerprint) { return .reusing(path, fingerprint) }
-        let context = contexts.plan(entry, body: contexts.linkedBody(entry.plan))
-        return OutputFile(path: path, data: Data(templates.render("plan", context)), fingerprint: fingerprint)
-    }
-
-    /// One record's pages: kept together when nothing they are made from has changed, else
+    /// One record's pages (a plan's, an agency's, a document's): kept together when nothing they are made from has changed, else
     /// all rendered, each with the fingerprint of those inputs for the next build.
     private func pages(_ template: String, _ planned: [PlannedPage], inputs: () -> Fingerprint?) -> [OutputFile] {
         guard previous.folder != nil, let fingerprint = inputs() else { return planned.map { page($0.file, template, $0.context()) } }
