@@ -98,6 +98,39 @@ struct IncrementalTests {
         try expectSameAsCleanBuild("after editing a plan's text only")
     }
 
+    /// A split page's summary counts every province's plans and each province page lists its
+    /// own: an edit in one province must reach the summary and that province's page, and a plan
+    /// moving to another province both provinces' pages.
+    @Test func anEditReachesTheSummaryAndItsProvincesPages() throws {
+        let many = ProvincePageTests.many
+        try folder.write(ProvincePageTests.plan("Kế hoạch của Thái Nguyên", province: "Thái Nguyên", tasks: many), to: "Content/tn.md")
+        try folder.write(ProvincePageTests.plan("Kế hoạch của Gia Lai", province: "Gia Lai", tasks: many), to: "Content/gl.md")
+        try folder.write(ProvincePageTests.plan("Kế hoạch nhỏ", province: "Gia Lai", tasks: 2), to: "Content/nho.md")
+        #expect(build(into: "Public").succeeded)
+        func page(_ path: String) throws -> String {
+            try String(contentsOf: folder.url.appendingPathComponent("Public/" + path), encoding: .utf8)
+        }
+        let thaiNguyen = "van-ban/27-nq-tw/thai-nguyen/index.html", agencyThaiNguyen = "co-quan/so-tu-phap/thai-nguyen/index.html"
+        #expect(try page("van-ban/27-nq-tw/index.html").contains(">Gia Lai</"), "27-NQ/TW's page is split by province")
+        #expect(try page(agencyThaiNguyen).contains("Kế hoạch của Thái Nguyên"))
+
+        try edit("tn.md") { $0.replacingOccurrences(of: "đợt 1.", with: "đợt đầu tiên.") }
+        #expect(build(into: "Public").succeeded)
+        #expect(try page(thaiNguyen).contains("đợt đầu tiên"), "the province's page shows the edit")
+        #expect(try page(agencyThaiNguyen).contains("đợt đầu tiên"), "so does the agency's page of that province")
+        try expectSameAsCleanBuild("after editing a plan of one province")
+
+        try edit("nho.md") { $0.replacingOccurrences(of: "province: \"Gia Lai\"", with: "province: \"Thái Nguyên\"") }
+        #expect(build(into: "Public").succeeded)
+        #expect(try page(thaiNguyen).contains("Kế hoạch nhỏ"), "the plan joined its new province's page")
+        #expect(try !page("van-ban/27-nq-tw/gia-lai/index.html").contains("Kế hoạch nhỏ"), "and left its old one")
+        try expectSameAsCleanBuild("after a plan moved to another province")
+
+        try edit("gl.md") { $0.replacingOccurrences(of: "- Thời hạn: Thường xuyên.\n", with: "- Thời hạn: Trước ngày 30/7/2023.\n") }
+        #expect(build(into: "Public").succeeded)
+        try expectSameAsCleanBuild("after a province's tasks fell overdue, which the summaries count")
+    }
+
     /// Plan, agency and document pages are judged by what they are made from, which holds the
     /// plans but not whether each task is overdue: the day is part of their fingerprint instead.
     @Test func aRebuildOnALaterDayMarksTheTasksOverdueSince() throws {

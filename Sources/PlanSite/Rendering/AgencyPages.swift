@@ -9,7 +9,7 @@ extension PageContexts {
         guard split.splits(rows: rows) else {
             return [PlannedPage(file: SiteURLs.agencyFile(agency)) { self.agency(record, scope: .whole) }]
         }
-        let summary = PlannedPage(file: SiteURLs.agencyFile(agency)) {
+        let summary = PlannedPage(file: SiteURLs.agencyFile(agency), scope: .summary) {
             var summary = self.agency(record, scope: .summary)
             summary.merge(provinceTable(split, url: { urls.agency(agency, province: $0.slug) }, showsRoles: true) { part in
                 let assignments = byProvince[part.key]!
@@ -21,7 +21,9 @@ extension PageContexts {
             return summary
         }
         return [summary] + split.parts.map { part in
-            PlannedPage(file: SiteURLs.agencyFile(agency, province: part.slug)) { self.agency(record, scope: .province(part.key)) }
+            PlannedPage(file: SiteURLs.agencyFile(agency, province: part.slug), scope: .province(part.key)) {
+                self.agency(record, scope: .province(part.key))
+            }
         }
     }
 }

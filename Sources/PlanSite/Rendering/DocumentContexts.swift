@@ -49,8 +49,11 @@ extension PageContexts {
 
     /// The tasks whose text cites the document, once each, in the plan's order of citations.
     func citedTasks(_ entry: (plan: Plan, citations: [Citation])) -> [PlanTask] {
+        citedTaskIDs(entry).compactMap { id in entry.plan.tasks.first { $0.id == id } }
+    }
+
+    func citedTaskIDs(_ entry: (plan: Plan, citations: [Citation])) -> [String] {
         entry.citations.compactMap(\.taskID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            .compactMap { id in entry.plan.tasks.first { $0.id == id } }
     }
 
     private func documentLink(_ ref: DocumentRef, depth: Int) -> [String: TemplateValue] {

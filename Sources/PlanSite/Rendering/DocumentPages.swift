@@ -1,16 +1,16 @@
 /// The pages of one document: its page, or, when that would list too many plans and tasks of
 /// several provinces (`ProvinceSplit`), a summary page and one page per province under it.
 extension PageContexts {
-    func documentPages(_ record: DocumentRecord) -> [PlannedPage] {
+    /// `chain` is `chainDown` of the document, which its pages' inputs need too.
+    func documentPages(_ record: DocumentRecord, chain: [ChainRow]) -> [PlannedPage] {
         let ref = record.document.ref
-        let chain = chainDown(ref)
-        let tasks = record.citations.map(citedTasks)
         let split = ProvinceSplit(keys: chain.compactMap(\.provinceKey) + record.citations.map { ProvinceSplit.key($0.plan) })
-        let rows = chain.count + record.citations.count + tasks.reduce(0) { $0 + $1.count }
+        let rows = chain.count + record.citations.count + record.citations.reduce(0) { $0 + citedTaskIDs($1).count }
         guard split.splits(rows: rows) else {
             return [PlannedPage(file: SiteURLs.documentFile(ref)) { document(record, chain: chain, scope: .whole) }]
         }
-        let summary = PlannedPage(file: SiteURLs.documentFile(ref)) {
+        let summary = PlannedPage(file: SiteURLs.documentFile(ref), scope: .summary) {
+            let tasks = record.citations.map(citedTasks)
             var summary = document(record, chain: chain, scope: .summary)
             summary.merge(provinceTable(split, url: { urls.document(ref, province: $0.slug) }, showsRoles: false) { part in
                 let scope = PageScope.province(part.key)
@@ -30,7 +30,9 @@ extension PageContexts {
             return summary
         }
         return [summary] + split.parts.map { part in
-            PlannedPage(file: SiteURLs.documentFile(ref, province: part.slug)) { document(record, chain: chain, scope: .province(part.key)) }
+            PlannedPage(file: SiteURLs.documentFile(ref, province: part.slug), scope: .province(part.key)) {
+                document(record, chain: chain, scope: .province(part.key))
+            }
         }
     }
 }

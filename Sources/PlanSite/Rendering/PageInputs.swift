@@ -6,7 +6,8 @@
 /// registries and the settings its extraction reads), so a page is built again when any plan
 /// it lists changes; what every page shares (settings, the build day, which agencies have a
 /// page to link to, the templates) is mixed into every fingerprint. A plan whose key is not
-/// known makes the pages fall back to fingerprinting their contexts.
+/// known makes the pages fall back to fingerprinting their contexts. A record split by province
+/// has a fingerprint per page (`ScopedFingerprints`).
 struct PageInputs {
     var contexts: PageContexts
     var shared: Fingerprint
@@ -27,52 +28,50 @@ struct PageInputs {
 
     /// A plan's page: the plan, and which documents have pages, as its body links only those.
     func plan(_ plan: Plan, documentPages: Fingerprint) -> Fingerprint? {
+        guard let key = planKeys[plan.sourcePath] else { return nil }
         var fingerprint = shared
-        fingerprint.add("plan \(documentPages)")
-        return add(plan, to: &fingerprint) ? fingerprint : nil
+        fingerprint.add("plan")
+        fingerprint.add(documentPages)
+        fingerprint.add(plan.slug)
+        fingerprint.add(key)
+        return fingerprint
     }
 
-    func agency(_ record: AgencyRecord) -> Fingerprint? {
-        var fingerprint = shared
+    func agency(_ record: AgencyRecord) -> ScopedFingerprints {
+        var base = shared
         let agency = record.agency
         for part in ["agency", agency.name, "\(agency.aliases)", "\(agency.formerly)", "\(agency.collective) \(agency.registered)", present(agency.note)] {
-            fingerprint.add(part)
+            base.add(part)
         }
+        var fingerprints = ScopedFingerprints(base: base)
         for assignment in record.assignments {
-            guard add(assignment.plan, to: &fingerprint) else { return nil }
-            fingerprint.add("\(assignment.taskIndex) \(assignment.role)")
+            fingerprints.add(assignment.plan, key: planKeys[assignment.plan.sourcePath], assignment.taskIndex,
+                             AgencyRole.allCases.firstIndex(of: assignment.role)!)
         }
-        return fingerprint
+        return fingerprints
     }
 
-    func document(_ record: DocumentRecord) -> Fingerprint? {
-        var fingerprint = shared
-        add(record.document, to: &fingerprint)
-        for entry in record.citations {
-            guard add(entry.plan, to: &fingerprint) else { return nil }
-        }
-        fingerprint.add("implemented by")
-        for plan in record.implementedByPlans {
-            guard add(plan, to: &fingerprint) else { return nil }
-        }
-        fingerprint.add("implemented by documents \(record.implementedByDocuments.map(\.slug))")
-        if let plan = record.plan {
-            guard add(plan, to: &fingerprint) else { return nil }
-        }
+    /// `chain` is `chainDown` of the document.
+    func document(_ record: DocumentRecord, chain: [ChainRow]) -> ScopedFingerprints {
+        var base = shared
+        add(record.document, to: &base)
+        // Every page of the document shows how many plans cite it and carry it out.
+        base.add("counts \(record.citations.count) \(record.implementedByPlans.count)")
+        base.add("implemented by documents \(record.implementedByDocuments.map(\.slug))")
+        base.add(record.plan.map { planKeys[$0.sourcePath].map { "\($0)" } ?? "unknown" } ?? "no plan")
         // The chain up prints a few links, which are fingerprinted as they are; the chain down
         // is documents, as records, and plans, by key.
-        fingerprint.add(value: .list(contexts.chainUp(record.document.ref)))
-        for row in contexts.chainDown(record.document.ref) {
-            switch row {
-            case .document(let ref, let depth):
-                fingerprint.add("\(depth) \(ref.slug)")
-                add(contexts.site.document(ref)?.document, to: &fingerprint)
-            case .plan(let plan, let depth):
-                fingerprint.add("\(depth)")
-                guard add(plan, to: &fingerprint) else { return nil }
-            }
+        base.add(value: .list(contexts.chainUp(record.document.ref)))
+        for case .document(let ref, let depth) in chain {
+            base.add("\(depth) \(ref.slug)")
+            add(contexts.site.document(ref)?.document, to: &base)
         }
-        return fingerprint
+        var fingerprints = ScopedFingerprints(base: base)
+        if let plan = record.plan, planKeys[plan.sourcePath] == nil { fingerprints.add(plan, key: nil, 0, 0) }
+        for entry in record.citations { fingerprints.add(entry.plan, key: planKeys[entry.plan.sourcePath], 1, 0) }
+        for plan in record.implementedByPlans { fingerprints.add(plan, key: planKeys[plan.sourcePath], 2, 0) }
+        for case .plan(let plan, let depth) in chain { fingerprints.add(plan, key: planKeys[plan.sourcePath], 3, depth) }
+        return fingerprints
     }
 
     /// Every stored field of the document, its number's included.
@@ -88,10 +87,4 @@ struct PageInputs {
 
     /// An optional text that no present text fingerprints alike.
     private func present(_ text: String?) -> String { text.map { "=" + $0 } ?? "nil" }
-
-    private func add(_ plan: Plan, to fingerprint: inout Fingerprint) -> Bool {
-        guard let key = planKeys[plan.sourcePath] else { return false }
-        fingerprint.add("\(plan.slug) \(key)")
-        return true
-    }
 }

@@ -61,13 +61,16 @@ public struct SiteRenderer {
         // A kept plan page needs neither its body read back nor its citations linked, the costly part.
         try renderAll(site.plans, emit) { entry in
             pages("plan", [PlannedPage(file: SiteURLs.planFile(entry.plan.slug)) { contexts.plan(entry, body: contexts.linkedBody(entry.plan)) }]) {
-                inputs.plan(entry.plan, documentPages: documentPages)
+                { _ in inputs.plan(entry.plan, documentPages: documentPages) }
             }
         }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
-        try renderAll(site.agencies, emit) { record in pages("agency", contexts.agencyPages(record)) { inputs.agency(record) } }
+        try renderAll(site.agencies, emit) { record in pages("agency", contexts.agencyPages(record)) { inputs.agency(record).callAsFunction } }
         for index in contexts.documentIndexPages() { try emit(page(index.file, "documents", index.context)) }
-        try renderAll(site.documents, emit) { record in pages("document", contexts.documentPages(record)) { inputs.document(record) } }
+        try renderAll(site.documents, emit) { record in
+            let chain = contexts.chainDown(record.document.ref)
+            return pages("document", contexts.documentPages(record, chain: chain)) { inputs.document(record, chain: chain).callAsFunction }
+        }
         try renderAll(contexts.deadlinePages(jobs: jobs), emit) { [page($0.file, "deadlines", $0.context)] }
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
@@ -85,12 +88,17 @@ public struct SiteRenderer {
         }
     }
 
-    /// One record's pages (a plan's, an agency's, a document's): kept together when nothing they are made from has changed, else
-    /// all rendered, each with the fingerprint of those inputs for the next build.
-    private func pages(_ template: String, _ planned: [PlannedPage], inputs: () -> Fingerprint?) -> [OutputFile] {
-        guard previous.folder != nil, let fingerprint = inputs() else { return planned.map { page($0.file, template, $0.context()) } }
-        if planned.allSatisfy({ previous.isCurrent($0.file, fingerprint) }) { return planned.map { .reusing($0.file, fingerprint) } }
-        return planned.map { OutputFile(path: $0.file, data: Data(templates.render(template, $0.context())), fingerprint: fingerprint) }
+    /// One record's pages (a plan's, an agency's, a document's), each kept when nothing it is made
+    /// from has changed, else rendered with the fingerprint of those inputs for the next build.
+    /// `inputs` is asked only when there is a previous build to compare with.
+    private func pages(_ template: String, _ planned: [PlannedPage], inputs: () -> (PageScope) -> Fingerprint?) -> [OutputFile] {
+        guard previous.folder != nil else { return planned.map { page($0.file, template, $0.context()) } }
+        let fingerprint = inputs()
+        return planned.map { planned in
+            guard let fingerprint = fingerprint(planned.scope) else { return page(planned.file, template, planned.context()) }
+            if previous.isCurrent(planned.file, fingerprint) { return .reusing(planned.file, fingerprint) }
+            return OutputFile(path: planned.file, data: Data(templates.render(template, planned.context())), fingerprint: fingerprint)
+        }
     }
 
     private func page(_ path: String, _ template: String, _ context: [String: TemplateValue]) -> OutputFile {

@@ -47,6 +47,15 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         add(bytes: text.utf8)
     }
 
+    mutating func add(_ number: Int) {
+        mix(UInt64(bitPattern: Int64(number)))
+    }
+
+    mutating func add(_ other: Fingerprint) {
+        mix(other.high)
+        mix(other.low)
+    }
+
     /// Eight bytes at a time, little-endian, from contiguous storage when there is one.
     mutating func add(bytes: some Collection<UInt8>) {
         let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
