@@ -131,6 +131,15 @@ struct IncrementalTests {
         try expectSameAsCleanBuild("after a province's tasks fell overdue, which the summaries count")
     }
 
+    /// What the registries say reaches every page and search record that shows it.
+    @Test func anEditedRegistryReachesThePagesAndTheSearchRecords() throws {
+        #expect(build(into: "Public").succeeded)
+        try edit("documents.yml") { $0.replacingOccurrences(of: "Tiếp tục xây dựng và hoàn thiện Nhà nước pháp quyền", with: "Xây dựng Nhà nước pháp quyền") }
+        try edit("agencies.yml") { $0.replacingOccurrences(of: "hợp nhất năm 2025.", with: "hợp nhất từ năm 2025.") }
+        #expect(build(into: "Public").succeeded)
+        try expectSameAsCleanBuild("after editing the registries")
+    }
+
     /// Plan, agency and document pages are judged by what they are made from, which holds the
     /// plans but not whether each task is overdue: the day is part of their fingerprint instead.
     @Test func aRebuildOnALaterDayMarksTheTasksOverdueSince() throws {

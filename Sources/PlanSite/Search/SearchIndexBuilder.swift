@@ -8,6 +8,8 @@ struct SearchIndexBuilder {
     /// can let go of it while the much larger posting table is made.
     var units: [SearchUnit]
     var jobs = Workers.default
+    /// Display chunks whose units are unchanged since this output was built are kept.
+    var previous = PreviousOutput.none
     static let chunkSize = 8
     /// Postings kept per token in the first tier; the rest go to the second tier, fetched on demand.
     static let firstTier = 200
@@ -63,7 +65,16 @@ struct SearchIndexBuilder {
                 + (second.isEmpty ? [] : [OutputFile(path: "search/j/\(name).json", data: second.closedObject())])
         }
         try inBatches(Array(stride(from: 0, to: units.count, by: Self.chunkSize)), emit) { start -> [OutputFile] in
-            let records = units[start..<min(start + Self.chunkSize, units.count)].map { unit -> JSONWriter.Value in
+            let chunk = units[start..<min(start + Self.chunkSize, units.count)]
+            let path = "search/d/\(start / Self.chunkSize).json"
+            var fingerprint: Fingerprint?
+            if previous.folder != nil {
+                var inputs = Fingerprint.of(["chunk"])
+                for unit in chunk { inputs.add(unit.inputs) }
+                if previous.isCurrent(path, inputs) { return [.reusing(path, inputs)] }
+                fingerprint = inputs
+            }
+            let records = chunk.map { unit -> JSONWriter.Value in
                 let snippet = Snippet.source(unit.text)
                 // A task's title is the start of its text: the record says how long it is instead
                 // of repeating it.
@@ -72,7 +83,7 @@ struct SearchIndexBuilder {
                 return .array([.int(unit.kind.rawValue), title, .string(unit.url), .string(unit.province ?? ""),
                                .string(snippet), .strings(unit.leads), .strings(unit.cited), .string(unit.deadline)])
             }
-            return [OutputFile(path: "search/d/\(start / Self.chunkSize).json", data: JSONWriter.encode(.array(records)))]
+            return [OutputFile(path: path, data: JSONWriter.encode(.array(records)), fingerprint: fingerprint)]
         }
     }
 

@@ -18,14 +18,23 @@ struct SearchUnit {
     var cited: [String]
     var deadline: String
     var year: Int?
+    /// For a plan's or a task's unit, what it is made from: the plan's source key, the site's
+    /// address and which unit of the plan it is. Display chunks of such units are kept by it.
+    var source: Fingerprint?
 
     /// Field weights for BM25F: a number match beats a title match beats an agency match beats text.
     static let weights = (numbers: 8.0, title: 4.0, agencies: 3.0, text: 1.0)
 
     /// The site's units in a stable order: agencies, documents, plans, then each plan's tasks
     /// together, so a query's results tend to share display chunks.
-    static func all(_ site: SiteModel) -> [SearchUnit] {
+    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:]) -> [SearchUnit] {
         let urls = SiteURLs(base: site.config.baseURL)
+        func source(_ plan: Plan, unit: Int) -> Fingerprint? {
+            guard var key = planKeys[plan.sourcePath] else { return nil }
+            key.add(site.config.baseURL)
+            key.add(unit)
+            return key
+        }
         var units: [SearchUnit] = site.agencies.map { record in
             SearchUnit(kind: .agency, title: record.agency.name, url: urls.agency(record.agency), province: nil, numbers: "",
                        agencies: (record.agency.aliases + record.agency.formerly).joined(separator: ". "),
@@ -44,19 +53,32 @@ struct SearchUnit {
             units.append(SearchUnit(kind: .plan, title: meta.title, url: urls.plan(plan.slug), province: meta.province,
                                     numbers: ([meta.number].compactMap { $0 } + meta.implements).joined(separator: " "),
                                     agencies: meta.issuer, text: [meta.kind, meta.signer].compactMap { $0 }.joined(separator: ". "),
-                                    leads: [], cited: plan.implementedRefs.map(\.number.canonical), deadline: "", year: meta.date?.year))
+                                    leads: [], cited: plan.implementedRefs.map(\.number.canonical), deadline: "", year: meta.date?.year,
+                                    source: source(plan, unit: -1)))
         }
         for entry in site.plans {
             let plan = entry.plan
             let citedByTask = Dictionary(grouping: plan.citations.filter { $0.taskID != nil }, by: { $0.taskID! })
-            for task in plan.tasks {
+            for (index, task) in plan.tasks.enumerated() {
                 let cited = (citedByTask[task.id] ?? []).map(\.ref.number.canonical).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 units.append(SearchUnit(kind: .task, title: task.title, url: urls.task(task), province: plan.metadata.province,
                                         numbers: cited.joined(separator: " "), agencies: (task.lead + task.support).joined(separator: ". "),
                                         text: task.text, leads: task.lead, cited: cited,
-                                        deadline: task.deadlines.map(\.text).joined(separator: " hoặc "), year: task.due?.year))
+                                        deadline: task.deadlines.map(\.text).joined(separator: " hoặc "), year: task.due?.year,
+                                        source: source(plan, unit: index)))
             }
         }
         return units
+    }
+
+    /// What the unit's record in a display chunk is made from.
+    var inputs: Fingerprint {
+        if let source { return source }
+        var fingerprint = Fingerprint.of([kind.name, title, url, province ?? "-", numbers, agencies, text, deadline, "\(year ?? -1)"])
+        for list in [leads, cited] {
+            fingerprint.add(list.count)
+            for item in list { fingerprint.add(item) }
+        }
+        return fingerprint
     }
 }

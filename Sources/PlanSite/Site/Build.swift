@@ -168,10 +168,10 @@ public struct Build {
         try timed("search index") {
             // Gone with the site model: what glibc keeps of it for reuse goes back to the system,
             // as the posting table's large arrays could not reuse it anyway.
-            let units = SearchUnit.all(linked!)
+            let units = SearchUnit.all(linked!, planKeys: planKeys)
             linked = nil
             FreedMemory.release()
-            try SearchIndexBuilder(units: units, jobs: jobs).write { file in
+            try SearchIndexBuilder(units: units, jobs: jobs, previous: memory.previous).write { file in
                 try write(file)
                 pages += 1
             }

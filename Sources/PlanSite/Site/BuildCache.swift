@@ -126,7 +126,7 @@ public struct PreviousOutput: Sendable {
     func isCurrent(_ path: String, _ fingerprint: Fingerprint) -> Bool {
         guard let folder, let entry = entries[path], entry.fingerprint == fingerprint else { return false }
         var info = stat()
-        guard stat(folder.appendingPathComponent(path).path, &info) == 0, Int(info.st_size) == entry.size else { return false }
+        guard stat(folder.path + "/" + path, &info) == 0, Int(info.st_size) == entry.size else { return false }
         return (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) <= (committed.seconds, committed.nanoseconds)
     }
 
