@@ -4,7 +4,7 @@
 /// quarter of several provinces past the same limit a table of provinces, each its own page.
 extension PageContexts {
     private struct DatedTask {
-        var row: [String: TemplateValue]
+        var task: PlanTask
         var plan: Plan
         var overdue: Bool
         var due: CalendarDate
@@ -18,9 +18,17 @@ extension PageContexts {
         var tasks: [DatedTask]
     }
 
-    func deadlinePages(jobs: Int = Workers.default) -> [(file: String, context: [String: TemplateValue])] {
-        // Task rows are most of the work: made plan by plan on every core, then gathered in
-        // plan order, which the stable sort within each quarter keeps.
+    /// A page of the deadlines, and the plans whose tasks it lists or counts: what a rebuild
+    /// judges it by (`PageInputs.deadlines`).
+    struct DeadlinePage {
+        var planned: PlannedPage
+        var plans: [Plan]
+    }
+
+    /// The pages, each with its context still to be made: task rows, most of the work, are made
+    /// only for the pages a rebuild renders again.
+    func deadlinePages(jobs: Int = Workers.default) -> [DeadlinePage] {
+        // Gathered in plan order, which the stable sort within each quarter keeps.
         let perPlan = site.plans.parallelMap(jobs: jobs) { entry -> (dated: [(quarter: String, task: DatedTask)], undated: [String]) in
             let plan = entry.plan
             var dated: [(quarter: String, task: DatedTask)] = []
@@ -32,7 +40,7 @@ extension PageContexts {
                     continue
                 }
                 dated.append(("Quý \(["I", "II", "III", "IV"][due.quarter - 1])/\(due.year)",
-                              DatedTask(row: taskRow(task, in: plan), plan: plan, overdue: isOverdue(task), due: due,
+                              DatedTask(task: task, plan: plan, overdue: isOverdue(task), due: due,
                                         order: (due.iso, urls.task(task)))))
             }
             return (dated, undated)
@@ -55,42 +63,57 @@ extension PageContexts {
         let heading = "Thời hạn thực hiện"
 
         guard quarters.reduce(0, { $0 + $1.tasks.count }) > ProvinceSplit.maxRows else {
-            return [("thoi-han/index.html", deadlinePage(heading, common, ["quarters": .list(quarters.map(section)),
-                                                                           "hasQuarters": .bool(!quarters.isEmpty)]))]
+            return [DeadlinePage(planned: PlannedPage(file: "thoi-han/index.html") {
+                deadlinePage(heading, common, ["quarters": .list(quarters.map(section)), "hasQuarters": .bool(!quarters.isEmpty)])
+            }, plans: site.plans.map(\.plan))]
         }
         let summary = quarters.map { quarter -> [String: TemplateValue] in
             let overdue = quarter.tasks.filter(\.overdue).count
             return ["quarter": .text(quarter.name), "url": .text(urls.deadlines + quarter.id + "/"), "count": .int(quarter.tasks.count),
                     "overdue": .int(overdue), "hasOverdue": .bool(overdue > 0)]
         }
-        var pages = [("thoi-han/index.html", deadlinePage(heading, common, ["quarterTable": .list(summary), "hasQuarterTable": true]))]
+        var pages = [DeadlinePage(planned: PlannedPage(file: "thoi-han/index.html") {
+            deadlinePage(heading, common, ["quarterTable": .list(summary), "hasQuarterTable": true])
+        }, plans: site.plans.map(\.plan))]
         let home: TemplateValue = ["url": .text(urls.deadlines), "title": .text(heading)]
         for quarter in quarters {
             let folder = "thoi-han/\(quarter.id)/"
             let title = "\(heading) – \(quarter.name)"
             let split = ProvinceSplit(keys: quarter.tasks.map { ProvinceSplit.key($0.plan) })
             guard split.splits(rows: quarter.tasks.count) else {
-                pages.append((folder + "index.html", deadlinePage(title, ["parents": [home]], ["quarters": [.object(section(quarter))], "hasQuarters": true])))
+                pages.append(DeadlinePage(planned: PlannedPage(file: folder + "index.html") {
+                    deadlinePage(title, ["parents": [home]], ["quarters": [.object(section(quarter))], "hasQuarters": true])
+                }, plans: Self.plans(of: quarter.tasks)))
                 continue
             }
-            let table = provinceTable(split, url: { urls.deadlines + quarter.id + "/" + $0.slug + "/" }, showsRoles: false) { part in
-                let tasks = quarter.tasks.filter { ProvinceSplit.key($0.plan) == part.key }
-                return ProvinceTally(plans: Set(tasks.map(\.plan.slug)).count, tasks: tasks.count, overdue: tasks.filter(\.overdue).count)
-            }
-            pages.append((folder + "index.html", deadlinePage(title, ["parents": [home]], table)))
+            pages.append(DeadlinePage(planned: PlannedPage(file: folder + "index.html") {
+                let table = provinceTable(split, url: { urls.deadlines + quarter.id + "/" + $0.slug + "/" }, showsRoles: false) { part in
+                    let tasks = quarter.tasks.filter { ProvinceSplit.key($0.plan) == part.key }
+                    return ProvinceTally(plans: Set(tasks.map(\.plan.slug)).count, tasks: tasks.count, overdue: tasks.filter(\.overdue).count)
+                }
+                return deadlinePage(title, ["parents": [home]], table)
+            }, plans: Self.plans(of: quarter.tasks)))
             let parents: TemplateValue = [home, ["url": .text(urls.deadlines + quarter.id + "/"), "title": .text(quarter.name)]]
             for part in split.parts {
                 var mine = quarter
                 mine.tasks = quarter.tasks.filter { ProvinceSplit.key($0.plan) == part.key }
-                pages.append((folder + part.slug + "/index.html",
-                              deadlinePage("\(title) – \(part.name)", ["parents": parents], ["quarters": [.object(section(mine))], "hasQuarters": true])))
+                pages.append(DeadlinePage(planned: PlannedPage(file: folder + part.slug + "/index.html") {
+                    deadlinePage("\(title) – \(part.name)", ["parents": parents], ["quarters": [.object(section(mine))], "hasQuarters": true])
+                }, plans: Self.plans(of: mine.tasks)))
             }
         }
         return pages
     }
 
     private func section(_ quarter: Quarter) -> [String: TemplateValue] {
-        ["quarter": .text(quarter.name), "id": .text(quarter.id), "count": .int(quarter.tasks.count), "tasks": .list(quarter.tasks.map(\.row))]
+        ["quarter": .text(quarter.name), "id": .text(quarter.id), "count": .int(quarter.tasks.count),
+         "tasks": .list(quarter.tasks.map { taskRow($0.task, in: $0.plan) })]
+    }
+
+    /// The plans of these tasks, once each, in the order they first come.
+    private static func plans(of tasks: [DatedTask]) -> [Plan] {
+        var seen: Set<String> = []
+        return tasks.compactMap { seen.insert($0.plan.slug).inserted ? $0.plan : nil }
     }
 
     private func deadlinePage(_ heading: String, _ base: [String: TemplateValue], _ extra: [String: TemplateValue]) -> [String: TemplateValue] {

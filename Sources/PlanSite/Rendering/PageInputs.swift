@@ -37,6 +37,19 @@ struct PageInputs {
         return fingerprint
     }
 
+    /// A deadlines page: the plans whose tasks it lists or counts, in that order; the day, which
+    /// decides what is overdue, is shared.
+    func deadlines(_ plans: [Plan]) -> Fingerprint? {
+        var fingerprint = shared
+        fingerprint.add("deadlines")
+        for plan in plans {
+            guard let key = planKeys[plan.sourcePath] else { return nil }
+            fingerprint.add(plan.slug)
+            fingerprint.add(key)
+        }
+        return fingerprint
+    }
+
     func agency(_ record: AgencyRecord) -> ScopedFingerprints {
         var base = shared
         let agency = record.agency

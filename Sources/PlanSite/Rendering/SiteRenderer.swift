@@ -71,7 +71,7 @@ public struct SiteRenderer {
             let chain = contexts.chainDown(record.document.ref)
             return pages("document", contexts.documentPages(record, chain: chain)) { inputs.document(record, chain: chain).callAsFunction }
         }
-        try renderAll(contexts.deadlinePages(jobs: jobs), emit) { [page($0.file, "deadlines", $0.context)] }
+        try renderAll(contexts.deadlinePages(jobs: jobs), emit) { page in pages("deadlines", [page.planned]) { { _ in inputs.deadlines(page.plans) } } }
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
         try DataExport(site: site, jobs: jobs).write(emit)
