@@ -69,4 +69,20 @@ struct SearchTests {
         // Values from search-core.js's hash(), computed with node.
         #expect(SearchIndexBuilder.hash("tu_phap") == 3608736582)
     }
+
+    /// The first tier's threshold picks the same score as sorting would, ties and all: a different
+    /// one would move postings between tiers and change which results a query shows first.
+    @Test func theFirstTierThresholdIsTheKthLargestScore() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [1, 2, 3, 10, 201, 1000] {
+            for _ in 0..<20 {
+                // Few distinct values, so most picks land among ties.
+                let scores = (0..<size).map { _ in Double(Int.random(in: 0..<7, using: &generator)) / 3 }
+                let sorted = scores.sorted(by: >)
+                for k in Set([1, size / 2 + 1, size]) {
+                    #expect(Impacts.largest(k, of: scores) == sorted[k - 1], "k = \(k) of \(scores)")
+                }
+            }
+        }
+    }
 }

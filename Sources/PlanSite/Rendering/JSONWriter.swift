@@ -57,12 +57,14 @@ public struct JSONWriter {
     mutating func writeString(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
         var string = string
+        let mayEscape = Self.mayEscape
         string.withUTF8 { utf8 in
             // Runs of bytes that need no escaping are copied whole: most text has no quote at all.
             var runStart = 0, index = 0
             while index < utf8.count {
                 let byte = utf8[index]
-                let escape: String?
+                guard mayEscape[Int(byte)] else { index += 1; continue }
+                let escape: String
                 switch byte {
                 case UInt8(ascii: "\""): escape = "\\\""
                 case UInt8(ascii: "\\"): escape = "\\\\"
@@ -78,9 +80,8 @@ public struct JSONWriter {
                 case ..<0x20:
                     let hex = String(byte, radix: 16)
                     escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: escape = nil
+                default: index += 1; continue
                 }
-                guard let escape else { index += 1; continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 raw(escape)
                 index += byte == 0xE2 ? 3 : 1
@@ -89,6 +90,12 @@ public struct JSONWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes `writeString` looks at twice: the few it escapes, and 0xE2, which starts U+2028
+    /// and U+2029 but also "–" and "…".
+    private static let mayEscape: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0xE2].contains(UInt8(byte))
     }
 
     /// The bytes written so far, leaving the writer empty: for files handed over in parts.

@@ -45,7 +45,7 @@ struct Impacts {
         guard postings.count > first else { return (postings, []) }
         // The best are those above the `first`-th best score, then as many of those equal to it
         // as there is room for, lower units first.
-        let threshold = scores.sorted(by: >)[first - 1]
+        let threshold = Self.largest(first, of: scores)
         var room = first - scores.filter { $0 > threshold }.count
         var tiers: (first: [Posting], second: [Posting]) = ([], [])
         for (posting, score) in zip(postings, scores) {
@@ -57,6 +57,29 @@ struct Impacts {
             }
         }
         return tiers
+    }
+
+    /// The `k`-th largest value, by selection rather than sorting: the commonest tokens have a
+    /// posting in most of a national site's units.
+    static func largest(_ k: Int, of values: [Double]) -> Double {
+        var values = values
+        var (low, high) = (0, values.count - 1)
+        let target = k - 1
+        while low < high {
+            let pivot = values[low + (high - low) / 2]
+            var (i, j) = (low, high)
+            while i <= j {
+                while values[i] > pivot { i += 1 }
+                while values[j] < pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if target <= j { high = j } else if target >= i { low = i } else { break }
+        }
+        return values[target]
     }
 
     private static func idf(df: Int, count: Double) -> Double {

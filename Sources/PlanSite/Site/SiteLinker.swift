@@ -68,13 +68,20 @@ public struct SiteLinker: Sendable {
     /// punctuation ("Sở Không Có", "Sở không-có") have one address, so they share one page.
     static func agencies(_ plans: [Plan], registry: AgencyRegistry) -> [AgencyRecord] {
         var records: [String: AgencyRecord] = [:]
+        // A national site names its agencies over a million times, a few thousand names: each
+        // name is looked up and made a slug once, which folds its text twice.
+        var slugs: [String: (slug: String, agency: Agency)] = [:]
         for plan in plans {
             let shared = SharedPlan(plan)
             for (index, task) in plan.tasks.enumerated() {
                 for role in AgencyRole.allCases {
                     for name in task.agencies[role] ?? [] {
-                        let agency = registry.agency(named: name) ?? Agency(name: name, registered: false)
-                        records[agency.slug, default: AgencyRecord(agency: agency, assignments: [])]
+                        let known = slugs[name] ?? {
+                            let agency = registry.agency(named: name) ?? Agency(name: name, registered: false)
+                            slugs[name] = (agency.slug, agency)
+                            return (agency.slug, agency)
+                        }()
+                        records[known.slug, default: AgencyRecord(agency: known.agency, assignments: [])]
                             .assignments.append(Assignment(shared, taskIndex: index, role: role))
                     }
                 }
