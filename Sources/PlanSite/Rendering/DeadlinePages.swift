@@ -79,7 +79,9 @@ extension PageContexts {
         for quarter in quarters {
             let folder = "thoi-han/\(quarter.id)/"
             let title = "\(heading) – \(quarter.name)"
-            let split = ProvinceSplit(keys: quarter.tasks.map { ProvinceSplit.key($0.plan) })
+            // Grouped once: a national quarter has tens of thousands of tasks in some sixty provinces.
+            let byProvince = Dictionary(grouping: quarter.tasks) { ProvinceSplit.key($0.plan) }
+            let split = ProvinceSplit(keys: byProvince.keys)
             guard split.splits(rows: quarter.tasks.count) else {
                 pages.append(DeadlinePage(planned: PlannedPage(file: folder + "index.html") {
                     deadlinePage(title, ["parents": [home]], ["quarters": [.object(section(quarter))], "hasQuarters": true])
@@ -88,7 +90,7 @@ extension PageContexts {
             }
             pages.append(DeadlinePage(planned: PlannedPage(file: folder + "index.html") {
                 let table = provinceTable(split, url: { urls.deadlines + quarter.id + "/" + $0.slug + "/" }, showsRoles: false) { part in
-                    let tasks = quarter.tasks.filter { ProvinceSplit.key($0.plan) == part.key }
+                    let tasks = byProvince[part.key]!
                     return ProvinceTally(plans: Set(tasks.map(\.plan.slug)).count, tasks: tasks.count, overdue: tasks.filter(\.overdue).count)
                 }
                 return deadlinePage(title, ["parents": [home]], table)
@@ -96,7 +98,7 @@ extension PageContexts {
             let parents: TemplateValue = [home, ["url": .text(urls.deadlines + quarter.id + "/"), "title": .text(quarter.name)]]
             for part in split.parts {
                 var mine = quarter
-                mine.tasks = quarter.tasks.filter { ProvinceSplit.key($0.plan) == part.key }
+                mine.tasks = byProvince[part.key]!
                 pages.append(DeadlinePage(planned: PlannedPage(file: folder + part.slug + "/index.html") {
                     deadlinePage("\(title) – \(part.name)", ["parents": parents], ["quarters": [.object(section(mine))], "hasQuarters": true])
                 }, plans: Self.plans(of: mine.tasks)))

@@ -10,21 +10,22 @@ extension PageContexts {
             return [PlannedPage(file: SiteURLs.documentFile(ref)) { document(record, chain: chain, scope: .whole) }]
         }
         let summary = PlannedPage(file: SiteURLs.documentFile(ref), scope: .summary) {
-            let tasks = record.citations.map(citedTasks)
+            // Each province's tally from its own plans, grouped once: the summary of a resolution
+            // every plan carries out has sixty provinces of ten thousand plans.
+            var tallies: [String: (plans: Set<String>, tally: ProvinceTally)] = [:]
+            for case .plan(let plan, _) in chain { tallies[ProvinceSplit.key(plan), default: ([], ProvinceTally())].plans.insert(plan.slug) }
+            for entry in record.citations {
+                let cited = citedTasks(entry)
+                var part = tallies.removeValue(forKey: ProvinceSplit.key(entry.plan)) ?? ([], ProvinceTally())
+                part.plans.insert(entry.plan.slug)
+                part.tally.tasks += cited.count
+                part.tally.overdue += cited.filter(isOverdue).count
+                tallies[ProvinceSplit.key(entry.plan)] = part
+            }
             var summary = document(record, chain: chain, scope: .summary)
             summary.merge(provinceTable(split, url: { urls.document(ref, province: $0.slug) }, showsRoles: false) { part in
-                let scope = PageScope.province(part.key)
-                var plans = Set(chain.compactMap { row -> String? in
-                    guard case .plan(let plan, _) = row, scope.shows(plan) else { return nil }
-                    return plan.slug
-                })
-                var tally = ProvinceTally()
-                for (entry, cited) in zip(record.citations, tasks) where scope.shows(entry.plan) {
-                    plans.insert(entry.plan.slug)
-                    tally.tasks += cited.count
-                    tally.overdue += cited.filter(isOverdue).count
-                }
-                tally.plans = plans.count
+                var tally = tallies[part.key]?.tally ?? ProvinceTally()
+                tally.plans = tallies[part.key]?.plans.count ?? 0
                 return tally
             }) { _, new in new }
             return summary
