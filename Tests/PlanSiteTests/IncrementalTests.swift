@@ -140,6 +140,40 @@ struct IncrementalTests {
         try expectSameAsCleanBuild("after editing the registries")
     }
 
+    /// The search index's tokens of unchanged plans are read back from the cache: an edit makes
+    /// only its own group of plans again, and a damaged entry is made again, never trusted.
+    @Test func searchTokensOfUnchangedPlansAreReadBack() throws {
+        for number in 1...40 {
+            try folder.write(planFile(title: "Kế hoạch số \(number)", body: "## II. NHIỆM VỤ\n\n1. Việc thứ \(number).\n\n- Chủ trì: Sở Tư pháp\n"),
+                             to: "Content/ke-hoach-\(number).md")
+        }
+        #expect(build(into: "Public").succeeded)
+        let tokens = folder.url.appendingPathComponent(".plansite-cache/tokens")
+        func entries() throws -> [String: Int] {
+            try Dictionary(uniqueKeysWithValues: FileManager.default.contentsOfDirectory(atPath: tokens.path).map { name in
+                (name, try FileManager.default.attributesOfItem(atPath: tokens.appendingPathComponent(name).path)[.systemFileNumber] as! Int)
+            })
+        }
+        let first = try entries()
+        #expect(first.count > 1, "45 plans make several groups")
+
+        try edit("ke-hoach-7.md") { $0.replacingOccurrences(of: "Việc thứ 7.", with: "Việc thứ bảy, sửa lại.") }
+        #expect(build(into: "Public").succeeded)
+        let second = try entries()
+        #expect(Set(second.keys).subtracting(first.keys).count == 1, "one group is new")
+        #expect(second.filter { first[$0.key] == $0.value }.count == first.count - 1, "the other groups' entries were read, not written")
+        try expectSameAsCleanBuild("after an edit, with the other groups' tokens from the cache")
+
+        for name in second.keys {
+            let url = tokens.appendingPathComponent(name)
+            var bytes = try Data(contentsOf: url)
+            bytes[bytes.count / 2] ^= 0x5A
+            try bytes.write(to: url)
+        }
+        #expect(build(into: "Public").succeeded)
+        try expectSameAsCleanBuild("with every tokens entry damaged")
+    }
+
     /// Plan, agency and document pages are judged by what they are made from, which holds the
     /// plans but not whether each task is overdue: the day is part of their fingerprint instead.
     @Test func aRebuildOnALaterDayMarksTheTasksOverdueSince() throws {

@@ -11,50 +11,40 @@ struct PostingTable {
     /// Each unit's weighted length, for BM25's length normalisation.
     private(set) var lengths: [Float] = []
 
-    /// One block of units tokenized on one core, with its own small token table.
-    private struct Block {
-        var names: [String] = []
-        var tokenIDs: [Int32] = []
-        var weights: [Float] = []
-        var unitEnds: [Int] = []
-        var lengths: [Float] = []
-    }
-
-    init(_ searchUnits: [SearchUnit], jobs: Int) {
-        let blockSize = max(256, searchUnits.count / 64)
-        let ranges = stride(from: 0, to: searchUnits.count, by: blockSize).map { $0..<min($0 + blockSize, searchUnits.count) }
-        var blocks = ranges.parallelMap(jobs: jobs) { range in Self.tokenize(searchUnits[range]) }
-
+    /// Merges blocks that together hold every unit, in unit order.
+    init(blocks: consuming [TokenBlock]) {
         // One global id per token, counted, in the order blocks and units come: postings are
         // then placed by a counting sort and stay in unit order within each token.
-        var ids: [String: Int32] = [:]
+        var blocks = blocks
+        var interner = TokenInterner()
         var counts: [Int] = []
         var remaps: [[Int32]] = []
         for block in blocks {
-            let remap = block.names.map { name -> Int32 in
-                if let id = ids[name] { return id }
-                let id = Int32(tokens.count)
-                ids[name] = id
-                tokens.append(name)
-                counts.append(0)
+            let remap = (0..<block.nameEnds.count).map { name -> Int32 in
+                let id = block.withName(name) { interner.id($0) }
+                if Int(id) == counts.count { counts.append(0) }
                 return id
             }
             for local in block.tokenIDs { counts[Int(remap[Int(local)])] += 1 }
             remaps.append(remap)
         }
+        tokens = interner.names
         starts = Array(repeating: 0, count: tokens.count + 1)
         for token in 0..<tokens.count { starts[token + 1] = starts[token] + counts[token] }
         var next = Array(starts.dropLast())
         units = Array(repeating: 0, count: starts[tokens.count])
         weights = Array(repeating: 0, count: starts[tokens.count])
-        lengths.reserveCapacity(searchUnits.count)
+        lengths.reserveCapacity(blocks.reduce(0) { $0 + $1.unitCount })
         var unit: UInt32 = 0
+        // Each block goes as soon as it is placed, as the table takes its room.
         for index in blocks.indices {
             let block = blocks[index]
+            blocks[index] = TokenBlock()
+            let remap = remaps[index]
             var position = 0
             for (end, length) in zip(block.unitEnds, block.lengths) {
-                while position < end {
-                    let token = Int(remaps[index][Int(block.tokenIDs[position])])
+                while position < Int(end) {
+                    let token = Int(remap[Int(block.tokenIDs[position])])
                     units[next[token]] = unit
                     weights[next[token]] = block.weights[position]
                     next[token] += 1
@@ -63,7 +53,6 @@ struct PostingTable {
                 lengths.append(length)
                 unit += 1
             }
-            blocks[index] = Block()
         }
     }
 
@@ -71,17 +60,18 @@ struct PostingTable {
 
     func postings(of token: Int) -> Range<Int> { starts[token]..<starts[token + 1] }
 
-    private static func tokenize(_ units: ArraySlice<SearchUnit>) -> Block {
+    static func tokenize(_ units: ArraySlice<SearchUnit>) -> TokenBlock {
         var reader = BlockReader()
         for unit in units { reader.read(unit) }
-        reader.block.names = reader.interner.names
+        reader.block.nameBytes = reader.interner.bytes
+        reader.block.nameEnds = reader.interner.ends
         return reader.block
     }
 
     /// Tokenizes units into a block. A struct with mutating methods, not nested functions
     /// capturing local variables: those cost hundreds of instructions a token.
     private struct BlockReader {
-        var block = Block()
+        var block = TokenBlock()
         var interner = TokenInterner()
         /// The current unit's weight of each local token id, and the ids it has touched.
         var weights: [Float] = []
@@ -110,7 +100,7 @@ struct PostingTable {
                 isTouched[Int(id)] = false
             }
             touched.removeAll(keepingCapacity: true)
-            block.unitEnds.append(block.tokenIDs.count)
+            block.unitEnds.append(Int32(block.tokenIDs.count))
             block.lengths.append(length)
         }
 

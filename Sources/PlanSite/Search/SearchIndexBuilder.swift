@@ -6,10 +6,13 @@ import Foundation
 struct SearchIndexBuilder {
     /// `SearchUnit.all` of the site: the builder does not hold the site itself, so a build
     /// can let go of it while the much larger posting table is made.
-    var units: [SearchUnit]
+    var site: SiteUnits
     var jobs = Workers.default
     /// Display chunks whose units are unchanged since this output was built are kept.
     var previous = PreviousOutput.none
+    /// Groups of plans tokenized by earlier builds.
+    var tokens = KeyedFiles.none
+    private var units: [SearchUnit] { site.all }
     static let chunkSize = 8
     /// Postings kept per token in the first tier; the rest go to the second tier, fetched on demand.
     static let firstTier = 200
@@ -25,7 +28,7 @@ struct SearchIndexBuilder {
         let facet = units.map { unit in
             unit.kind.rawValue | (unit.province.flatMap { provinceIndex[$0] } ?? 0) << 2 | (unit.year.flatMap { yearIndex[$0] } ?? 0) << 9
         }
-        let table = PostingTable(units, jobs: jobs)
+        let table = PostingTable(blocks: TokenBlocks(units: site, jobs: jobs, cache: tokens).make())
         let impacts = Impacts(table: table, unitCount: units.count)
 
         let totalPostings = (0..<table.tokenCount).reduce(0) { $0 + min(table.postings(of: $1).count, Self.firstTier) }

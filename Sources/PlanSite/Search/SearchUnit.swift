@@ -27,7 +27,7 @@ struct SearchUnit {
 
     /// The site's units in a stable order: agencies, documents, plans, then each plan's tasks
     /// together, so a query's results tend to share display chunks.
-    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:]) -> [SearchUnit] {
+    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:]) -> SiteUnits {
         let urls = SiteURLs(base: site.config.baseURL)
         func source(_ plan: Plan, unit: Int) -> Fingerprint? {
             guard var key = planKeys[plan.sourcePath] else { return nil }
@@ -47,17 +47,21 @@ struct SearchUnit {
                               text: document.title ?? "", leads: [], cited: [document.ref.number.canonical], deadline: "",
                               year: document.date?.year)
         }
+        var plans: [SiteUnits.PlanUnits] = []
         for entry in site.plans {
             let plan = entry.plan
             let meta = plan.metadata
+            plans.append(SiteUnits.PlanUnits(slug: plan.slug, key: planKeys[plan.sourcePath], unit: units.count, tasks: 0..<0))
             units.append(SearchUnit(kind: .plan, title: meta.title, url: urls.plan(plan.slug), province: meta.province,
                                     numbers: ([meta.number].compactMap { $0 } + meta.implements).joined(separator: " "),
                                     agencies: meta.issuer, text: [meta.kind, meta.signer].compactMap { $0 }.joined(separator: ". "),
                                     leads: [], cited: plan.implementedRefs.map(\.number.canonical), deadline: "", year: meta.date?.year,
                                     source: source(plan, unit: -1)))
         }
-        for entry in site.plans {
+        for (number, entry) in site.plans.enumerated() {
             let plan = entry.plan
+            let first = units.count
+            defer { plans[number].tasks = first..<units.count }
             let citedByTask = Dictionary(grouping: plan.citations.filter { $0.taskID != nil }, by: { $0.taskID! })
             for (index, task) in plan.tasks.enumerated() {
                 let cited = (citedByTask[task.id] ?? []).map(\.ref.number.canonical).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -68,7 +72,7 @@ struct SearchUnit {
                                         source: source(plan, unit: index)))
             }
         }
-        return units
+        return SiteUnits(all: units, plans: plans)
     }
 
     /// What the unit's record in a display chunk is made from.

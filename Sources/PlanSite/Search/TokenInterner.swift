@@ -3,18 +3,25 @@ import Foundation
 /// Ids for tokens given as bytes, in the order they are first seen. A 10,000-plan site has
 /// about a hundred million token occurrences: hashing the bytes where they lie, instead of
 /// making a String of each to look up in a Dictionary, took the index's tokenizing from the
-/// largest part of a rebuild's time to a small one.
+/// largest part of a rebuild's time to a small one. No String is made at all until `names`.
 struct TokenInterner {
-    /// Each token as text, by id.
-    private(set) var names: [String] = []
-    /// Every token's bytes, one after another; token `id` is `bytes[ends[id - 1]..<ends[id]]`.
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+    /// Every token's bytes, one after another; token `id` is `bytes[start(id)..<ends[id]]`.
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int32] = []
     private var hashes: [UInt64] = []
     /// Open addressing: each slot holds an id, or -1.
     private var slots = [Int32](repeating: -1, count: 1024)
 
-    var count: Int { names.count }
+    var count: Int { ends.count }
+
+    /// Each token as text, by id.
+    var names: [String] {
+        bytes.withUnsafeBufferPointer { all in
+            ends.indices.map { String(decoding: UnsafeBufferPointer(rebasing: all[start($0)..<Int(ends[$0])]), as: UTF8.self) }
+        }
+    }
+
+    private func start(_ id: Int) -> Int { id == 0 ? 0 : Int(ends[id - 1]) }
 
     mutating func id(_ token: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(token)
@@ -25,13 +32,12 @@ struct TokenInterner {
             if hashes[id] == hash, matches(id, token) { return Int32(id) }
             slot = (slot + 1) & mask
         }
-        let id = Int32(names.count)
+        let id = Int32(ends.count)
         slots[slot] = id
-        names.append(String(decoding: token, as: UTF8.self))
         bytes += token
-        ends.append(bytes.count)
+        ends.append(Int32(bytes.count))
         hashes.append(hash)
-        if names.count * 2 > slots.count { grow() }
+        if ends.count * 2 > slots.count { grow() }
         return id
     }
 
@@ -41,8 +47,8 @@ struct TokenInterner {
     }
 
     private func matches(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = id == 0 ? 0 : ends[id - 1]
-        guard ends[id] - start == token.count else { return false }
+        let start = start(id)
+        guard Int(ends[id]) - start == token.count else { return false }
         return bytes.withUnsafeBufferPointer { stored in
             token.isEmpty || memcmp(stored.baseAddress! + start, token.baseAddress!, token.count) == 0
         }
@@ -59,6 +65,11 @@ struct TokenInterner {
     }
 
     /// FNV-1a, then mixed so that the low bits the table uses depend on every byte.
+    static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { hash($0) }
+    }
+
     private static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in token { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }

@@ -171,7 +171,7 @@ public struct Build {
             let units = SearchUnit.all(linked!, planKeys: planKeys)
             linked = nil
             FreedMemory.release()
-            try SearchIndexBuilder(units: units, jobs: jobs, previous: memory.previous).write { file in
+            try SearchIndexBuilder(site: units, jobs: jobs, previous: memory.previous, tokens: memory.tokens).write { file in
                 try write(file)
                 pages += 1
             }

@@ -5,6 +5,8 @@ import Foundation
 ///   file and of the registries and settings extraction depends on, in the compact binary of
 ///   `PlanCacheEntry` (decoding JSON was most of a rebuild's recall); an entry of an older
 ///   PlanSite or a damaged one is not used;
+/// - `tokens/<fingerprint>.tokens`: the search units of a group of plans, tokenized
+///   (`TokenBlocks`);
 /// - `<output>.tsv`: the fingerprint and size of every file of the committed output.
 /// A rebuild then parses only the plans that changed and renders and writes only the files
 /// whose inputs changed, linking the rest from the previous output. Deleting it is always safe.
@@ -37,6 +39,24 @@ public struct BuildCache: Sendable {
         for name in names where !kept.contains(name) {
             try? FileManager.default.removeItem(at: plans.appendingPathComponent(name))
         }
+    }
+
+    /// The tokenized search units of groups of plans, by the group's key.
+    var tokens: KeyedFiles {
+        let folder = folder.appendingPathComponent("tokens")
+        @Sendable func file(_ key: Fingerprint) -> String { folder.path + "/\(key).tokens" }
+        return KeyedFiles(
+            recall: { try? Data(contentsOf: URL(fileURLWithPath: file($0))) },
+            remember: { key, bytes in
+                try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try? PlainFile.replace(file(key), with: Data(bytes))
+            },
+            forget: { keys in
+                let kept = Set(keys.map { "\($0).tokens" })
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) {
+                    unlink(folder.path + "/" + name)
+                }
+            })
     }
 
     /// The committed output as the last build recorded it; files changed since are not trusted.
@@ -82,6 +102,7 @@ public struct BuildMemory: Sendable {
     var previous: PreviousOutput
     /// Where plans' bodies wait for rendering, instead of memory.
     var spool: URL?
+    var tokens = KeyedFiles.none
 
     public static let none = BuildMemory(recall: { _, _ in nil }, remember: { _, _ in }, forget: { _ in }, previous: .none)
 
@@ -97,6 +118,7 @@ public struct BuildMemory: Sendable {
     init(cache: BuildCache, previous: PreviousOutput, spool: URL) {
         self.init(recall: { cache.recall($0, bodies: $1) }, remember: { cache.remember($1, as: $0) }, forget: { cache.forgetPlans(except: $0) },
                   previous: previous, spool: spool)
+        tokens = cache.tokens
     }
 
     /// A build on disk without a cache still keeps bodies out of memory.
@@ -143,4 +165,14 @@ public struct PreviousOutput: Sendable {
     }
 
     func size(_ path: String) -> Int { entries[path]?.size ?? 0 }
+}
+
+/// Entries the cache keeps by key in one folder, as closures so that builds in memory keep none.
+public struct KeyedFiles: Sendable {
+    var recall: @Sendable (Fingerprint) -> Data?
+    var remember: @Sendable (Fingerprint, [UInt8]) -> Void
+    /// Drops every entry but these.
+    var forget: @Sendable (Set<Fingerprint>) -> Void
+
+    static let none = KeyedFiles(recall: { _ in nil }, remember: { _, _ in }, forget: { _ in })
 }
