@@ -174,6 +174,22 @@ struct IncrementalTests {
         try expectSameAsCleanBuild("with every tokens entry damaged")
     }
 
+    /// The data export copies unchanged plans' parts from the previous files: an edit must still
+    /// reach them, and a file changed by hand since is not copied from.
+    @Test func theDataExportTakesUnchangedPlansFromThePreviousFiles() throws {
+        #expect(build(into: "Public").succeeded)
+        try edit("thai-nguyen-ke-hoach-35-ctr-tu.md") { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
+        #expect(build(into: "Public").succeeded)
+        let tasks = try String(contentsOf: folder.url.appendingPathComponent("Public/data/tasks.json"), encoding: .utf8)
+        #expect(tasks.contains("\"plan\":\"lao-cai-ke-hoach-27-nq-tw\""), "an unchanged plan's tasks are there")
+        try expectSameAsCleanBuild("after an edit, with the other plans' parts copied")
+
+        try edit("../Public/data/tasks.csv") { $0.replacingOccurrences(of: "Lào Cai", with: "Lao Cai") }
+        try edit("quang-nam-ke-hoach-28-nq-tw.md") { $0 + "\nMột câu thêm.\n" }
+        #expect(build(into: "Public").succeeded)
+        try expectSameAsCleanBuild("after tasks.csv was changed by hand")
+    }
+
     /// Plan, agency and document pages are judged by what they are made from, which holds the
     /// plans but not whether each task is overdue: the day is part of their fingerprint instead.
     @Test func aRebuildOnALaterDayMarksTheTasksOverdueSince() throws {

@@ -8,20 +8,32 @@ struct DataExport {
     var partSize = 4 << 20
     /// Items are encoded on every core; the file is put together in their order.
     var jobs = Workers.default
+    /// A plan's part of a file that is unchanged since the previous build is copied from it.
+    var previous = PreviousOutput.none
+    /// Plans' source keys by source path.
+    var planKeys: [String: Fingerprint] = [:]
     var urls: SiteURLs { SiteURLs(base: site.config.baseURL) }
 
     func write(_ emit: (OutputFile) throws -> Void) rethrows {
-        try jsonArray("data/plans.json", site.plans, emit) { [plan($0.plan)] }
-        try jsonArray("data/tasks.json", site.plans, emit) { entry in entry.plan.tasks.map { task($0, in: entry.plan) } }
+        try jsonArray("data/plans.json", site.plans, emit, key: planKey) { [plan($0.plan)] }
+        try jsonArray("data/tasks.json", site.plans, emit, key: planKey) { entry in entry.plan.tasks.map { task($0, in: entry.plan) } }
         try jsonArray("data/agencies.json", site.agencies, emit) { [agency($0)] }
         try jsonArray("data/documents.json", site.documents, emit) { [document($0)] }
         try csv(emit)
     }
 
+    /// What a plan's part of a file is made from: the plan and the site's address.
+    private func planKey(_ entry: ExtractedPlan) -> (name: String, key: Fingerprint)? {
+        guard var key = planKeys[entry.plan.sourcePath] else { return nil }
+        key.add(site.config.baseURL)
+        return (entry.plan.slug, key)
+    }
+
     /// A JSON array of the values each item gives.
     private func jsonArray<T>(_ path: String, _ items: [T], _ emit: (OutputFile) throws -> Void,
+                              key: (T) -> (name: String, key: Fingerprint)? = { _ in nil },
                               _ values: (T) -> [JSONWriter.Value]) rethrows {
-        try inParts(path, head: Array("[".utf8), separator: ",", tail: "]\n", items, emit) { item in
+        try inParts(path, head: Array("[".utf8), separator: ",", tail: "]\n", items, emit, key: key) { item in
             var json = JSONWriter()
             for (index, value) in values(item).enumerated() {
                 if index > 0 { json.raw(",") }
@@ -33,24 +45,35 @@ struct DataExport {
 
     /// Encodes the items on every core and hands the file to the writer in parts of about
     /// `partSize` bytes, in the items' order; `separator` goes between items that gave bytes.
+    /// An item with a key whose bytes the previous file holds under the same key is copied from it.
     private func inParts<T>(_ path: String, head: [UInt8], separator: String = "", tail: String, _ items: [T],
-                            _ emit: (OutputFile) throws -> Void, _ encode: (T) -> [UInt8]) rethrows {
+                            _ emit: (OutputFile) throws -> Void, key: (T) -> (name: String, key: Fingerprint)? = { _ in nil },
+                            _ encode: (T) -> [UInt8]) rethrows {
+        let reusable = previous.folder == nil ? nil : previous.items(of: path)
         var parts = PartedFile(path: path)
         var bytes = head
+        var handed = 0
         var first = true
-        try items.forEachTransformed(jobs: jobs, batch: 256, encode) { encoded in
+        var placed: [ExportItem] = []
+        try items.forEachTransformed(jobs: jobs, batch: 256, { item -> ([UInt8], (name: String, key: Fingerprint)?) in
+            let keyed = key(item)
+            if let keyed, let old = reusable?.bytes(of: keyed.name, key: keyed.key) { return (old, keyed) }
+            return (encode(item), keyed)
+        }) { encoded, keyed in
             if !encoded.isEmpty {
                 if !first { bytes += separator.utf8 }
                 first = false
+                if let keyed { placed.append(ExportItem(name: keyed.name, key: keyed.key, offset: handed + bytes.count, length: encoded.count)) }
                 bytes += encoded
             }
             if bytes.count >= partSize {
                 try parts.hand(bytes, emit)
+                handed += bytes.count
                 bytes.removeAll(keepingCapacity: true)
             }
         }
         bytes += tail.utf8
-        try parts.finish(bytes, emit)
+        try parts.finish(bytes, items: previous.folder == nil ? nil : placed, emit)
     }
 
     func plan(_ plan: Plan) -> JSONWriter.Value {
@@ -113,7 +136,7 @@ struct DataExport {
     /// One row per task, CRLF line ends and a byte-order mark: what Excel opens correctly.
     private func csv(_ emit: (OutputFile) throws -> Void) rethrows {
         let head = [0xEF, 0xBB, 0xBF] + Array("id,plan,province,outline,title,lead,support,deadline,kind,due,url\r\n".utf8)
-        try inParts("data/tasks.csv", head: head, tail: "", site.plans, emit) { entry in
+        try inParts("data/tasks.csv", head: head, tail: "", site.plans, emit, key: planKey) { entry in
             var bytes: [UInt8] = []
             for task in entry.plan.tasks {
                 let fields = [task.id, entry.plan.slug, entry.plan.metadata.province ?? "", task.outline, task.title,

@@ -16,9 +16,10 @@ struct PartedFile {
     }
 
     /// The last bytes: the whole file when no part went before them.
-    func finish(_ bytes: [UInt8], _ emit: (OutputFile) throws -> Void) rethrows {
+    func finish(_ bytes: [UInt8], items: [ExportItem]? = nil, _ emit: (OutputFile) throws -> Void) rethrows {
         var file = OutputFile(path: path, data: Data(bytes))
         file.part = started ? .next : .whole
+        file.items = items
         try emit(file)
     }
 }

@@ -11,6 +11,8 @@ public struct OutputFile: Sendable {
     public var reused = false
     /// Which part of its file `data` is: files of hundreds of megabytes are handed over in parts.
     public var part = Part.whole
+    /// On a file's last part, for a file made of items (`ExportItem`): each item's place in it.
+    var items: [ExportItem]?
 
     public enum Part: Sendable {
         case whole
@@ -74,7 +76,7 @@ public struct SiteRenderer {
         try renderAll(contexts.deadlinePages(jobs: jobs), emit) { page in pages("deadlines", [page.planned]) { { _ in inputs.deadlines(page.plans) } } }
         try emit(page("404.html", "404", contexts.notFound()))
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
-        try DataExport(site: site, jobs: jobs).write(emit)
+        try DataExport(site: site, jobs: jobs, previous: previous, planKeys: planKeys).write(emit)
         for path in assets.keys.sorted() {
             try emit(OutputFile(path: "assets/\(path)", data: assets[path]!))
         }

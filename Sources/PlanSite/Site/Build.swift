@@ -78,7 +78,7 @@ public struct Build {
             try StageTiming.measure("swap", into: &report.timings) {
                 try output.sweep()
                 try output.commit(deferringCleanup: cache != nil)
-                cache?.record(writer.record, committedTo: output.url)
+                cache?.record(writer.record, items: writer.items, committedTo: output.url)
                 output.finishCleanup()
             }
             return report

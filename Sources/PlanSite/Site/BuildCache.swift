@@ -7,7 +7,8 @@ import Foundation
 ///   PlanSite or a damaged one is not used;
 /// - `tokens/<fingerprint>.tokens`: the search units of a group of plans, tokenized
 ///   (`TokenBlocks`);
-/// - `<output>.tsv`: the fingerprint and size of every file of the committed output.
+/// - `<output>.tsv`: the fingerprint and size of every file of the committed output;
+/// - `<output>.items.tsv`: where each plan's part of the data export lies in its file.
 /// A rebuild then parses only the plans that changed and renders and writes only the files
 /// whose inputs changed, linking the rest from the previous output. Deleting it is always safe.
 public struct BuildCache: Sendable {
@@ -18,6 +19,7 @@ public struct BuildCache: Sendable {
     private var plans: URL { folder.appendingPathComponent("plans") }
     private func plan(_ key: Fingerprint) -> URL { plans.appendingPathComponent("\(key).plan") }
     private func outputRecord(_ output: URL) -> URL { folder.appendingPathComponent("\(output.lastPathComponent).tsv") }
+    private func itemRecord(_ output: URL) -> URL { folder.appendingPathComponent("\(output.lastPathComponent).items.tsv") }
 
     /// The plan remembered under `key`, without its body, which goes straight to `bodies`;
     /// nil if there is no entry, or only one of another version or damaged.
@@ -74,19 +76,34 @@ public struct BuildCache: Sendable {
             guard fields.count == 3, let fingerprint = Fingerprint(fields[1]), let size = Int(fields[2]) else { continue }
             entries[String(fields[0])] = PreviousOutput.Entry(fingerprint: fingerprint, size: size)
         }
-        return PreviousOutput(folder: output, entries: entries, committed: (seconds, nanoseconds))
+        var items: [String: [String: ExportItem]] = [:]
+        // Written just before the output's record: a record of a later commit never pairs with
+        // an older list of items, and the files' sizes and times are checked before any is used.
+        for line in ((try? String(contentsOf: itemRecord(output), encoding: .utf8)) ?? "").split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 5, let key = Fingerprint(fields[2]), let offset = Int(fields[3]), let length = Int(fields[4]) else { continue }
+            items[String(fields[0]), default: [:]][String(fields[1])] = ExportItem(name: String(fields[1]), key: key, offset: offset, length: length)
+        }
+        return PreviousOutput(folder: output, entries: entries, committed: (seconds, nanoseconds), items: items)
     }
 
     /// Records the output just committed. Paths that cannot be written on one line are left
     /// out, so those files are simply written again next time.
-    func record(_ entries: [String: PreviousOutput.Entry], committedTo output: URL) {
+    func record(_ entries: [String: PreviousOutput.Entry], items: [String: [ExportItem]], committedTo output: URL) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var text = "committed\t\(now.tv_sec)\t\(now.tv_nsec)\n"
         for path in entries.keys.sorted() where !path.contains("\t") && !path.contains("\n") {
             text += "\(path)\t\(entries[path]!.fingerprint)\t\(entries[path]!.size)\n"
         }
+        var itemText = ""
+        for path in items.keys.sorted() where !path.contains("\t") && !path.contains("\n") {
+            for item in items[path]! where !item.name.contains("\t") && !item.name.contains("\n") {
+                itemText += "\(path)\t\(item.name)\t\(item.key)\t\(item.offset)\t\(item.length)\n"
+            }
+        }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? PlainFile.replace(itemRecord(output).path, with: Data(itemText.utf8))
         try? PlainFile.replace(outputRecord(output).path, with: Data(text.utf8))
     }
 }
@@ -127,44 +144,6 @@ public struct BuildMemory: Sendable {
         memory.spool = folder
         return memory
     }
-}
-
-/// The output of the previous build, as recorded: which files can be kept as they are.
-public struct PreviousOutput: Sendable {
-    public struct Entry: Sendable {
-        var fingerprint: Fingerprint
-        var size: Int
-    }
-
-    /// The output folder, or nil when the build keeps no cache.
-    var folder: URL?
-    var entries: [String: Entry]
-    var committed: (seconds: Int, nanoseconds: Int)
-
-    public static let none = PreviousOutput(folder: nil, entries: [:], committed: (0, 0))
-
-    /// Whether the previous output holds this file as the recorded fingerprint says: same
-    /// inputs, same size, and not modified since it was committed.
-    func isCurrent(_ path: String, _ fingerprint: Fingerprint) -> Bool {
-        guard let folder, let entry = entries[path], entry.fingerprint == fingerprint else { return false }
-        var info = stat()
-        guard stat(folder.path + "/" + path, &info) == 0, Int(info.st_size) == entry.size else { return false }
-        return (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) <= (committed.seconds, committed.nanoseconds)
-    }
-
-    /// Whether the previous output holds exactly these bytes at `path`, as committed. A page
-    /// rendered again because a plan it lists changed often comes out the same; keeping the file
-    /// keeps its modification time, so copying the site on (`rsync`) skips it.
-    func holds(_ path: String, _ data: Data) -> Bool {
-        guard let folder, let entry = entries[path], entry.size == data.count else { return false }
-        let url = folder.appendingPathComponent(path)
-        var info = stat()
-        guard stat(url.path, &info) == 0, Int(info.st_size) == entry.size,
-              (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) <= (committed.seconds, committed.nanoseconds) else { return false }
-        return (try? Data(contentsOf: url)) == data
-    }
-
-    func size(_ path: String) -> Int { entries[path]?.size ?? 0 }
 }
 
 /// Entries the cache keeps by key in one folder, as closures so that builds in memory keep none.

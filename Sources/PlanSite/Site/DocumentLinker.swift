@@ -9,10 +9,16 @@ struct DocumentLinker {
         // and "27-NQ/TW", "QD" and "QĐ") share a page address, so they are one document, under
         // the first spelling seen: documents.yml's, else the first citation's.
         var spellings: [String: DocumentRef] = [:]
+        // A national site cites a few thousand documents a million times: each spelling's slug,
+        // which folds its text, is made once.
+        var seen: [DocumentRef: DocumentRef] = [:]
         func canonical(_ ref: DocumentRef) -> DocumentRef {
-            if let first = spellings[ref.slug] { return first }
-            spellings[ref.slug] = ref
-            return ref
+            if let known = seen[ref] { return known }
+            let slug = ref.slug
+            let first = spellings[slug] ?? ref
+            spellings[slug] = first
+            seen[ref] = first
+            return first
         }
         let entries = self.entries.map { entry in
             var entry = entry
