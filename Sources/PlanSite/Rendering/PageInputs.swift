@@ -2,7 +2,7 @@
 /// rebuild compares instead of fingerprinting the pages' contexts: building those contexts for
 /// every page was most of a rebuild's render time, though one edited plan changes only a few pages.
 ///
-/// A plan counts by its slug and the key of its source (`Build.planKey`: its file, the
+/// A plan counts by its slug and the key of its source (`Build.planKeys`: its file, the
 /// registries and the settings its extraction reads), so a page is built again when any plan
 /// it lists changes; what every page shares (settings, the build day, which agencies have a
 /// page to link to, the templates) is mixed into every fingerprint. A plan whose key is not

@@ -6,7 +6,7 @@ struct SiteUnits {
 
     struct PlanUnits {
         var slug: String
-        /// The plan's source key (`Build.planKey`), when the build knows it.
+        /// The plan's source key (`Build.planKeys`), when the build knows it.
         var key: Fingerprint?
         /// The plan's own unit.
         var unit: Int

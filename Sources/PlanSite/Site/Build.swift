@@ -113,9 +113,13 @@ public struct Build {
 
         // Plans unchanged since the last build come from the cache. The others are parsed and
         // extracted each on its own, on every core; only linking sees them all.
-        let keys = sources.plans.map { planKey($0, in: sources) }
         let bodies = memory.spool.map(BodyStore.init(spoolingIn:)) ?? BodyStore()
-        var known = timed("recall") { keys.parallelMap(jobs: jobs) { memory.recall($0, bodies) } }
+        let keys: [Fingerprint]
+        var known: [ExtractedPlan?]
+        (keys, known) = timed("recall") {
+            let keys = Build.planKeys(sources, jobs: jobs)
+            return (keys, keys.parallelMap(jobs: jobs) { memory.recall($0, bodies) })
+        }
         let parser = PlanParser(allowRawHTML: sources.config.allowRawHTML)
         let extractor = PlanExtractor(registry: registries.agencies)
         let changed = known.indices.filter { known[$0] == nil }
@@ -145,7 +149,7 @@ public struct Build {
         let extracted = (consume known).compactMap { $0 }
         diagnostics += extracted.flatMap(\.diagnostics)
 
-        let (site, linkProblems) = timed("link") { SiteLinker(today: today).link(consume extracted, registries: registries, config: sources.config) }
+        let (site, linkProblems) = timed("link") { SiteLinker(today: today, jobs: jobs).link(consume extracted, registries: registries, config: sources.config) }
         diagnostics += linkProblems
 
         let templates: TemplateSet
@@ -180,10 +184,15 @@ public struct Build {
                            plansFromCache: planCount - changed.count)
     }
 
-    /// Everything a plan's parse and extraction depend on: its file, the registries, the setting
-    /// for raw HTML, and PlanSite's version (inside `Fingerprint.of`).
-    static func planKey(_ file: SourceFile, in sources: SiteSources) -> Fingerprint {
-        Fingerprint.of(["\(sources.config.allowRawHTML)"] + sources.registries.keys.sorted().flatMap { [$0, sources.registries[$0]!.text] }
-                       + [file.path, file.text])
+    /// Everything each plan's parse and extraction depend on: its file, the registries, the
+    /// setting for raw HTML, and PlanSite's version (inside `Fingerprint.of`).
+    static func planKeys(_ sources: SiteSources, jobs: Int = Workers.default) -> [Fingerprint] {
+        let shared = Fingerprint.of(["\(sources.config.allowRawHTML)"] + sources.registries.keys.sorted().flatMap { [$0, sources.registries[$0]!.text] })
+        return sources.plans.parallelMap(jobs: jobs) { file in
+            var key = shared
+            key.add(file.path)
+            key.add(file.text)
+            return key
+        }
     }
 }

@@ -32,6 +32,17 @@ extension Array {
     }
 }
 
+/// `first` and `second` side by side when `jobs` allows: two pieces of work that only read
+/// shared state.
+func concurrently<A, B>(jobs: Int, _ first: () -> A, _ second: () -> B) -> (A, B) {
+    guard jobs > 1 else { return (first(), second()) }
+    let a = ResultSlots<A>(count: 1), b = ResultSlots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
+    }
+    return (a.values[0], b.values[0])
+}
+
 /// One slot per index, each claimed and written by exactly one thread. The slots are raw
 /// memory, not an `Array`: writing an array element goes through the whole array, which two
 /// threads may not do at once (a debug build traps on it).

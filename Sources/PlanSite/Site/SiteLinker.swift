@@ -2,9 +2,11 @@
 /// across plans and joins tasks to agencies and citations to documents, both ways.
 public struct SiteLinker: Sendable {
     public var today: CalendarDate
+    public var jobs: Int
 
-    public init(today: CalendarDate) {
+    public init(today: CalendarDate, jobs: Int = Workers.default) {
         self.today = today
+        self.jobs = jobs
     }
 
     public func link(_ plans: [ExtractedPlan], registries: Registries, config: SiteConfig) -> (SiteModel, [Diagnostic]) {
@@ -21,12 +23,15 @@ public struct SiteLinker: Sendable {
         }
         let unique = bySlug.values.sorted { $0.plan.slug < $1.plan.slug }
         let allPlans = unique.map(\.plan)
-        let documents = DocumentLinker(plans: allPlans, entries: registries.documents).link()
-        diagnostics += Self.undefinedImplements(allPlans, documents: documents)
+        // Documents and agencies are joined independently of each other, side by side.
+        let ((documents, undefined), agencies) = concurrently(jobs: jobs, {
+            let documents = DocumentLinker(plans: allPlans, entries: registries.documents).link()
+            return (documents, Self.undefinedImplements(allPlans, documents: documents))
+        }, { Self.agencies(allPlans, registry: registries.agencies) })
+        diagnostics += undefined
         diagnostics += Self.brokenLinks(allPlans, base: config.baseURL)
 
-        var model = SiteModel(config: config, plans: unique, groups: Self.groups(allPlans),
-                              agencies: Self.agencies(allPlans, registry: registries.agencies),
+        var model = SiteModel(config: config, plans: unique, groups: Self.groups(allPlans), agencies: agencies,
                               documents: documents, today: today)
         model.plansBySlug = Dictionary(uniqueKeysWithValues: allPlans.map { ($0.slug, $0) })
         model.documentsBySlug = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.document.ref.slug, $0) })
