@@ -32,8 +32,17 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         return fingerprint
     }
 
+    /// 32 lower-case hexadecimal digits: the cache's file names and records hold hundreds of thousands.
     public var description: String {
-        String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            for (start, word) in [(0, high), (16, low)] {
+                for index in 0..<16 {
+                    buffer[start + index] = digits.utf8Start[Int(word >> (60 - 4 * UInt64(index)) & 0xF)]
+                }
+            }
+            return 32
+        }
     }
 
     public init?(_ text: Substring) {
@@ -102,8 +111,4 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         high = (high &+ word ^ low) &* 0xC4CE_B9FE_1A85_EC53
         high ^= high >> 29
     }
-}
-
-private extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -9,6 +9,9 @@ import Glibc
 public struct OutputFolder {
     public var url: URL
     private var staging: URL
+    /// The two folders' paths, made once: a site has a hundred thousand files to write or keep.
+    private let path: String
+    private let stagingPath: String
     private let manager = FileManager.default
     /// Folders already made in the staging folder: a site has a hundred thousand files in a few
     /// thousand folders, and asking for each file's folder again cost a syscall per level.
@@ -21,6 +24,8 @@ public struct OutputFolder {
         self.url = url.standardizedFileURL
         staging = self.url.deletingLastPathComponent()
             .appendingPathComponent(".\(self.url.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        path = self.url.path
+        stagingPath = staging.path
     }
 
     private var parent: URL { url.deletingLastPathComponent() }
@@ -55,7 +60,7 @@ public struct OutputFolder {
 
     /// Writes one file of the new site into the staging folder.
     public func write(_ data: Data, to relativePath: String, appending: Bool = false) throws {
-        let target = staging.path + "/" + relativePath
+        let target = stagingPath + "/" + relativePath
         try makeFolder(of: target)
         // A recycled file may be a link to the live site's: it is replaced, never written into.
         if !appending && recycled.isOn { try recycled.clear(target, as: relativePath) }
@@ -65,8 +70,8 @@ public struct OutputFolder {
     /// Keeps a file of the current output in the new site: a hard link, so nothing is copied
     /// and the file keeps its time (a copy where links are not allowed).
     public func keep(_ relativePath: String) throws {
-        let source = url.path + "/" + relativePath
-        let target = staging.path + "/" + relativePath
+        let source = path + "/" + relativePath
+        let target = stagingPath + "/" + relativePath
         try makeFolder(of: target)
         if recycled.isOn {
             if RecycledFiles.sameFile(source, target) { return recycled.touch(relativePath) }
@@ -79,7 +84,7 @@ public struct OutputFolder {
     private func makeFolder(of file: String) throws {
         guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let folder = String(file[..<slash])
-        guard folder.utf8.count > staging.path.utf8.count, made.insert(folder) else { return }
+        guard folder.utf8.count > stagingPath.utf8.count, made.insert(folder) else { return }
         if recycled.isOn {
             // Checked from the top down, so nothing is made through a link that stands where
             // this site has a folder; a file or a link there goes.

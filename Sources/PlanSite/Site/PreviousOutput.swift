@@ -8,13 +8,23 @@ public struct PreviousOutput: Sendable {
     }
 
     /// The output folder, or nil when the build keeps no cache.
-    var folder: URL?
+    var folder: URL? { didSet { folderPath = folder?.path } }
+    /// Its path, made once: a rebuild asks about a hundred thousand files.
+    private var folderPath: String?
     var entries: [String: Entry]
     var committed: (seconds: Int, nanoseconds: Int)
     /// For files made of items (the data export's), each item by name.
     var items: [String: [String: ExportItem]] = [:]
 
     public static let none = PreviousOutput(folder: nil, entries: [:], committed: (0, 0))
+
+    init(folder: URL?, entries: [String: Entry], committed: (seconds: Int, nanoseconds: Int), items: [String: [String: ExportItem]] = [:]) {
+        self.folder = folder
+        folderPath = folder?.path
+        self.entries = entries
+        self.committed = committed
+        self.items = items
+    }
 
     /// Whether the previous output holds this file as the recorded fingerprint says: same
     /// inputs, same size, and not modified since it was committed.
@@ -26,9 +36,9 @@ public struct PreviousOutput: Sendable {
     /// Whether the file in the previous output has the recorded size and was not modified
     /// since it was committed.
     private func asCommitted(_ path: String, size: Int) -> Bool {
-        guard let folder else { return false }
+        guard let folderPath else { return false }
         var info = stat()
-        guard stat(folder.path + "/" + path, &info) == 0, Int(info.st_size) == size else { return false }
+        guard stat(folderPath + "/" + path, &info) == 0, Int(info.st_size) == size else { return false }
         return (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) <= (committed.seconds, committed.nanoseconds)
     }
 
@@ -44,8 +54,8 @@ public struct PreviousOutput: Sendable {
 
     /// The previous file's items, with a way to read each, if the file is as committed.
     func items(of path: String) -> PreviousItems? {
-        guard let folder, let items = items[path], let entry = entries[path], asCommitted(path, size: entry.size) else { return nil }
-        let descriptor = open(folder.path + "/" + path, O_RDONLY)
+        guard let folderPath, let items = items[path], let entry = entries[path], asCommitted(path, size: entry.size) else { return nil }
+        let descriptor = open(folderPath + "/" + path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         return PreviousItems(items: items, descriptor: descriptor)
     }
