@@ -39,7 +39,8 @@ struct DocumentLinker {
                     if plausible, !(carriesOut[ref] ?? []).contains(target) { carriesOut[ref, default: []].append(target) }
                 }
             }
-            for ref in byRef.keys.sorted() { citations[ref, default: []].append((plan, byRef[ref]!)) }
+            // Each document's list gets its plans in plan order, whatever order the documents come in.
+            for (ref, cited) in byRef { citations[ref, default: []].append((plan, cited)) }
         }
         let entryByRef = Dictionary(entries.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
         for entry in entries {
