@@ -65,26 +65,33 @@ public struct BuildCache: Sendable {
     /// With no record, nothing is reused, but pages still get fingerprints for the next build.
     func previousOutput(_ output: URL) -> PreviousOutput {
         let nothing = PreviousOutput(folder: output, entries: [:], committed: (0, 0))
-        guard let text = try? String(contentsOf: outputRecord(output), encoding: .utf8) else { return nothing }
-        var lines = text.split(separator: "\n")
-        guard let header = lines.first?.split(separator: "\t"), header.count == 3, header[0] == "committed",
+        var lines = Self.rows(outputRecord(output))
+        guard let header = lines.first, header.count == 3, header[0] == "committed",
               let seconds = Int(header[1]), let nanoseconds = Int(header[2]) else { return nothing }
         lines.removeFirst()
         var entries: [String: PreviousOutput.Entry] = [:]
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        entries.reserveCapacity(lines.count)
+        for fields in lines {
             guard fields.count == 3, let fingerprint = Fingerprint(fields[1]), let size = Int(fields[2]) else { continue }
             entries[String(fields[0])] = PreviousOutput.Entry(fingerprint: fingerprint, size: size)
         }
         var items: [String: [String: ExportItem]] = [:]
         // Written just before the output's record: a record of a later commit never pairs with
         // an older list of items, and the files' sizes and times are checked before any is used.
-        for line in ((try? String(contentsOf: itemRecord(output), encoding: .utf8)) ?? "").split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for fields in Self.rows(itemRecord(output)) {
             guard fields.count == 5, let key = Fingerprint(fields[2]), let offset = Int(fields[3]), let length = Int(fields[4]) else { continue }
             items[String(fields[0]), default: [:]][String(fields[1])] = ExportItem(name: String(fields[1]), key: key, offset: offset, length: length)
         }
         return PreviousOutput(folder: output, entries: entries, committed: (seconds, nanoseconds), items: items)
+    }
+
+    /// A record's lines and tab-separated fields, split by bytes: splitting a String by Character
+    /// walks grapheme clusters, seconds of work for a national site's 137,670 lines.
+    private static func rows(_ file: URL) -> [[Substring]] {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return text.utf8.split(separator: UInt8(ascii: "\n")).map { line in
+            line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) }
+        }
     }
 
     /// Records the output just committed. Paths that cannot be written on one line are left

@@ -45,8 +45,11 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// From the 32 hexadecimal digits `description` writes.
     public init?(_ text: Substring) {
-        guard text.count == 32, let high = UInt64(text.prefix(16), radix: 16), let low = UInt64(text.suffix(16), radix: 16) else { return nil }
+        let digits = text.utf8
+        guard digits.count == 32, let high = UInt64(Substring(digits.prefix(16)), radix: 16),
+              let low = UInt64(Substring(digits.suffix(16)), radix: 16) else { return nil }
         self.high = high
         self.low = low
     }

@@ -148,14 +148,13 @@ enum TextFile {
     static func decode(_ data: Data) -> Result<String, InvalidByte> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             return .failure(firstInvalidByte(bytes))
         }
         // Most files have neither "\r" nor anything to compose: line ends are mended in the bytes
         // (a CR is never part of a longer UTF-8 sequence), far cheaper than Foundation's search,
         // which goes through UTF-16.
-        if bytes.contains(UInt8(ascii: "\r")) { bytes = unixLineEnds(bytes) }
-        let text = String(decoding: bytes, as: UTF8.self)
+        if bytes.contains(UInt8(ascii: "\r")) { text = String(decoding: unixLineEnds(bytes), as: UTF8.self) }
         return .success(VietnameseText.isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping)
     }
 
