@@ -63,9 +63,14 @@ struct PostingTable {
     static func tokenize(_ units: ArraySlice<SearchUnit>) -> TokenBlock {
         var reader = BlockReader()
         for unit in units { reader.read(unit) }
-        reader.block.nameBytes = reader.interner.bytes
-        reader.block.nameEnds = reader.interner.ends
-        return reader.block
+        // Copied to their exact size: arrays grown by appending keep up to twice the room they
+        // use, and every block of a national site is held at once until the table is made.
+        var block = reader.block
+        block.nameBytes = Array(reader.interner.bytes[...])
+        block.nameEnds = Array(reader.interner.ends[...])
+        block.tokenIDs = Array(block.tokenIDs[...])
+        block.weights = Array(block.weights[...])
+        return block
     }
 
     /// Tokenizes units into a block. A struct with mutating methods, not nested functions
