@@ -16,47 +16,41 @@ public struct BuildCache: Sendable {
 
     public init(folder: URL) { self.folder = folder }
 
-    private var plans: URL { folder.appendingPathComponent("plans") }
-    private func plan(_ key: Fingerprint) -> URL { plans.appendingPathComponent("\(key).plan") }
     private func outputRecord(_ output: URL) -> URL { folder.appendingPathComponent("\(output.lastPathComponent).tsv") }
     private func itemRecord(_ output: URL) -> URL { folder.appendingPathComponent("\(output.lastPathComponent).items.tsv") }
 
     /// The plan remembered under `key`, without its body, which goes straight to `bodies`;
     /// nil if there is no entry, or only one of another version or damaged.
     func recall(_ key: Fingerprint, bodies: BodyStore) -> ExtractedPlan? {
-        guard let data = try? Data(contentsOf: plan(key)) else { return nil }
-        return PlanCacheEntry.decode(data, bodies: bodies)
+        plans.recall(key).flatMap { PlanCacheEntry.decode($0, bodies: bodies) }
     }
 
     func remember(_ extracted: ExtractedPlan, as key: Fingerprint) {
         guard let entry = PlanCacheEntry.encode(extracted) else { return }
-        try? FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try? PlainFile.replace(plan(key).path, with: Data(entry))
+        plans.remember(key, entry)
     }
 
-    /// Drops the entries of plans that are gone or changed, so the cache does not grow forever.
-    func forgetPlans(except keys: Set<Fingerprint>) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: plans.path)) ?? []
-        let kept = Set(keys.map { "\($0).plan" })
-        for name in names where !kept.contains(name) {
-            try? FileManager.default.removeItem(at: plans.appendingPathComponent(name))
-        }
-    }
+    /// Each plan parsed and extracted, by its key.
+    var plans: KeyedFiles { files(in: "plans", suffix: "plan") }
 
     /// The tokenized search units of groups of plans, by the group's key.
-    var tokens: KeyedFiles {
-        let folder = folder.appendingPathComponent("tokens")
-        @Sendable func file(_ key: Fingerprint) -> String { folder.path + "/\(key).tokens" }
+    var tokens: KeyedFiles { files(in: "tokens", suffix: "tokens") }
+
+    /// Entries in one folder of the cache, `<key>.<suffix>`. Forgetting drops those of plans
+    /// that are gone or changed, so the cache does not grow forever.
+    private func files(in name: String, suffix: String) -> KeyedFiles {
+        let folder = folder.appendingPathComponent(name).path
+        @Sendable func file(_ key: Fingerprint) -> String { folder + "/\(key).\(suffix)" }
         return KeyedFiles(
             recall: { try? Data(contentsOf: URL(fileURLWithPath: file($0))) },
             remember: { key, bytes in
-                try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 try? PlainFile.replace(file(key), with: Data(bytes))
             },
             forget: { keys in
-                let kept = Set(keys.map { "\($0).tokens" })
-                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) {
-                    unlink(folder.path + "/" + name)
+                let kept = Set(keys.map { "\($0).\(suffix)" })
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !kept.contains(name) {
+                    unlink(folder + "/" + name)
                 }
             })
     }
@@ -140,7 +134,7 @@ public struct BuildMemory: Sendable {
     }
 
     init(cache: BuildCache, previous: PreviousOutput, spool: URL) {
-        self.init(recall: { cache.recall($0, bodies: $1) }, remember: { cache.remember($1, as: $0) }, forget: { cache.forgetPlans(except: $0) },
+        self.init(recall: { cache.recall($0, bodies: $1) }, remember: { cache.remember($1, as: $0) }, forget: cache.plans.forget,
                   previous: previous, spool: spool)
         tokens = cache.tokens
     }
