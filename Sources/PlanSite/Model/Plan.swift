@@ -49,26 +49,53 @@ public struct Heading: Hashable, Sendable, Codable {
 }
 
 /// A plan (kế hoạch, chương trình hành động …) as the site knows it.
+///
+/// A value like any other, but its fields live in one shared box: every page, record and
+/// assignment that lists a plan holds a copy of it, and copying a dozen strings and arrays cost
+/// a tenth of a national site's render (a resolution's 64 province pages each filtering ten
+/// thousand plans). A copy is one reference; a change copies the box first if it is shared.
 public struct Plan: Sendable, Codable {
-    public var slug: String
+    /// The stored fields, in the order the build cache encodes them.
+    private struct Fields: Codable {
+        var slug: String
+        var sourcePath: String
+        var metadata: PlanMetadata
+        var headings: [Heading]
+        var tasks: [PlanTask]
+        var citations: [Citation]
+        var links: [TextLink]
+    }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public var slug: String { get { box.fields.slug } set { unshare(); box.fields.slug = newValue } }
     /// Path relative to the content folder, used in every diagnostic about this plan.
-    public var sourcePath: String
-    public var metadata: PlanMetadata
-    public var headings: [Heading]
-    public var tasks: [PlanTask]
+    public var sourcePath: String { get { box.fields.sourcePath } set { unshare(); box.fields.sourcePath = newValue } }
+    public var metadata: PlanMetadata { get { box.fields.metadata } set { unshare(); box.fields.metadata = newValue } }
+    public var headings: [Heading] { get { box.fields.headings } set { unshare(); box.fields.headings = newValue } }
+    public var tasks: [PlanTask] { get { box.fields.tasks } set { unshare(); box.fields.tasks = newValue } }
     /// Every numbered citation in the text, in order.
-    public var citations: [Citation]
+    public var citations: [Citation] { get { box.fields.citations } set { unshare(); box.fields.citations = newValue } }
     /// Links written in the text, with where they are.
-    public var links: [TextLink] = []
+    public var links: [TextLink] { get { box.fields.links } set { unshare(); box.fields.links = newValue } }
 
     public init(slug: String, sourcePath: String, metadata: PlanMetadata, headings: [Heading],
                 tasks: [PlanTask] = [], citations: [Citation] = []) {
-        self.slug = slug
-        self.sourcePath = sourcePath
-        self.metadata = metadata
-        self.headings = headings
-        self.tasks = tasks
-        self.citations = citations
+        box = Box(Fields(slug: slug, sourcePath: sourcePath, metadata: metadata, headings: headings, tasks: tasks,
+                         citations: citations, links: []))
+    }
+
+    /// Encoded as its fields alone, so the cache's bytes are those of the plain struct it was.
+    public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder)) }
+    public func encode(to encoder: Encoder) throws { try box.fields.encode(to: encoder) }
+
+    private mutating func unshare() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }
 
     /// The documents the plan carries out, qualified by its province where local.

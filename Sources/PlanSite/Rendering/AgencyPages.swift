@@ -7,10 +7,10 @@ extension PageContexts {
         let split = ProvinceSplit(keys: byProvince.keys)
         let rows = record.assignments.count + Set(record.assignments.map(\.plan.slug)).count
         guard split.splits(rows: rows) else {
-            return [PlannedPage(file: SiteURLs.agencyFile(agency)) { self.agency(record, scope: .whole) }]
+            return [PlannedPage(file: SiteURLs.agencyFile(agency)) { self.agency(record, listed: byProvince, scope: .whole) }]
         }
         let summary = PlannedPage(file: SiteURLs.agencyFile(agency), scope: .summary) {
-            var summary = self.agency(record, scope: .summary)
+            var summary = self.agency(record, listed: [:], scope: .summary)
             summary.merge(provinceTable(split, url: { urls.agency(agency, province: $0.slug) }, showsRoles: true) { part in
                 let assignments = byProvince[part.key]!
                 return ProvinceTally(plans: Set(assignments.map(\.plan.slug)).count, tasks: distinctTasks(assignments),
@@ -22,7 +22,7 @@ extension PageContexts {
         }
         return [summary] + split.parts.map { part in
             PlannedPage(file: SiteURLs.agencyFile(agency, province: part.slug), scope: .province(part.key)) {
-                self.agency(record, scope: .province(part.key))
+                self.agency(record, listed: [part.key: byProvince[part.key]!], scope: .province(part.key))
             }
         }
     }

@@ -26,9 +26,9 @@ extension PageContexts {
                                               "hasLocal": .bool(!local.isEmpty), "documentCount": .int(site.documents.count)])
     }
 
-    /// A document's page, or a part of it (see `documentPages`). `chain` is `chainDown` of the document.
-    func document(_ record: DocumentRecord, chain: [ChainRow], scope: PageScope) -> [String: TemplateValue] {
-        let citations = record.citations.filter { scope.shows($0.plan) }.map { entry -> [String: TemplateValue] in
+    /// A document's page, or a part of it (see `documentPages`), listing `listing`.
+    func document(_ record: DocumentRecord, listing: DocumentListing, scope: PageScope) -> [String: TemplateValue] {
+        let citations = listing.citations.map { entry -> [String: TemplateValue] in
             let tasks = citedTasks(entry).map { taskRow($0, in: entry.plan) }
             return ["title": .text(entry.plan.metadata.title), "url": .text(urls.plan(entry.plan.slug)),
                     "province": .text(entry.plan.metadata.province ?? ""), "count": .int(entry.citations.count),
@@ -37,9 +37,9 @@ extension PageContexts {
         var extra: [String: TemplateValue] = [
             "document": .object(documentSummary(record)),
             "up": .list(chainUp(record.document.ref)),
-            "down": .list(chain.filter { $0.shown(in: scope) }.map(chainValues)),
+            "down": .list(listing.chain.map(chainValues)),
             "citedBy": .list(citations),
-            "implementedBy": .list(record.implementedByPlans.filter { scope.shows($0) }.map(planSummary)),
+            "implementedBy": .list(listing.implementedBy.map(planSummary)),
         ]
         extra["isPlan"] = record.plan.map { .object(planSummary($0)) }
         extra.merge(provincePage(scope)) { _, new in new }

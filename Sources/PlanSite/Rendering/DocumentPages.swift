@@ -7,7 +7,8 @@ extension PageContexts {
         let split = ProvinceSplit(keys: chain.compactMap(\.provinceKey) + record.citations.map { ProvinceSplit.key($0.plan) })
         let rows = chain.count + record.citations.count + record.citations.reduce(0) { $0 + citedTaskIDs($1).count }
         guard split.splits(rows: rows) else {
-            return [PlannedPage(file: SiteURLs.documentFile(ref)) { document(record, chain: chain, scope: .whole) }]
+            let listing = DocumentListing(chain: chain, citations: record.citations, implementedBy: record.implementedByPlans)
+            return [PlannedPage(file: SiteURLs.documentFile(ref)) { document(record, listing: listing, scope: .whole) }]
         }
         let summary = PlannedPage(file: SiteURLs.documentFile(ref), scope: .summary) {
             // Each province's tally from its own plans, grouped once: the summary of a resolution
@@ -22,7 +23,7 @@ extension PageContexts {
                 part.tally.overdue += cited.filter(isOverdue).count
                 tallies[ProvinceSplit.key(entry.plan)] = part
             }
-            var summary = document(record, chain: chain, scope: .summary)
+            var summary = document(record, listing: DocumentListing(chain: chain.filter { $0.shown(in: .summary) }), scope: .summary)
             summary.merge(provinceTable(split, url: { urls.document(ref, province: $0.slug) }, showsRoles: false) { part in
                 var tally = tallies[part.key]?.tally ?? ProvinceTally()
                 tally.plans = tallies[part.key]?.plans.count ?? 0
@@ -30,10 +31,37 @@ extension PageContexts {
             }) { _, new in new }
             return summary
         }
+        let listings = DocumentListing.byProvince(record, chain: chain, provinces: split.parts.map(\.key))
         return [summary] + split.parts.map { part in
             PlannedPage(file: SiteURLs.documentFile(ref, province: part.slug), scope: .province(part.key)) {
-                document(record, chain: chain, scope: .province(part.key))
+                document(record, listing: listings[part.key]!, scope: .province(part.key))
             }
         }
+    }
+}
+
+/// What one page of a document lists. A split document's province pages get theirs from one
+/// pass over its plans, not each from a pass of its own: a resolution that every plan carries
+/// out has sixty-odd province pages over ten thousand plans.
+struct DocumentListing {
+    /// The "carried out by" rows the page shows, in the tree's order.
+    var chain: [ChainRow]
+    var citations: [(plan: Plan, citations: [Citation])] = []
+    var implementedBy: [Plan] = []
+
+    /// Each province page's listing: its province's plans and local documents, and the national
+    /// documents, which concern every province (`PageScope.shows`).
+    static func byProvince(_ record: DocumentRecord, chain: [ChainRow], provinces: [String]) -> [String: DocumentListing] {
+        var listings = Dictionary(uniqueKeysWithValues: provinces.map { ($0, DocumentListing(chain: [])) })
+        for row in chain {
+            guard let key = row.provinceKey else {
+                for province in provinces { listings[province]!.chain.append(row) }
+                continue
+            }
+            listings[key]?.chain.append(row)
+        }
+        for entry in record.citations { listings[ProvinceSplit.key(entry.plan)]?.citations.append(entry) }
+        for plan in record.implementedByPlans { listings[ProvinceSplit.key(plan)]?.implementedBy.append(plan) }
+        return listings
     }
 }

@@ -52,16 +52,13 @@ extension PageContexts {
         return page(title: "Cơ quan, đơn vị", extra: ["agencies": .list(rows), "agencyCount": .int(rows.count)])
     }
 
-    /// An agency's page, or a part of it (see `agencyPages`).
-    func agency(_ record: AgencyRecord, scope: PageScope) -> [String: TemplateValue] {
-        var byProvince: [String: [Assignment]] = [:]
-        for assignment in record.assignments where scope.shows(assignment.plan) {
-            byProvince[ProvinceSplit.key(assignment.plan), default: []].append(assignment)
-        }
+    /// An agency's page, or a part of it (see `agencyPages`), listing `listed`: the assignments
+    /// of the page's provinces (`byProvince`), none on a summary.
+    func agency(_ record: AgencyRecord, listed byProvince: [String: [Assignment]], scope: PageScope) -> [String: TemplateValue] {
         let provinces = byProvince.keys.sorted(by: Collation.less).map { province -> [String: TemplateValue] in
-            let assignments = byProvince[province]!
-            let plans = Dictionary(grouping: assignments, by: \.plan.slug).keys.sorted().map { slug -> [String: TemplateValue] in
-                let items = assignments.filter { $0.plan.slug == slug }
+            let byPlan = Dictionary(grouping: byProvince[province]!, by: \.plan.slug)
+            let plans = byPlan.keys.sorted().map { slug -> [String: TemplateValue] in
+                let items = byPlan[slug]!
                 let plan = items[0].plan
                 func rows(_ roles: [AgencyRole]) -> [[String: TemplateValue]] {
                     items.filter { roles.contains($0.role) }.map { item in

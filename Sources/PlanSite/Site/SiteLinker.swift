@@ -77,7 +77,6 @@ public struct SiteLinker: Sendable {
         // name is looked up and made a slug once, which folds its text twice.
         var slugs: [String: (slug: String, agency: Agency)] = [:]
         for plan in plans {
-            let shared = SharedPlan(plan)
             for (index, task) in plan.tasks.enumerated() {
                 for role in AgencyRole.allCases {
                     for name in task.agencies[role] ?? [] {
@@ -87,7 +86,7 @@ public struct SiteLinker: Sendable {
                             return (agency.slug, agency)
                         }()
                         records[known.slug, default: AgencyRecord(agency: known.agency, assignments: [])]
-                            .assignments.append(Assignment(shared, taskIndex: index, role: role))
+                            .assignments.append(Assignment(plan, taskIndex: index, role: role))
                     }
                 }
             }

@@ -28,28 +28,19 @@ public struct PlanGroup: Sendable {
 }
 
 /// One task an agency has, in one role. A national site has millions of these, so each holds
-/// its plan by a shared reference and its task by position instead of copies of both: that is
-/// a tenth of the memory, and copying one no longer retains a dozen strings.
+/// its task by position in its plan (a plan is one shared reference, see `Plan`) instead of a copy.
 public struct Assignment: Sendable {
-    private let shared: SharedPlan
+    public let plan: Plan
     let taskIndex: Int
     public let role: AgencyRole
 
-    init(_ shared: SharedPlan, taskIndex: Int, role: AgencyRole) {
-        self.shared = shared
+    init(_ plan: Plan, taskIndex: Int, role: AgencyRole) {
+        self.plan = plan
         self.taskIndex = taskIndex
         self.role = role
     }
 
-    public var plan: Plan { shared.plan }
-    public var task: PlanTask { shared.plan.tasks[taskIndex] }
-}
-
-/// One plan, referred to by every assignment of its tasks.
-final class SharedPlan: Sendable {
-    let plan: Plan
-
-    init(_ plan: Plan) { self.plan = plan }
+    public var task: PlanTask { plan.tasks[taskIndex] }
 }
 
 /// An agency and every task it has across all plans.
