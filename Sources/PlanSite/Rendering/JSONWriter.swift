@@ -114,6 +114,16 @@ extension JSONWriter {
         writeString(value)
     }
 
+    /// A member whose string value `write` appends as bytes that need no escaping (a posting
+    /// code), without building a String and scanning it again.
+    mutating func member(_ key: String, unescaped write: (inout [UInt8]) -> Void) {
+        bytes.append(UInt8(ascii: bytes.isEmpty ? "{" : ","))
+        writeString(key)
+        bytes.append(contentsOf: ":\"".utf8)
+        write(&bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     var isEmpty: Bool { bytes.isEmpty }
 
     /// The object built by `member`, closed, with the final newline `encode` writes too.

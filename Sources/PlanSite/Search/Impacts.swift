@@ -35,14 +35,16 @@ struct Impacts {
     func tiers(_ token: Int, first: Int) -> (first: [Posting], second: [Posting]) {
         let range = table.postings(of: token)
         let idf = Self.idf(df: range.count, count: count)
-        let scores = range.map { index in
+        func score(_ index: Int) -> Double {
             Self.bm25(idf: idf, weight: Double(table.weights[index]), length: Double(table.lengths[Int(table.units[index])]),
                       average: averageLength)
         }
-        let postings = zip(range, scores).map { index, score in
+        func posting(_ index: Int, _ score: Double) -> Posting {
             Posting(unit: Int(table.units[index]), impact: max(1, Int((score / maxImpact * 255).rounded())))
         }
-        guard postings.count > first else { return (postings, []) }
+        guard range.count > first else { return (range.map { posting($0, score($0)) }, []) }
+        let scores = range.map(score)
+        let postings = zip(range, scores).map(posting)
         // The best are those above the `first`-th best score, then as many of those equal to it
         // as there is room for, lower units first.
         let threshold = Self.largest(first, of: scores)

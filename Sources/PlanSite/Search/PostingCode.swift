@@ -3,7 +3,9 @@
 /// every digit but the last is drawn from the upper half of a 64-letter alphabet, so numbers
 /// need no separators. `decodeNumbers` in search-core.js reads it back.
 enum PostingCode {
-    static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+    /// A static string, not an array: read through its pointer, with no lazy initialisation or
+    /// bounds check for each of the hundred million digits of a national site's index.
+    static var alphabet: StaticString { "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_" }
 
     static func encode(_ numbers: [Int]) -> String {
         var bytes: [UInt8] = []
@@ -13,12 +15,13 @@ enum PostingCode {
 
     static func append(_ number: Int, to bytes: inout [UInt8]) {
         precondition(number >= 0, "posting numbers are never negative")
+        let digits = alphabet.utf8Start
         var shift = 0
         while number >> (shift + 5) > 0 { shift += 5 }
         while shift > 0 {
-            bytes.append(alphabet[32 + (number >> shift) & 31])
+            bytes.append(digits[32 + (number >> shift) & 31])
             shift -= 5
         }
-        bytes.append(alphabet[number & 31])
+        bytes.append(digits[number & 31])
     }
 }

@@ -58,9 +58,9 @@ struct SearchIndexBuilder {
                 let df = tiers.first.count + tiers.second.count
                 // Each list starts with the token's full document frequency, so a reader knows
                 // when the first tier is only the best part of it.
-                first.member(table.tokens[token], Self.code(df: df, tiers.first, facet))
+                first.member(table.tokens[token]) { Self.code(df: df, tiers.first, facet, to: &$0) }
                 if !tiers.second.isEmpty {
-                    second.member(table.tokens[token], Self.code(df: df, tiers.second, facet))
+                    second.member(table.tokens[token]) { Self.code(df: df, tiers.second, facet, to: &$0) }
                 }
             }
             let name = String(shard, radix: 16)
@@ -98,8 +98,7 @@ struct SearchIndexBuilder {
     }
 
     /// `df, Δunit, impact, facet, …` for postings in unit order, as a posting code.
-    private static func code(df: Int, _ postings: [Impacts.Posting], _ facet: [Int]) -> String {
-        var bytes: [UInt8] = []
+    private static func code(df: Int, _ postings: [Impacts.Posting], _ facet: [Int], to bytes: inout [UInt8]) {
         PostingCode.append(df, to: &bytes)
         var previous = 0
         for posting in postings {
@@ -108,7 +107,6 @@ struct SearchIndexBuilder {
             PostingCode.append(facet[posting.unit], to: &bytes)
             previous = posting.unit
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// About 16 KB of postings a shard: a query fetches a few small files, whatever the site's size.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text a search result shows, cut from a unit's text. Every task's text passes through
 /// here, so the work is bounded by what is kept, not by how long the text is.
 enum Snippet {
@@ -10,13 +12,16 @@ enum Snippet {
     static func source(_ text: String) -> String {
         var joined = ""
         var counted = 0
-        for line in lines(of: text) {
+        var cut: String?
+        forEachLine(of: text) { line in
             if !joined.isEmpty { joined.append(" ") }
             joined += line
             counted += line.characterPrefixEnd(length + 2 - counted).count
-            if counted == length + 2 { return String(joined[..<joined.characterPrefixEnd(length).end]) + "…" }
+            guard counted == length + 2 else { return true }
+            cut = String(joined[..<joined.characterPrefixEnd(length).end]) + "…"
+            return false
         }
-        return shortened(joined, to: length)
+        return cut ?? shortened(joined, to: length)
     }
 
     static func shortened(_ text: String, to length: Int) -> String {
@@ -29,38 +34,49 @@ enum Snippet {
     /// is NFC, and NFC Characters are equal exactly when their bytes are. Text the quick NFC
     /// check cannot vouch for is still compared by Character.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
-        if text.utf8.starts(with: prefix.utf8) {
+        let bytesMatch = text.withUTF8Bytes { text in
+            prefix.withUTF8Bytes { prefix in
+                prefix.count <= text.count && (prefix.isEmpty || memcmp(text.baseAddress!, prefix.baseAddress!, prefix.count) == 0)
+            }
+        }
+        if bytesMatch {
             return text.isCharacterStart(text.utf8.index(text.startIndex, offsetBy: prefix.utf8.count)) || text.hasPrefix(prefix)
         }
         return VietnameseText.isKnownNFC(text) && VietnameseText.isKnownNFC(prefix) ? false : text.hasPrefix(prefix)
     }
 
-    /// The text's non-empty lines, as `split(whereSeparator: \.isNewline)` gives them.
-    private static func lines(of text: String) -> [Substring] {
-        let ranges = text.withUTF8Bytes { bytes -> [Range<Int>] in
-            var ranges: [Range<Int>] = []
+    /// The text's non-empty lines, as `split(whereSeparator: \.isNewline)` gives them, until
+    /// `body` returns false: a task's text can be pages long and its snippet needs a few lines.
+    /// Lines are cut at the bytes of newline scalars, which never occur inside another scalar's.
+    private static func forEachLine(of text: String, _ body: (Substring) -> Bool) {
+        let utf8 = text.utf8
+        text.withUTF8Bytes { bytes in
             var start = 0
             var offset = 0
-            while offset < bytes.count {
-                let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
-                if isNewline(value) {
-                    if offset > start { ranges.append(start..<offset) }
-                    start = offset + length
-                }
-                offset += length
+            func line(to end: Int) -> Bool {
+                guard end > start else { return true }
+                return body(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
             }
-            if offset > start { ranges.append(start..<offset) }
-            return ranges
+            while offset < bytes.count {
+                let length = newlineLength(bytes, at: offset)
+                guard length > 0 else { offset += 1; continue }
+                guard line(to: offset) else { return }
+                offset += length
+                start = offset
+            }
+            _ = line(to: offset)
         }
-        let utf8 = text.utf8
-        return ranges.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
     }
 
-    /// The scalars `Character.isNewline` looks for first.
-    private static func isNewline(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
-        default: false
+    /// The length of the newline scalar at `offset`, or 0: the scalars `Character.isNewline`
+    /// looks for first, U+000A–U+000D, U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+    private static func newlineLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        switch bytes[offset] {
+        case 0x0A...0x0D: return 1
+        case 0xC2 where offset + 1 < bytes.count && bytes[offset + 1] == 0x85: return 2
+        case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
+            return 3
+        default: return 0
         }
     }
 }
