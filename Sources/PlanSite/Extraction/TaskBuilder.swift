@@ -16,13 +16,14 @@ struct TaskBuilder {
         let sentences = SentenceRoles(registry: registry)
         var group: [[String]?] = nodes.map { node in agencyGroup(node) }
         var sentenceRoles: [SentenceRoles.Found] = []
+        let implementationHeadings = nodes.map(isImplementationHeading)
         for index in nodes.indices {
             nodes[index].deadlines += parentheticalDeadlines(nodes[index])
             if nodes[index].isHeading, nodes[index].deadlines.isEmpty { nodes[index].deadlines = headingDeadlines(nodes[index].title) }
             let subject = ancestors(index, nodes).lazy.compactMap { group[$0] }.first ?? []
             let text = ([nodes[index].title] + nodes[index].content).joined(separator: ". ")
             var found = group[index] == nil ? sentences.read(text, subject: subject) : SentenceRoles.Found()
-            if found.lead.isEmpty, group[index] == nil, !nodes[index].isHeading, inImplementationSection(index, nodes) {
+            if found.lead.isEmpty, group[index] == nil, !nodes[index].isHeading, ancestors(index, nodes).contains(where: { implementationHeadings[$0] }) {
                 found.lead = subjectAgencies(nodes[index].title)
             }
             sentenceRoles.append(found)
@@ -110,8 +111,9 @@ struct TaskBuilder {
     }
 
     /// Items of "TỔ CHỨC THỰC HIỆN" open with the agency they assign: "Ban Thường vụ Tỉnh ủy tập trung lãnh đạo …".
-    private func inImplementationSection(_ index: Int, _ nodes: [OutlineNode]) -> Bool {
-        ancestors(index, nodes).contains { nodes[$0].isHeading && VietnameseText.fold(nodes[$0].title).containsBytes("to chuc thuc hien") }
+    /// Decided once a heading, not once for each item under it.
+    private func isImplementationHeading(_ node: OutlineNode) -> Bool {
+        node.isHeading && VietnameseText.fold(node.title).containsBytes("to chuc thuc hien")
     }
 
     /// The longest run of words at the start of a sentence that names only registered agencies.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// The first occurrence of `needle`, compared byte for byte. Text and needles are NFC by the
     /// time extraction runs, so this finds what Foundation's `range(of:)` finds, without its
@@ -84,10 +86,16 @@ extension StringProtocol {
     }
 
     private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let head = pattern.first, pattern.count <= text.count else { return nil }
+        guard let head = pattern.first, pattern.count <= text.count, start <= text.count - pattern.count else { return nil }
+        // memchr to each candidate first byte, memcmp for the rest: the libc routines compare
+        // many bytes an instruction, and most searches run over whole paragraphs.
+        let base = text.baseAddress!
+        let last = text.count - pattern.count
         var offset = start
-        while offset <= text.count - pattern.count {
-            if text[offset] == head, (1..<pattern.count).allSatisfy({ text[offset + $0] == pattern[$0] }) { return offset }
+        while offset <= last {
+            guard let found = memchr(base + offset, Int32(head), last - offset + 1) else { return nil }
+            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset + 1, pattern.baseAddress! + 1, pattern.count - 1) == 0 { return offset }
             offset += 1
         }
         return nil
