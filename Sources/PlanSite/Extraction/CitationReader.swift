@@ -16,9 +16,8 @@ struct CitationReader {
                                     carriesOut: [], line: line, taskID: taskID)
             readContext(clause, into: &citation)
             // "… về thực hiện <next citation>": this document carries the next one out.
-            let folded = VietnameseText.fold(clause)
-            if index + 1 < found.count, clause.count < 400, !clause.utf8.contains(UInt8(ascii: ";")),
-               folded.trimming().hasSuffix("thuc hien") {
+            if index + 1 < found.count, clause.characterPrefixEnd(400).count < 400, !clause.utf8.contains(UInt8(ascii: ";")),
+               VietnameseText.fold(clause).trimming().hasSuffix("thuc hien") {
                 citation.carriesOut.append(found[index + 1].number)
             }
             return citation
@@ -29,7 +28,9 @@ struct CitationReader {
     private func readContext(_ clause: String, into citation: inout Citation) {
         var rest = Substring(clause).drop(while: { $0 == "," || $0 == " " })
         guard let first = rest.first, first != ")" else { return }
-        let folded = VietnameseText.fold(String(rest))
+        // A date is in the first 40 characters, and folding keeps one character per character:
+        // the rest of the clause, which can be the rest of a paragraph, need not be folded for it.
+        let folded = VietnameseText.fold(String(rest[..<rest.characterPrefixEnd(40).end]))
         if folded.hasPrefix("ngay ") {
             let tokens = DeadlineToken.tokenize(String(folded.prefix(40)))
             if let date = Self.date(tokens) {
@@ -57,7 +58,8 @@ struct CitationReader {
             }
             // "… về thực hiện <next citation>" names the chain, not a subject.
             if VietnameseText.fold(subject).hasSuffix("thuc hien") { subject = String(subject.dropLast("thực hiện".count)).trimming() }
-            if subject.count > 3, subject.count < 300 { citation.subject = subject }
+            let length = subject.characterPrefixEnd(300).count
+            if length > 3, length < 300 { citation.subject = subject }
         }
     }
 

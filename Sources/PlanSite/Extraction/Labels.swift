@@ -36,9 +36,16 @@ public enum Label: Equatable, Sendable {
         ("noi dung", .content),
     ]
 
+    static let longestSpelling = vocabulary.map(\.0.count).max()!
+
     /// Reads "Label: value" (or a bare "Label") at the start of a line. The label must be followed
     /// by a colon or end the line, so "Chủ trì, phối hợp với …" in a sentence is not a label.
     static func read(_ text: String) -> (Label, value: String)? {
+        // Most lines are not labels, and folding a whole paragraph to learn that cost more than
+        // the rest of reading it. Folding keeps one character per character, so the first few
+        // dozen folded alone show whether any spelling can start the line.
+        let head = VietnameseText.fold(String(text[..<text.characterPrefixEnd(longestSpelling).end]))
+        guard vocabulary.contains(where: { head.hasPrefix($0.0) }) else { return nil }
         let folded = VietnameseText.fold(text)
         for (spelling, label) in vocabulary where folded.hasPrefix(spelling) {
             let rest = folded.dropFirst(spelling.count)

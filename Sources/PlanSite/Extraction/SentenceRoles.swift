@@ -43,8 +43,11 @@ struct SentenceRoles {
             guard !leads.isEmpty else { continue }
             for name in leads where !found.lead.contains(name) { found.lead.append(name) }
             let afterOffset = folded.distance(from: folded.startIndex, to: hit.upperBound)
-            let after = Unit.string(foldedCharacters[afterOffset...])
-            if after.hasPrefix(", phoi hop voi ") || after.hasPrefix(" phoi hop voi ") || after.hasPrefix(", phoi hop cung ") {
+            // Whether a "phối hợp với" list follows shows in the next 16 units; the rest of the
+            // text, which can be paragraphs long, is made into a string only when one does.
+            let head = Unit.string(foldedCharacters[afterOffset..<min(afterOffset + 16, foldedCharacters.count)])
+            if head.hasPrefix(", phoi hop voi ") || head.hasPrefix(" phoi hop voi ") || head.hasPrefix(", phoi hop cung ") {
+                let after = Unit.string(foldedCharacters[afterOffset...])
                 let marker = (after.firstRange(of: "voi ") ?? after.firstRange(of: "cung "))!
                 let start = afterOffset + Unit.offset(of: marker.upperBound, in: after)
                 let end = Self.clauseEnd(foldedCharacters, from: start)
@@ -90,15 +93,29 @@ struct SentenceRoles {
     }
 
     /// The words a "phối hợp với" list runs to: the end of the clause or the verb after it.
+    /// Clauses end within a few hundred units, so those are searched first; the rest of the
+    /// text only when no stop starts early enough in them to be the first in the whole.
     private static func clauseEnd<Unit: TextUnit>(_ c: [Unit], from start: Int) -> Int {
-        let rest = Unit.string(c[start...])
-        var end = c.count - start
-        for stop in [".", ";", ":", " de ", " to chuc", " thuc hien", " tham muu", " trien khai", " theo doi", " xay dung",
-                     " nghien cuu", " huong dan", " kiem tra", " tuyen truyen", " ra soat", " tiep tuc", " chi dao", " danh gia",
-                     " don doc", " giam sat", " bao cao", " tong hop"] {
-            if let range = rest.byteRange(of: stop) { end = min(end, Unit.offset(of: range.lowerBound, in: rest)) }
+        let window = 400
+        if c.count - start > window, let end = firstStop(in: c[start..<start + window]), end <= window - longestStop {
+            return start + end
         }
-        return start + end
+        return start + (firstStop(in: c[start...]) ?? c.count - start)
+    }
+
+    private static let stops = [".", ";", ":", " de ", " to chuc", " thuc hien", " tham muu", " trien khai", " theo doi", " xay dung",
+                                " nghien cuu", " huong dan", " kiem tra", " tuyen truyen", " ra soat", " tiep tuc", " chi dao", " danh gia",
+                                " don doc", " giam sat", " bao cao", " tong hop"]
+    private static let longestStop = stops.map(\.count).max()!
+
+    /// Where the first of the `stops` starts, in units.
+    private static func firstStop<Unit: TextUnit>(in units: ArraySlice<Unit>) -> Int? {
+        let rest = Unit.string(units)
+        var end: Int?
+        for stop in stops {
+            if let range = rest.byteRange(of: stop) { end = min(end ?? .max, Unit.offset(of: range.lowerBound, in: rest)) }
+        }
+        return end
     }
 }
 

@@ -121,7 +121,7 @@ struct TaskBuilder {
     private func subjectAgencies(_ sentence: String) -> [String] {
         var joined = ""
         var ends: [Int] = []
-        for word in sentence.split(atASCII: " ").prefix(30) {
+        for word in sentence.split(atASCII: " ", limit: 30) {
             if !joined.isEmpty { joined += " " }
             joined += word
             ends.append(joined.utf8.count)
@@ -135,7 +135,7 @@ struct TaskBuilder {
 
     /// `text.count < length`, without counting past `length`.
     private static func isShorter(_ text: String, than length: Int) -> Bool {
-        text.utf8.count < length || text.index(text.startIndex, offsetBy: length, limitedBy: text.endIndex) == nil
+        text.utf8.count < length || text.characterPrefixEnd(length).count < length
     }
 
     /// The outline numbers from the top of the plan down to a node; "3.1" stands for "3" and "3.1".

@@ -33,15 +33,16 @@ extension StringProtocol {
         return nil
     }
 
-    /// `split(separator:)` at an ASCII character, found as `firstIndex(ofAnyASCII:)` finds it.
-    func split(atASCII separator: String) -> [SubSequence] {
+    /// `split(separator:)` at an ASCII character, found as `firstIndex(ofAnyASCII:)` finds it;
+    /// `prefix(limit)` of that, without cutting up the rest of the text.
+    func split(atASCII separator: String, limit: Int = .max) -> [SubSequence] {
         var parts: [SubSequence] = []
         var start = startIndex
-        while let found = firstIndex(ofAnyASCII: separator, from: start) {
+        while parts.count < limit, let found = firstIndex(ofAnyASCII: separator, from: start) {
             if found > start { parts.append(self[start..<found]) }
             start = index(after: found)
         }
-        if start < endIndex { parts.append(self[start...]) }
+        if parts.count < limit, start < endIndex { parts.append(self[start...]) }
         return parts
     }
 
