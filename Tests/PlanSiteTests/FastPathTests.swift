@@ -84,6 +84,22 @@ struct FastPathTests {
         }
     }
 
+    /// Every first scalar up to U+2000 and a few beyond, before ")", " ", a letter, a combining
+    /// mark and nothing: what the first bytes rule out, the full reading finds no token in.
+    @Test func outlineTokensAreRuledOutOnlyWhereThereAreNone() {
+        let firsts = (0..<0x2000).compactMap(Unicode.Scalar.init) + ["\u{1F600}", "\u{FF11}", "\u{0661}"]
+        for first in firsts {
+            for rest in [") x", ") ", ". x", " x", "x", "\u{301}) x", "I. x", ""] {
+                let text = String(first) + rest
+                if !OutlineToken.mayStartToken(text) {
+                    #expect(OutlineToken.tokenAtStart(text) == nil, "U+\(String(first.value, radix: 16)) + \(rest.debugDescription)")
+                }
+            }
+        }
+        #expect(OutlineToken.read("a) Nhiệm vụ")?.0 == OutlineToken(kind: .letter, value: "a"))
+        #expect(OutlineToken.read("Sở Tư pháp") == nil && OutlineToken.read("2.1. Sở") != nil && OutlineToken.read("(3) Sở") != nil)
+    }
+
     @Test func newlineCharactersStartWithNewlineScalars() {
         for value in 0..<0x11_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }

@@ -99,6 +99,11 @@ public struct OutlineToken: Hashable, Sendable {
 
     /// Splits a leading outline token off a line.
     static func read(_ text: String) -> (OutlineToken, rest: String)? {
+        mayStartToken(text) ? tokenAtStart(text) : nil
+    }
+
+    /// `read` without the quick test of the first bytes.
+    static func tokenAtStart(_ text: String) -> (OutlineToken, rest: String)? {
         let chars = Array(text.prefix(16))
         var i = 0
         func rest(_ from: Int) -> String {
@@ -130,6 +135,25 @@ public struct OutlineToken: Hashable, Sendable {
         if chars[i] == "." { i += 1 } else if !dotted { return nil }
         guard i < chars.count, chars[i] == " " else { return nil }
         return (OutlineToken(kind: dotted ? .dotted : .arabic, value: number), rest(i))
+    }
+
+    /// False for most paragraphs, by their first bytes: a token starts with "(", a digit, a roman
+    /// numeral's letter, or a lower-case letter followed by ")". A letter (ASCII or Vietnamese,
+    /// never a number) before an ASCII byte other than ")" starts none; anything else is read.
+    static func mayStartToken(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard !bytes.isEmpty else { return false }
+            let (value, length) = UTF8Bytes.scalar(in: bytes, at: 0)
+            let next = length < bytes.count ? bytes[length] : nil
+            let nextIsNotParenthesis = next.map { $0 < 0x80 && $0 != UInt8(ascii: ")") } ?? true
+            switch value {
+            case 0x28, 0x30...0x39, 0x49, 0x56, 0x58: return true
+            case 0x61...0x7A: return !nextIsNotParenthesis
+            case 0xC0..<0x250 where value != 0xD7 && value != 0xF7, 0x1E00..<0x1F00: return !nextIsNotParenthesis
+            case ..<0x80: return false
+            default: return true
+            }
+        }
     }
 }
 
