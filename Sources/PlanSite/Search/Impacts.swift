@@ -10,20 +10,21 @@ struct Impacts {
 
     private let table: PostingTable
     private let count: Double
-    private let averageLength: Double
     private let maxImpact: Double
+    /// Each unit's length term of BM25's denominator, made once a unit instead of once a posting.
+    private let lengthTerms: [Double]
     private static let (k1, b) = (1.2, 0.75)
 
     init(table: PostingTable, unitCount: Int) {
         self.table = table
         count = Double(max(unitCount, 1))
-        averageLength = max(table.lengths.reduce(0) { $0 + Double($1) } / count, 1)
+        let averageLength = max(table.lengths.reduce(0) { $0 + Double($1) } / count, 1)
+        lengthTerms = table.lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / averageLength) }
         var best = 0.0
         for token in 0..<table.tokenCount {
             let idf = Self.idf(df: table.postings(of: token).count, count: count)
             for index in table.postings(of: token) {
-                best = max(best, Self.bm25(idf: idf, weight: Double(table.weights[index]),
-                                           length: Double(table.lengths[Int(table.units[index])]), average: averageLength))
+                best = max(best, Self.bm25(idf: idf, weight: Double(table.weights[index]), lengthTerm: lengthTerms[Int(table.units[index])]))
             }
         }
         maxImpact = max(best, .leastNonzeroMagnitude)
@@ -36,8 +37,7 @@ struct Impacts {
         let range = table.postings(of: token)
         let idf = Self.idf(df: range.count, count: count)
         func score(_ index: Int) -> Double {
-            Self.bm25(idf: idf, weight: Double(table.weights[index]), length: Double(table.lengths[Int(table.units[index])]),
-                      average: averageLength)
+            Self.bm25(idf: idf, weight: Double(table.weights[index]), lengthTerm: lengthTerms[Int(table.units[index])])
         }
         func posting(_ index: Int, _ score: Double) -> Posting {
             Posting(unit: Int(table.units[index]), impact: max(1, Int((score / maxImpact * 255).rounded())))
@@ -88,7 +88,8 @@ struct Impacts {
         log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5))
     }
 
-    private static func bm25(idf: Double, weight: Double, length: Double, average: Double) -> Double {
-        idf * weight * (k1 + 1) / (weight + k1 * (1 - b + b * length / average))
+    /// `lengthTerm` is k1 · (1 − b + b · length / average length).
+    private static func bm25(idf: Double, weight: Double, lengthTerm: Double) -> Double {
+        idf * weight * (k1 + 1) / (weight + lengthTerm)
     }
 }
