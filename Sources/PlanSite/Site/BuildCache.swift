@@ -94,18 +94,23 @@ public struct BuildCache: Sendable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var text = "committed\t\(now.tv_sec)\t\(now.tv_nsec)\n"
-        for path in entries.keys.sorted() where !path.contains("\t") && !path.contains("\n") {
+        for path in entries.keys.sorted() where Self.isField(path) {
             text += "\(path)\t\(entries[path]!.fingerprint)\t\(entries[path]!.size)\n"
         }
         var itemText = ""
-        for path in items.keys.sorted() where !path.contains("\t") && !path.contains("\n") {
-            for item in items[path]! where !item.name.contains("\t") && !item.name.contains("\n") {
+        for path in items.keys.sorted() where Self.isField(path) {
+            for item in items[path]! where Self.isField(item.name) {
                 itemText += "\(path)\t\(item.name)\t\(item.key)\t\(item.offset)\t\(item.length)\n"
             }
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? PlainFile.replace(itemRecord(output).path, with: Data(itemText.utf8))
         try? PlainFile.replace(outputRecord(output).path, with: Data(text.utf8))
+    }
+
+    /// Text that fits in a field of a record: no tab or line break byte in it.
+    private static func isField(_ text: String) -> Bool {
+        !text.utf8.contains { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }
     }
 }
 
