@@ -19,10 +19,10 @@ extension StringProtocol {
     /// Character of its own ("(" with a combining mark after it is another Character), and a
     /// scalar Swift compares equal to an ASCII character (U+037E to ";") matches it too.
     func firstIndex(ofAnyASCII characters: String, from start: Index? = nil) -> Index? {
-        var targets: [UInt32] = []
+        var targets = ScalarTargets()
         for scalar in characters.unicodeScalars {
-            targets.append(scalar.value)
-            if let twin = Self.canonicalTwin(of: scalar) { targets.append(twin) }
+            targets.insert(scalar.value)
+            if let twin = Self.canonicalTwin(of: scalar) { targets.insert(twin) }
         }
         var from = utf8.distance(from: utf8.startIndex, to: start ?? startIndex)
         while let (found, length) = withUTF8Bytes({ Self.firstScalar(in: targets, of: $0, from: from) }) {
@@ -112,13 +112,40 @@ extension StringProtocol {
         }
     }
 
-    private static func firstScalar(in targets: [UInt32], of text: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
+    /// ASCII bytes are looked up in the targets' bit mask; only other scalars are decoded.
+    private static func firstScalar(in targets: ScalarTargets, of text: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
         var offset = start
         while offset < text.count {
+            let byte = text[offset]
+            if byte < 0x80 {
+                if targets.containsASCII(byte) { return (offset, 1) }
+                offset += 1
+                continue
+            }
             let (value, length) = UTF8Bytes.scalar(in: text, at: offset)
-            if targets.contains(value) { return (offset, length) }
+            if targets.wide.contains(value) { return (offset, length) }
             offset += length
         }
         return nil
+    }
+}
+
+/// The scalars `firstIndex(ofAnyASCII:)` looks for: ASCII ones as a bit mask, the few others
+/// (canonical twins) in a list.
+private struct ScalarTargets {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private(set) var wide: [UInt32] = []
+
+    mutating func insert(_ value: UInt32) {
+        switch value {
+        case ..<64: low |= 1 << UInt64(value)
+        case ..<128: high |= 1 << UInt64(value - 64)
+        default: wide.append(value)
+        }
+    }
+
+    func containsASCII(_ byte: UInt8) -> Bool {
+        (byte < 64 ? low >> UInt64(byte) : high >> UInt64(byte - 64)) & 1 != 0
     }
 }
