@@ -107,17 +107,6 @@ struct FastPathTests {
         }
     }
 
-    /// Folding writes into room sized for the longest result: a text of nothing but the scalars
-    /// that fold to longer ones ("Ⱥ", two bytes, to "ⱥ", three) must come out whole.
-    @Test func foldingMayLengthenTextByHalf() {
-        let growing = (0x80..<0x800).compactMap(Unicode.Scalar.init).filter {
-            VietnameseText.fold(String($0)).utf8.count > String($0).utf8.count
-        }
-        #expect(growing.contains("Ⱥ"))
-        let text = String(String.UnicodeScalarView(Array(repeating: growing, count: 200).joined()))
-        #expect(VietnameseText.fold(text) == String(repeating: growing.map { VietnameseText.fold(String($0)) }.joined(), count: 200))
-    }
-
     /// SentenceRoles reads scalars as Characters only where each scalar is one and folds to one.
     @Test func scalarsOfTheirOwnAreCharactersOfTheirOwn() {
         var scalars = (0..<0x2100).compactMap(Unicode.Scalar.init).filter(SentenceRoles.isCharacterOfItsOwn)

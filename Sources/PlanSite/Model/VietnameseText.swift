@@ -41,34 +41,27 @@ public enum VietnameseText {
     static func foldedUTF8(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { utf8 in
-            foldTable.withUnsafeBufferPointer { table in
-                // Written through a pointer into room for the longest result: a scalar folds to
-                // one at most a byte longer than itself (U+023A "Ⱥ", two bytes, to U+2C65 "ⱥ", three).
-                [UInt8](unsafeUninitializedCapacity: utf8.count + utf8.count / 2 + 4) { bytes, count in
-                    var written = 0
-                    var index = 0
-                    while index < utf8.count {
-                        let byte = utf8[index]
-                        if byte < 0x80 {
-                            bytes[written] = byte >= 65 && byte <= 90 ? byte + 32 : byte
-                            written += 1
-                            index += 1
-                            continue
-                        }
-                        let (value, length) = UTF8Bytes.scalar(in: utf8, at: index)
-                        index += length
-                        let folded = value < UInt32(table.count) ? table[Int(value)] : value
-                        if folded == dropped { continue }
-                        if folded < 0x80 {
-                            bytes[written] = UInt8(folded)
-                            written += 1
-                        } else {
-                            UTF8.encode(Unicode.Scalar(folded)!) { bytes[written] = $0; written += 1 }
-                        }
-                    }
-                    count = written
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                    index += 1
+                    continue
+                }
+                let (value, length) = UTF8Bytes.scalar(in: utf8, at: index)
+                index += length
+                let folded = value < UInt32(foldTable.count) ? foldTable[Int(value)] : value
+                if folded == dropped { continue }
+                if folded < 0x80 {
+                    bytes.append(UInt8(folded))
+                } else {
+                    UTF8.encode(Unicode.Scalar(folded)!) { bytes.append($0) }
                 }
             }
+            return bytes
         }
     }
 
