@@ -93,6 +93,18 @@ struct BuildCacheTests {
                 "the bytes of a cache entry changed: unless only the sample did, bump PlanCacheEntry.version; then set this fingerprint to \(fingerprint)")
     }
 
+    /// A plan keeps its fields in a shared box (see `Plan`): a copy changed must not change
+    /// the plan it was copied from, which pages, records and the cache all still hold.
+    @Test func aChangedCopyOfAPlanLeavesTheOriginal() {
+        let original = Self.realPlans[0].plan
+        var copy = original
+        copy.slug = "da-sua"
+        copy.tasks.removeAll()
+        copy.metadata.title = "Đã sửa"
+        #expect(original.slug != "da-sua" && !original.tasks.isEmpty && original.metadata.title != "Đã sửa")
+        #expect(copy.slug == "da-sua" && copy.tasks.isEmpty && copy.metadata.title == "Đã sửa")
+    }
+
     @Test func aCutShortEntryIsAMiss() throws {
         let key = Fingerprint.of(["cut"])
         cache.remember(Self.realPlans[0], as: key)
