@@ -39,29 +39,3 @@ extension PageContexts {
         }
     }
 }
-
-/// What one page of a document lists. A split document's province pages get theirs from one
-/// pass over its plans, not each from a pass of its own: a resolution that every plan carries
-/// out has sixty-odd province pages over ten thousand plans.
-struct DocumentListing {
-    /// The "carried out by" rows the page shows, in the tree's order.
-    var chain: [ChainRow]
-    var citations: [(plan: Plan, citations: [Citation])] = []
-    var implementedBy: [Plan] = []
-
-    /// Each province page's listing: its province's plans and local documents, and the national
-    /// documents, which concern every province (`PageScope.shows`).
-    static func byProvince(_ record: DocumentRecord, chain: [ChainRow], provinces: [String]) -> [String: DocumentListing] {
-        var listings = Dictionary(uniqueKeysWithValues: provinces.map { ($0, DocumentListing(chain: [])) })
-        for row in chain {
-            guard let key = row.provinceKey else {
-                for province in provinces { listings[province]!.chain.append(row) }
-                continue
-            }
-            listings[key]?.chain.append(row)
-        }
-        for entry in record.citations { listings[ProvinceSplit.key(entry.plan)]?.citations.append(entry) }
-        for plan in record.implementedByPlans { listings[ProvinceSplit.key(plan)]?.implementedBy.append(plan) }
-        return listings
-    }
-}
