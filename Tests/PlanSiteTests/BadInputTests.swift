@@ -45,6 +45,25 @@ struct BadInputTests {
         #expect((place.line, place.column) == (3, 2))
     }
 
+    /// Plans are checked as UTF-8 when parsed, not when read (`SourceFile`): a file that stops
+    /// being UTF-8 between two cached builds is still named, with its line and column.
+    @Test func aPlanThatStopsBeingUTF8IsReportedByTheNextBuild() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(planFile(title: "A"), to: "Content/a.md")
+        try folder.write(planFile(title: "B"), to: "Content/b.md")
+        func build() -> BuildReport {
+            Build(content: folder.url.appendingPathComponent("Content"), templates: Paths.templates,
+                  output: folder.url.appendingPathComponent("Public"), cache: folder.url.appendingPathComponent("cache")).run()
+        }
+        #expect(build().succeeded)
+        try Data(Array("---\ntitle: \"B\"\n".utf8) + [0x78, 0xC3, 0x28]).write(to: folder.url.appendingPathComponent("Content/b.md"))
+        let report = build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map(\.formatted) == [
+            "Content/b.md:3:2: error: file is not UTF-8 text (save it as UTF-8 (in most editors: Save As, Encoding: UTF-8))",
+        ])
+    }
+
     @Test func byteOrderMarkCRLFAndNFDAreNormalised() throws {
         let text = "\u{FEFF}---\r\ntitle: \"Nhiệm vụ\"\r\nissuer: \"B\"\r\nimplements: [\"27-NQ/TW\"]\r\n---\r\n## II. NỘI DUNG\r\n".decomposedStringWithCanonicalMapping
         let decoded = try TextFile.decode(Data(text.utf8)).get()

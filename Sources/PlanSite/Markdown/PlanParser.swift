@@ -27,16 +27,21 @@ public struct PlanParser: Sendable {
 
     public func parse(_ file: SourceFile) -> Result<ParsedPlan, [Diagnostic]> {
         let start = SourceLocation(file: file.path)
-        let size = file.text.utf8.count
+        let text: String
+        switch file.decoded() {
+        case .success(let decoded): text = decoded
+        case .failure(let location): return .failure([TextFile.problem(location, in: file.path)])
+        }
+        let size = text.utf8.count
         if size > Self.maximumBytes {
             return .failure([.error(start, "the file is \(size / 1_000_000) MB; a plan may be at most \(Self.maximumBytes / 1_000_000) MB",
                                     hint: "split it into several plans, or remove pasted images and scans")])
         }
-        if file.text.allSatisfy(\.isWhitespace) {
+        if text.allSatisfy(\.isWhitespace) {
             return .failure([.error(start, "the file is empty", hint: "start it with front matter: a line '---', 'title: …', 'issuer: …', 'implements: [...]', and '---'")])
         }
         let frontMatter: FrontMatter
-        switch FrontMatter.split(file.text) {
+        switch FrontMatter.split(text) {
         case .success(let split): frontMatter = split
         case .failure(.missing):
             return .failure([.error(start, "the file does not start with front matter",

@@ -191,7 +191,7 @@ public struct Build {
         return sources.plans.parallelMap(jobs: jobs) { file in
             var key = shared
             key.add(file.path)
-            key.add(file.text)
+            file.fingerprint(into: &key)
             return key
         }
     }

@@ -28,13 +28,13 @@ public struct SiteLoader {
 
         var registries: [String: SourceFile] = [:]
         let contentFiles = DirectoryWalk.files(under: contentDirectory, diagnostics: &diagnostics, label: contentName)
-        // Checking and normalising ten thousand plans' text is seconds of work: it is shared
-        // out over the cores, and the problems come back in file order.
+        // Plans are read on every core, and the problems come back in file order. Their text is
+        // checked when they are parsed (`SourceFile`).
         let read = contentFiles.filter { $0.hasSuffix(".md") }.parallelMap(jobs: jobs) { relative in
             var problems: [Diagnostic] = []
             let label = "\(contentName)/\(relative)"
-            let text = TextFile.read(contentDirectory.appendingPathComponent(relative), label: label, diagnostics: &problems)
-            return (text.map { SourceFile(path: label, text: $0) }, problems)
+            let data = TextFile.readData(contentDirectory.appendingPathComponent(relative), label: label, diagnostics: &problems)
+            return (data.map { SourceFile(path: label, unchecked: $0) }, problems)
         }
         var plans = read.compactMap(\.0)
         diagnostics += read.flatMap(\.1)
@@ -136,11 +136,14 @@ enum TextFile {
         switch decode(data) {
         case .success(let text): return text
         case .failure(let location):
-            diagnostics.append(.error(SourceLocation(file: label, line: location.line, column: location.column),
-                                      "file is not UTF-8 text",
-                                      hint: "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)"))
+            diagnostics.append(problem(location, in: label))
             return nil
         }
+    }
+
+    static func problem(_ location: InvalidByte, in label: String) -> Diagnostic {
+        .error(SourceLocation(file: label, line: location.line, column: location.column), "file is not UTF-8 text",
+               hint: "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
     }
 
     struct InvalidByte: Error { var line: Int; var column: Int }

@@ -4,11 +4,48 @@ import Foundation
 public struct SourceFile: Sendable, Hashable {
     /// Path relative to its folder's parent, as diagnostics name it: "Content/lao-cai.md".
     public var path: String
-    public var text: String
+    /// A plan read from disk keeps its bytes as read until it is parsed: checking and
+    /// normalising them (`TextFile.decode`) is then done only for the plans a build parses, not
+    /// for the thousands a rebuild takes from the cache.
+    private var content: Content
+
+    private enum Content: Hashable, Sendable {
+        case text(String)
+        case unchecked(Data)
+    }
 
     public init(path: String, text: String) {
         self.path = path
-        self.text = text
+        content = .text(text)
+    }
+
+    init(path: String, unchecked bytes: Data) {
+        self.path = path
+        content = .unchecked(bytes)
+    }
+
+    /// The text, or where the bytes are not UTF-8.
+    func decoded() -> Result<String, TextFile.InvalidByte> {
+        switch content {
+        case .text(let text): .success(text)
+        case .unchecked(let bytes): TextFile.decode(bytes)
+        }
+    }
+
+    /// The text of a file loaded as text: registries, templates, plans made in memory.
+    public var text: String {
+        switch content {
+        case .text(let text): text
+        case .unchecked(let bytes): (try? TextFile.decode(bytes).get()) ?? ""
+        }
+    }
+
+    /// What the build cache knows the file by: its bytes as read, or its text.
+    func fingerprint(into key: inout Fingerprint) {
+        switch content {
+        case .text(let text): key.add(text)
+        case .unchecked(let bytes): key.add(bytes: bytes)
+        }
     }
 }
 
