@@ -32,11 +32,13 @@ public struct SourceFile: Sendable, Hashable {
         }
     }
 
-    /// The text of a file loaded as text: registries, templates, plans made in memory.
+    /// The text: a file loaded as text (registries, templates, plans made in memory) as it is;
+    /// a plan read from disk decoded, or, where it is not UTF-8, read with the bad bytes replaced
+    /// (the build reports those through `decoded()` when it parses the plan).
     public var text: String {
         switch content {
         case .text(let text): text
-        case .unchecked(let bytes): (try? TextFile.decode(bytes).get()) ?? ""
+        case .unchecked(let bytes): (try? TextFile.decode(bytes).get()) ?? String(decoding: bytes, as: UTF8.self)
         }
     }
 
