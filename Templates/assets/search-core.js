@@ -204,8 +204,12 @@ export function match(groups, postingsByToken) {
     if (group.bonus) for (const [unit, p] of merged) if (!next.has(unit)) next.set(unit, p);
     result = next;
   }
-  return [...(result || new Map())].map(([unit, p]) => ({ unit, score: p.impact, facet: p.facet }))
-    .sort((a, b) => b.score - a.score || a.unit - b.unit);
+  return [...(result || new Map())].map(([unit, p]) => ({ unit, score: p.impact, facet: p.facet })).sort(byRank);
+}
+
+/** Higher scores first; among equals agencies, documents, plans, then tasks; then by unit. */
+function byRank(a, b) {
+  return b.score - a.score || ((a.facet & 3) + 3) % 4 - ((b.facet & 3) + 3) % 4 || a.unit - b.unit;
 }
 
 /** Unpacks a facet code: kind, province and deadline-year indexes (0 = none). */
@@ -231,7 +235,7 @@ export function rerank(candidates, query) {
     for (const word of words) if (new RegExp(`(^|[^\\p{L}])${escapeRegExp(word)}([^\\p{L}]|$)`, "u").test(text)) bonus += 60;
     c.score += bonus;
   }
-  return candidates.sort((a, b) => b.score - a.score || a.unit - b.unit);
+  return candidates.sort(byRank);
 }
 
 function escapeRegExp(text) {

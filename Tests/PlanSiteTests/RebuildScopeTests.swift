@@ -58,7 +58,7 @@ struct RebuildScopeTests: RebuildFixture {
     /// The search index's tokens of unchanged plans are read back from the cache: an edit makes
     /// only its own group of plans again, and a damaged entry is made again, never trusted.
     @Test func searchTokensOfUnchangedPlansAreReadBack() throws {
-        for number in 1...40 {
+        for number in 1...80 {
             try folder.write(planFile(title: "Kế hoạch số \(number)", body: "## II. NHIỆM VỤ\n\n1. Việc thứ \(number).\n\n- Chủ trì: Sở Tư pháp\n"),
                              to: "Content/ke-hoach-\(number).md")
         }
@@ -70,7 +70,7 @@ struct RebuildScopeTests: RebuildFixture {
             })
         }
         let first = try entries()
-        #expect(first.count > 1, "45 plans make several groups")
+        #expect(first.count > 1, "85 plans make several groups")
 
         try edit("ke-hoach-7.md") { $0.replacingOccurrences(of: "Việc thứ 7.", with: "Việc thứ bảy, sửa lại.") }
         #expect(build(into: "Public").succeeded)
@@ -87,6 +87,43 @@ struct RebuildScopeTests: RebuildFixture {
         }
         #expect(build(into: "Public").succeeded)
         try expectSameAsCleanBuild("with every tokens entry damaged")
+    }
+
+    /// Units are numbered by where their plan's name hashes to, not one after another: a task or
+    /// a plan added rewrites the display chunks and shards it touches, not every one after it.
+    @Test func aNewTaskOrPlanRewritesOnlyTheSearchFilesItTouches() throws {
+        func plan(_ number: Int, tasks: Int) -> String {
+            planFile(title: "Kế hoạch số \(number)", body: "## II. NHIỆM VỤ\n\n" + (1...tasks).map {
+                "\($0). Việc thứ \($0) của kế hoạch \(number) về cải cách hành chính.\n\n- Chủ trì: Sở Tư pháp\n\n"
+            }.joined())
+        }
+        for number in 1...40 { try folder.write(plan(number, tasks: 10), to: "Content/ke-hoach-\(number).md") }
+        #expect(build(into: "Public").succeeded)
+        func search() throws -> [String: Data] {
+            let root = folder.url.appendingPathComponent("Public/search")
+            let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".json") }
+            return try Dictionary(uniqueKeysWithValues: paths.map { ($0, try Data(contentsOf: root.appendingPathComponent($0))) })
+        }
+        func changed(_ before: [String: Data], _ after: [String: Data], in folder: String) -> (changed: Int, of: Int) {
+            let paths = Set(before.keys).union(after.keys).filter { $0.hasPrefix(folder) }
+            return (paths.filter { before[$0] != after[$0] }.count, paths.count)
+        }
+
+        let first = try search()
+        try folder.write(plan(20, tasks: 11), to: "Content/ke-hoach-20.md")
+        #expect(build(into: "Public").succeeded)
+        let second = try search()
+        let chunks = changed(first, second, in: "d/"), shards = changed(first, second, in: "i/")
+        #expect(chunks.of > 60 && chunks.changed <= 2, "the plan's chunks alone: \(chunks)")
+        #expect(shards.changed * 4 < shards.of, "the shards of the new task's tokens: \(shards)")
+        try expectSameAsCleanBuild("after a task was added")
+
+        try folder.write(plan(41, tasks: 10), to: "Content/ke-hoach-0.md")
+        #expect(build(into: "Public").succeeded)
+        let third = try search()
+        let added = changed(second, third, in: "d/")
+        #expect(added.changed <= 4, "the new plan's chunks, and a neighbour's at most: \(added)")
+        try expectSameAsCleanBuild("after a plan was added")
     }
 
     /// The data export copies unchanged plans' parts from the previous files: an edit must still

@@ -45,24 +45,46 @@ struct SearchTests {
         let shards = try #require(parsed["shards"] as? Int)
         #expect(units == 4, "one task, one agency, one document, one plan")
         #expect(files.keys.filter { $0.hasPrefix("search/i/") }.count == shards)
-        #expect(files["search/d/0.json"]?.contains("Tuyên truyền pháp luật") == true)
+        #expect(files.contains { $0.key.hasPrefix("search/d/") && $0.value.contains("Tuyên truyền pháp luật") })
         // "tu_phap" sits in the shard its hash names, with postings for the agency and the task.
         let shard = String(SearchIndexBuilder.hash("tu_phap") % UInt32(shards), radix: 16)
         let postings = try #require(try JSONSerialization.jsonObject(with: Data((files["search/i/\(shard).json"] ?? "{}").utf8)) as? [String: String])
         let tuPhap = try #require(postings["tu_phap"])
-        // Document frequency first, then Δunit, impact, facet for the agency (unit 0) and the task (unit 3).
-        #expect(tuPhap.hasPrefix("20"), "df 2, then the agency's unit 0")
-        #expect(tuPhap.count >= 7)
+        // Document frequency first, then Δunit, impact, facet for the agency and the task.
+        let numbers = Self.decode(tuPhap)
+        #expect(numbers.count == 7 && numbers[0] == 2, "df 2, then two postings: \(numbers)")
+        #expect(Set([numbers[3] & 3, numbers[6] & 3]) == [SearchUnit.Kind.agency.rawValue, SearchUnit.Kind.task.rawValue])
         let exactShard = String(SearchIndexBuilder.hash(SearchText.shardKey("=so tu phap")) % UInt32(shards), radix: 16)
         let exact = try JSONSerialization.jsonObject(with: Data((files["search/i/\(exactShard).json"] ?? "{}").utf8)) as? [String: String]
         #expect(SearchText.shardKey("=so tu phap") == "so_tu")
-        #expect(exact?["=so tu phap"]?.hasPrefix("10") == true, "the agency's exact title, in the shard of its first pair")
+        let exactTitle = Self.decode(exact?["=so tu phap"] ?? "")
+        #expect(exactTitle.count == 4 && exactTitle[0] == 1 && exactTitle[3] & 3 == SearchUnit.Kind.agency.rawValue,
+                "the agency's exact title, in the shard of its first pair")
         #expect(files.values.allSatisfy { !$0.contains("<script") })
+    }
+
+    /// A posting code's numbers, as search-core.js's decodeNumbers reads them.
+    static func decode(_ code: String) -> [Int] {
+        let alphabet = Array(String(describing: PostingCode.alphabet).utf8)
+        var numbers: [Int] = [], value = 0
+        for byte in code.utf8 {
+            let digit = alphabet.firstIndex(of: byte)!
+            value = value << 5 | digit & 31
+            if digit < 32 { numbers.append(value); value = 0 }
+        }
+        return numbers
     }
 
     @Test func numberTokensNeverMatchByPrefix() {
         #expect(!SearchText.tokens("Nghị quyết số 2712-NQ/TW").contains("#27-nq"))
         #expect(!SearchText.tokens("Quyết định số 3133/QĐ-UBND").contains("#31-qd"))
+    }
+
+    /// Impacts depend on the site's unit count and average length only in steps of an eighth.
+    @Test func siteStatisticsAreRoundedUpToFourSignificantBits() {
+        #expect(Impacts.coarse(1) == 1 && Impacts.coarse(15) == 15 && Impacts.coarse(16) == 16)
+        #expect(Impacts.coarse(17) == 18 && Impacts.coarse(37867) == 40960 && Impacts.coarse(36000) == 36864)
+        #expect(Impacts.coarse(53.2) == 56 && Impacts.coarse(1.3) == 1.375)
     }
 
     @Test func hashMatchesTheJavaScriptHash() {

@@ -1,7 +1,13 @@
 import Foundation
 
-/// BM25F over the posting table (k1 = 1.2, b = 0.75, length over all fields), scaled so the
-/// site's best posting scores 255: what each posting contributes to a query's score.
+/// BM25F over the posting table (k1 = 1.2, b = 0.75, length over all fields), scaled so that the
+/// best score any posting could have is 255: what each posting contributes to a query's score.
+///
+/// A posting's impact depends on its own unit and its token's postings, and on the site only
+/// through the unit count and the average length, each rounded to four significant bits. An edit
+/// then changes the impacts of the tokens it touches, not a few of every shard's; scaling by the
+/// site's actual best score, or by the exact count and average, moved impacts across the whole
+/// index whenever a task was added.
 struct Impacts {
     struct Posting {
         var unit: Int
@@ -10,24 +16,24 @@ struct Impacts {
 
     private let table: PostingTable
     private let count: Double
-    private let maxImpact: Double
+    /// 255 over the best possible score: a token in one unit, with an unbounded weight.
+    private let scale: Double
     /// Each unit's length term of BM25's denominator, made once a unit instead of once a posting.
     private let lengthTerms: [Double]
     private static let (k1, b) = (1.2, 0.75)
 
     init(table: PostingTable, unitCount: Int) {
         self.table = table
-        count = Double(max(unitCount, 1))
-        let averageLength = max(table.lengths.reduce(0) { $0 + Double($1) } / count, 1)
+        count = Self.coarse(Double(max(unitCount, 1)))
+        let averageLength = Self.coarse(max(table.lengths.reduce(0) { $0 + Double($1) } / Double(max(unitCount, 1)), 1))
         lengthTerms = table.lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / averageLength) }
-        var best = 0.0
-        for token in 0..<table.tokenCount {
-            let idf = Self.idf(df: table.postings(of: token).count, count: count)
-            for index in table.postings(of: token) {
-                best = max(best, Self.bm25(idf: idf, weight: Double(table.weights[index]), lengthTerm: lengthTerms[Int(table.units[index])]))
-            }
-        }
-        maxImpact = max(best, .leastNonzeroMagnitude)
+        scale = 255 / ((Self.k1 + 1) * Self.idf(df: 1, count: count))
+    }
+
+    /// `value` rounded up to four significant bits, so that it moves in steps of at most an eighth.
+    static func coarse(_ value: Double) -> Double {
+        let step = Double(sign: .plus, exponent: value.exponent - 3, significand: 1)
+        return (value / step).rounded(.up) * step
     }
 
     /// A token's postings with impacts from 1 to 255, in unit order, split into the best `first`
@@ -40,7 +46,7 @@ struct Impacts {
             Self.bm25(idf: idf, weight: Double(table.weights[index]), lengthTerm: lengthTerms[Int(table.units[index])])
         }
         func posting(_ index: Int, _ score: Double) -> Posting {
-            Posting(unit: Int(table.units[index]), impact: max(1, Int((score / maxImpact * 255).rounded())))
+            Posting(unit: Int(table.units[index]), impact: min(255, max(1, Int((score * scale).rounded()))))
         }
         guard range.count > first else { return (range.map { posting($0, score($0)) }, []) }
         let scores = range.map(score)

@@ -40,7 +40,7 @@ struct SearchIndexBuilder {
 
         let head = [
             OutputFile(path: "search/manifest.json", data: JSONWriter.encode(.object([
-                ("version", .int(2)), ("units", .int(units.count)), ("titleLength", .int(Self.titleLength)), ("shards", .int(shardCount)),
+                ("version", .int(3)), ("units", .int(units.count)), ("titleLength", .int(Self.titleLength)), ("shards", .int(shardCount)),
                 ("chunk", .int(Self.chunkSize)), ("firstTier", .int(Self.firstTier)),
             ]))),
             // Names behind the facet codes, needed only to show or apply filters: not before the first results.
@@ -58,18 +58,21 @@ struct SearchIndexBuilder {
                 let df = tiers.first.count + tiers.second.count
                 // Each list starts with the token's full document frequency, so a reader knows
                 // when the first tier is only the best part of it.
-                first.member(table.tokens[token]) { Self.code(df: df, tiers.first, facet, to: &$0) }
+                first.member(table.tokens[token]) { Self.code(df: df, tiers.first, site.numbers, facet, to: &$0) }
                 if !tiers.second.isEmpty {
-                    second.member(table.tokens[token]) { Self.code(df: df, tiers.second, facet, to: &$0) }
+                    second.member(table.tokens[token]) { Self.code(df: df, tiers.second, site.numbers, facet, to: &$0) }
                 }
             }
             let name = String(shard, radix: 16)
             return [OutputFile(path: "search/i/\(name).json", data: first.closedObject())]
                 + (second.isEmpty ? [] : [OutputFile(path: "search/j/\(name).json", data: second.closedObject())])
         }
-        try inBatches(Array(stride(from: 0, to: units.count, by: Self.chunkSize)), emit) { start -> [OutputFile] in
-            let chunk = units[start..<min(start + Self.chunkSize, units.count)]
-            let path = "search/d/\(start / Self.chunkSize).json"
+        // An entity starts a chunk, so a chunk's units are those from its first up to the next chunk's.
+        let chunkStarts = site.entities.flatMap { stride(from: $0.units.lowerBound, to: $0.units.upperBound, by: Self.chunkSize) }
+        try inBatches(Array(chunkStarts.indices), emit) { index -> [OutputFile] in
+            let start = chunkStarts[index]
+            let chunk = units[start..<(index + 1 < chunkStarts.count ? chunkStarts[index + 1] : units.count)]
+            let path = "search/d/\(site.numbers[start] / Self.chunkSize).json"
             var fingerprint: Fingerprint?
             if previous.folder != nil {
                 var inputs = Fingerprint.of(["chunk"])
@@ -97,15 +100,17 @@ struct SearchIndexBuilder {
         }
     }
 
-    /// `df, Δunit, impact, facet, …` for postings in unit order, as a posting code.
-    private static func code(df: Int, _ postings: [Impacts.Posting], _ facet: [Int], to bytes: inout [UInt8]) {
+    /// `df, Δunit, impact, facet, …` for postings in unit order, as a posting code; `unit` is a
+    /// unit's place in `units`, `numbers` its number.
+    private static func code(df: Int, _ postings: [Impacts.Posting], _ numbers: [Int], _ facet: [Int], to bytes: inout [UInt8]) {
         PostingCode.append(df, to: &bytes)
         var previous = 0
         for posting in postings {
-            PostingCode.append(posting.unit - previous, to: &bytes)
+            let number = numbers[posting.unit]
+            PostingCode.append(number - previous, to: &bytes)
             PostingCode.append(posting.impact, to: &bytes)
             PostingCode.append(facet[posting.unit], to: &bytes)
-            previous = posting.unit
+            previous = number
         }
     }
 

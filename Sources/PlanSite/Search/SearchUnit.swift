@@ -25,9 +25,9 @@ struct SearchUnit {
     /// Field weights for BM25F: a number match beats a title match beats an agency match beats text.
     static let weights = (numbers: 8.0, title: 4.0, agencies: 3.0, text: 1.0)
 
-    /// The site's units in a stable order: agencies, documents, plans, then each plan's tasks
-    /// together, so a query's results tend to share display chunks.
-    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:]) -> SiteUnits {
+    /// The site's units, numbered by `UnitLayout`: each plan with its tasks, and agencies and
+    /// documents in short runs, so a query's results from one plan share display chunks.
+    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:], chunk: Int = SearchIndexBuilder.chunkSize) -> SiteUnits {
         let urls = SiteURLs(base: site.config.baseURL)
         func source(_ plan: Plan, unit: Int) -> Fingerprint? {
             guard var key = planKeys[plan.sourcePath] else { return nil }
@@ -40,6 +40,8 @@ struct SearchUnit {
                        agencies: (record.agency.aliases + record.agency.formerly).joined(separator: ". "),
                        text: record.agency.note ?? "", leads: [], cited: [], deadline: "", year: nil)
         }
+        var entities = runs("a ", 0..<units.count, of: units)
+        let agencyCount = units.count
         units += site.documents.map { record in
             let document = record.document
             return SearchUnit(kind: .document, title: "\(document.typeName) số \(document.ref.label)", url: urls.document(document.ref),
@@ -47,21 +49,16 @@ struct SearchUnit {
                               text: document.title ?? "", leads: [], cited: [document.ref.number.canonical], deadline: "",
                               year: document.date?.year)
         }
-        var plans: [SiteUnits.PlanUnits] = []
+        entities += runs("d ", agencyCount..<units.count, of: units)
         for entry in site.plans {
             let plan = entry.plan
             let meta = plan.metadata
-            plans.append(SiteUnits.PlanUnits(slug: plan.slug, key: planKeys[plan.sourcePath], unit: units.count, tasks: 0..<0))
+            let first = units.count
             units.append(SearchUnit(kind: .plan, title: meta.title, url: urls.plan(plan.slug), province: meta.province,
                                     numbers: ([meta.number].compactMap { $0 } + meta.implements).joined(separator: " "),
                                     agencies: meta.issuer, text: [meta.kind, meta.signer].compactMap { $0 }.joined(separator: ". "),
                                     leads: [], cited: plan.implementedRefs.map(\.number.canonical), deadline: "", year: meta.date?.year,
                                     source: source(plan, unit: -1)))
-        }
-        for (number, entry) in site.plans.enumerated() {
-            let plan = entry.plan
-            let first = units.count
-            defer { plans[number].tasks = first..<units.count }
             let citedByTask = Dictionary(grouping: plan.citations.filter { $0.taskID != nil }, by: { $0.taskID! })
             for (index, task) in plan.tasks.enumerated() {
                 let cited = (citedByTask[task.id] ?? []).map(\.ref.number.canonical).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -71,8 +68,22 @@ struct SearchUnit {
                                         deadline: task.deadlines.map(\.text).joined(separator: " hoặc "), year: task.due?.year,
                                         source: source(plan, unit: index)))
             }
+            entities.append(("p " + plan.slug, first..<units.count))
         }
-        return SiteUnits(all: units, plans: plans)
+        return SiteUnits(units: units, entities: entities, chunk: chunk)
+    }
+
+    /// Agencies or documents cut into runs of up to 16, before each whose address hashes to a
+    /// multiple of 8: adding or removing one changes its own run and seldom the next.
+    private static func runs(_ prefix: String, _ range: Range<Int>, of units: [SearchUnit]) -> [(name: String, units: Range<Int>)] {
+        var runs: [(name: String, units: Range<Int>)] = []
+        var start = range.lowerBound
+        for index in range where index > start && ((TokenInterner.hash(units[index].url) >> 32) % 8 == 0 || index - start == 16) {
+            runs.append((prefix + units[start].url, start..<index))
+            start = index
+        }
+        if start < range.upperBound { runs.append((prefix + units[start].url, start..<range.upperBound)) }
+        return runs
     }
 
     /// What the unit's record in a display chunk is made from.

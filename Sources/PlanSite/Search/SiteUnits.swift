@@ -1,18 +1,38 @@
-/// The site's search units (`SearchUnit.all`), and where each plan's lie among them: after the
-/// agencies' and documents' units come every plan's own unit, then each plan's tasks' units.
+/// The site's search units (`SearchUnit.all`) in number order, with their numbers and the
+/// entities `UnitLayout` placed them in.
 struct SiteUnits {
     var all: [SearchUnit]
-    var plans: [PlanUnits]
+    /// Each unit's number: ascending, with gaps where no entity lies.
+    var numbers: [Int]
+    /// In number order; each covers a run of `all`.
+    var entities: [Entity]
 
-    struct PlanUnits {
-        var slug: String
-        /// The plan's source key (`Build.planKeys`), when the build knows it.
-        var key: Fingerprint?
-        /// The plan's own unit.
-        var unit: Int
-        var tasks: Range<Int>
+    struct Entity {
+        var name: String
+        var units: Range<Int>
+        /// What the entity's units are made from (`SearchUnit.inputs`): an entity with the same
+        /// key is tokenized the same.
+        var key: Fingerprint
     }
 
-    /// The agencies' and documents' units.
-    var shared: Range<Int> { 0..<(plans.first?.unit ?? all.count) }
+    /// Lays out entities given as runs of `units`, in any order.
+    init(units: [SearchUnit], entities: [(name: String, units: Range<Int>)], chunk: Int) {
+        let firsts = UnitLayout.firstNumbers(of: entities.map { UnitLayout.Entity(name: $0.name, unitCount: $0.units.count) }, chunk: chunk)
+        all = []
+        numbers = []
+        self.entities = []
+        all.reserveCapacity(units.count)
+        numbers.reserveCapacity(units.count)
+        for index in entities.indices.sorted(by: { firsts[$0] < firsts[$1] }) {
+            let entity = entities[index]
+            let start = all.count
+            var key = Fingerprint.of(["entity", entity.name])
+            for (offset, unit) in units[entity.units].enumerated() {
+                all.append(unit)
+                numbers.append(firsts[index] + offset)
+                key.add(unit.inputs)
+            }
+            self.entities.append(Entity(name: entity.name, units: start..<all.count, key: key))
+        }
+    }
 }
