@@ -16,8 +16,6 @@ struct Impacts {
 
     private let table: PostingTable
     private let count: Double
-    /// What the impacts take from the whole site: the rounded unit count and average length.
-    let statistics: String
     /// 255 over the best possible score: a token in one unit, with an unbounded weight.
     private let scale: Double
     /// Each unit's length term of BM25's denominator, made once a unit instead of once a posting.
@@ -28,7 +26,6 @@ struct Impacts {
         self.table = table
         count = Self.coarse(Double(max(unitCount, 1)))
         let averageLength = Self.coarse(max(table.lengths.reduce(0) { $0 + Double($1) } / Double(max(unitCount, 1)), 1))
-        statistics = "\(count) \(averageLength)"
         lengthTerms = table.lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / averageLength) }
         scale = 255 / ((Self.k1 + 1) * Self.idf(df: 1, count: count))
     }

@@ -50,18 +50,7 @@ struct SearchIndexBuilder {
             ]))),
         ]
         for file in head { try emit(file) }
-        let shardInputs = previous.folder == nil ? nil : ShardInputs(units: site, table: table, statistics: [
-            "\(shardCount)", impacts.statistics, provinces.joined(separator: "\t"), years.map(String.init).joined(separator: " "),
-        ])
         try inBatches(Array(tokensByShard.indices), emit) { shard -> [OutputFile] in
-            let name = String(shard, radix: 16)
-            let paths = (first: "search/i/\(name).json", second: "search/j/\(name).json")
-            let inputs = shardInputs?.of(tokensByShard[shard])
-            if let inputs, previous.isCurrent(paths.first, inputs) {
-                // Postings of unchanged entities at unchanged numbers come out the same bytes.
-                if previous.isCurrent(paths.second, inputs) { return [.reusing(paths.first, inputs), .reusing(paths.second, inputs)] }
-                if !previous.records(paths.second) { return [.reusing(paths.first, inputs)] }
-            }
             let tokens = tokensByShard[shard].sorted { table.tokens[$0] < table.tokens[$1] }
             var first = JSONWriter(), second = JSONWriter()
             for token in tokens {
@@ -74,8 +63,9 @@ struct SearchIndexBuilder {
                     second.member(table.tokens[token]) { Self.code(df: df, tiers.second, site.numbers, facet, to: &$0) }
                 }
             }
-            return [OutputFile(path: paths.first, data: first.closedObject(), fingerprint: inputs)]
-                + (second.isEmpty ? [] : [OutputFile(path: paths.second, data: second.closedObject(), fingerprint: inputs)])
+            let name = String(shard, radix: 16)
+            return [OutputFile(path: "search/i/\(name).json", data: first.closedObject())]
+                + (second.isEmpty ? [] : [OutputFile(path: "search/j/\(name).json", data: second.closedObject())])
         }
         // An entity starts a chunk, so a chunk's units are those from its first up to the next chunk's.
         let chunkStarts = site.entities.flatMap { stride(from: $0.units.lowerBound, to: $0.units.upperBound, by: Self.chunkSize) }

@@ -52,9 +52,6 @@ public struct PreviousOutput: Sendable {
 
     func size(_ path: String) -> Int { entries[path]?.size ?? 0 }
 
-    /// Whether the previous output had a file at `path`.
-    func records(_ path: String) -> Bool { entries[path] != nil }
-
     /// The previous file's items, with a way to read each, if the file is as committed.
     func items(of path: String) -> PreviousItems? {
         guard let folderPath, let items = items[path], let entry = entries[path], asCommitted(path, size: entry.size) else { return nil }
