@@ -12,7 +12,7 @@ struct PlanSiteCommand: ParsableCommand {
         from Mustache templates and assets in the templates folder. The site is written to the \
         output folder, which is replaced only when the whole build succeeds.
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 
@@ -27,6 +27,32 @@ struct SiteOptions: ParsableArguments {
     var strict = false
 }
 
+/// Where and how a site is written: shared by `build` and `watch`.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder to write the generated site to.", valueName: "folder"))
+    var output = "Public"
+
+    @Option(help: ArgumentHelp("Folder where rebuilds find earlier work (default: .plansite-cache beside the output).", valueName: "folder"))
+    var cache: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Plans and pages worked on at once (default: one per core).", valueName: "n"))
+    var jobs = Workers.default
+
+    @Option(name: .customLong("base-url"),
+            help: ArgumentHelp("Path the site is served under, e.g. /kehoach/ (default: from site.yml, else /).", valueName: "path"))
+    var baseURL: String?
+
+    func build(_ site: SiteOptions, caching: Bool = true) -> Build {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let outputURL = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
+        let cacheURL = !caching ? nil
+            : cache.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? outputURL.deletingLastPathComponent().appendingPathComponent(".plansite-cache")
+        return Build(content: URL(fileURLWithPath: site.content, relativeTo: cwd),
+                     templates: URL(fileURLWithPath: site.templates, relativeTo: cwd),
+                     output: outputURL, baseURL: baseURL, strict: site.strict, cache: cacheURL, jobs: jobs)
+    }
+}
+
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -38,42 +64,22 @@ struct BuildCommand: ParsableCommand {
         """)
 
     @OptionGroup var site: SiteOptions
-
-    @Option(help: ArgumentHelp("Folder to write the generated site to.", valueName: "folder"))
-    var output = "Public"
+    @OptionGroup var destination: OutputOptions
 
     @Flag(help: "Print how long each stage of the build took.")
     var timings = false
 
-    @Option(help: ArgumentHelp("Folder where rebuilds find earlier work (default: .plansite-cache beside the output).", valueName: "folder"))
-    var cache: String?
-
     @Flag(name: .customLong("no-cache"), help: "Build everything from scratch, without reading or writing the cache.")
     var noCache = false
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Plans and pages worked on at once (default: one per core).", valueName: "n"))
-    var jobs = Workers.default
-
-    @Option(name: .customLong("base-url"),
-            help: ArgumentHelp("Path the site is served under, e.g. /kehoach/ (default: from site.yml, else /).", valueName: "path"))
-    var baseURL: String?
-
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let outputURL = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
-        let cacheURL = noCache ? nil
-            : cache.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? outputURL.deletingLastPathComponent().appendingPathComponent(".plansite-cache")
-        let build = Build(content: URL(fileURLWithPath: site.content, relativeTo: cwd),
-                          templates: URL(fileURLWithPath: site.templates, relativeTo: cwd),
-                          output: outputURL, baseURL: baseURL, strict: site.strict, cache: cacheURL, jobs: jobs)
-        let report = build.run()
+        let report = destination.build(site, caching: !noCache).run()
         Report.print(report.diagnostics)
         guard report.succeeded else {
-            Report.line("Build failed; \(output)/ was left as it was.", toError: true)
+            Report.line("Build failed; \(destination.output)/ was left as it was.", toError: true)
             throw ExitCode(1)
         }
-        let unchanged = report.filesKept > 0 ? " (\(report.filesKept) unchanged; \(report.plansFromCache) plans from the cache)" : ""
-        Report.line("Built \(report.plans) plans, \(report.pagesWritten) files into \(output)/\(unchanged).")
+        Report.built(report, into: destination.output)
         if timings {
             for timing in report.timings {
                 Report.line("  " + timing.stage.padding(toLength: 14, withPad: " ", startingAt: 0)
@@ -89,6 +95,11 @@ enum Report {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         if !diagnostics.isEmpty { line("\(errors) error(s), \(warnings) warning(s)", toError: true) }
+    }
+
+    static func built(_ report: BuildReport, into output: String, suffix: String = "") {
+        let unchanged = report.filesKept > 0 ? " (\(report.filesKept) unchanged; \(report.plansFromCache) plans from the cache)" : ""
+        line("Built \(report.plans) plans, \(report.pagesWritten) files into \(output)/\(unchanged)\(suffix).")
     }
 
     static func line(_ text: String, toError: Bool = false) {

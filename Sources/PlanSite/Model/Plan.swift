@@ -56,7 +56,7 @@ public struct Heading: Hashable, Sendable, Codable {
 /// thousand plans). A copy is one reference; a change copies the box first if it is shared.
 public struct Plan: Sendable, Codable {
     /// The stored fields, in the order the build cache encodes them.
-    private struct Fields: Codable {
+    fileprivate struct Fields: Codable, Equatable {
         var slug: String
         var sourcePath: String
         var metadata: PlanMetadata
@@ -98,9 +98,30 @@ public struct Plan: Sendable, Codable {
         if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }
 
+    /// Whether `other` is this plan with at most its prose and line numbers changed: every page
+    /// but the plan's own shows only what is the same in both.
+    public func differsOnlyInPositions(from other: Plan) -> Bool {
+        box === other.box || box.fields.withoutPositions == other.box.fields.withoutPositions
+    }
+
+    /// Whether the two are copies of one value, not merely equal: a linked site's records hold
+    /// copies of its plans, and a plan replaced in it is found by this.
+    func isCopy(of other: Plan) -> Bool { box === other.box }
+
     /// The documents the plan carries out, qualified by its province where local.
     public var implementedRefs: [DocumentRef] {
         metadata.implements.compactMap(DocumentNumber.init).map { DocumentRef(number: $0, citingProvince: metadata.province) }
+    }
+}
+
+fileprivate extension Plan.Fields {
+    var withoutPositions: Self {
+        var fields = self
+        fields.headings = headings.map { var heading = $0; heading.line = 0; return heading }
+        fields.tasks = tasks.map { var task = $0; task.line = 0; return task }
+        fields.citations = citations.map { var citation = $0; citation.line = 0; return citation }
+        fields.links = links.map { var link = $0; link.line = 0; link.column = 0; return link }
+        return fields
     }
 }
 

@@ -16,11 +16,19 @@ struct DataExport {
 
     func write(_ emit: (OutputFile) throws -> Void) rethrows {
         try jsonArray("data/plans.json", site.plans, emit, key: planKey) { [plan($0.plan)] }
-        try jsonArray("data/tasks.json", site.plans, emit, key: planKey) { entry in entry.plan.tasks.map { task($0, in: entry.plan) } }
+        try jsonArray("data/tasks.json", site.plans, emit, key: planKey, planTasks)
         try jsonArray("data/agencies.json", site.agencies, emit) { [agency($0)] }
         try jsonArray("data/documents.json", site.documents, emit) { [document($0)] }
-        try csv(emit)
+        try inParts("data/tasks.csv", head: Self.csvHead, tail: "", site.plans, emit, key: planKey, csvRows)
     }
+
+    /// The files made of one part per plan, and that part of each for one plan, as `write` makes it.
+    func parts(of entry: ExtractedPlan) -> [(path: String, bytes: [UInt8])] {
+        [("data/plans.json", Self.joined([plan(entry.plan)])), ("data/tasks.json", Self.joined(planTasks(entry))),
+         ("data/tasks.csv", csvRows(entry))]
+    }
+
+    private func planTasks(_ entry: ExtractedPlan) -> [JSONWriter.Value] { entry.plan.tasks.map { task($0, in: entry.plan) } }
 
     /// What a plan's part of a file is made from: the plan and the site's address.
     private func planKey(_ entry: ExtractedPlan) -> (name: String, key: Fingerprint)? {
@@ -33,14 +41,17 @@ struct DataExport {
     private func jsonArray<T>(_ path: String, _ items: [T], _ emit: (OutputFile) throws -> Void,
                               key: (T) -> (name: String, key: Fingerprint)? = { _ in nil },
                               _ values: (T) -> [JSONWriter.Value]) rethrows {
-        try inParts(path, head: Array("[".utf8), separator: ",", tail: "]\n", items, emit, key: key) { item in
-            var json = JSONWriter()
-            for (index, value) in values(item).enumerated() {
-                if index > 0 { json.raw(",") }
-                json.write(value)
-            }
-            return json.takeBytes()
+        try inParts(path, head: Array("[".utf8), separator: ",", tail: "]\n", items, emit, key: key) { Self.joined(values($0)) }
+    }
+
+    /// Values as members of a JSON array, without its brackets.
+    private static func joined(_ values: [JSONWriter.Value]) -> [UInt8] {
+        var json = JSONWriter()
+        for (index, value) in values.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.write(value)
         }
+        return json.takeBytes()
     }
 
     /// Encodes the items on every core and hands the file to the writer in parts of about
@@ -133,24 +144,23 @@ struct DataExport {
         ])
     }
 
+    private static let csvHead = [0xEF, 0xBB, 0xBF] + Array("id,plan,province,outline,title,lead,support,deadline,kind,due,url\r\n".utf8)
+
     /// One row per task, CRLF line ends and a byte-order mark: what Excel opens correctly.
-    private func csv(_ emit: (OutputFile) throws -> Void) rethrows {
-        let head = [0xEF, 0xBB, 0xBF] + Array("id,plan,province,outline,title,lead,support,deadline,kind,due,url\r\n".utf8)
-        try inParts("data/tasks.csv", head: head, tail: "", site.plans, emit, key: planKey) { entry in
-            var bytes: [UInt8] = []
-            for task in entry.plan.tasks {
-                let fields = [task.id, entry.plan.slug, entry.plan.metadata.province ?? "", task.outline, task.title,
-                              task.lead.joined(separator: "; "), task.support.joined(separator: "; "),
-                              task.deadlines.map(\.text).joined(separator: " hoặc "), task.deadlines.first?.kind.rawValue ?? "",
-                              task.due?.iso ?? "", urls.task(task)]
-                for (index, field) in fields.enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    Self.appendCSVField(field, to: &bytes)
-                }
-                bytes += "\r\n".utf8
+    private func csvRows(_ entry: ExtractedPlan) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for task in entry.plan.tasks {
+            let fields = [task.id, entry.plan.slug, entry.plan.metadata.province ?? "", task.outline, task.title,
+                          task.lead.joined(separator: "; "), task.support.joined(separator: "; "),
+                          task.deadlines.map(\.text).joined(separator: " hoặc "), task.deadlines.first?.kind.rawValue ?? "",
+                          task.due?.iso ?? "", urls.task(task)]
+            for (index, field) in fields.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.appendCSVField(field, to: &bytes)
             }
-            return bytes
+            bytes += "\r\n".utf8
         }
+        return bytes
     }
 
     /// Quotes every field; a leading =, +, - or @ gets a quote mark so spreadsheets do not run it as a formula.

@@ -62,7 +62,7 @@ public struct SiteRenderer {
         let documentPages = Fingerprint.of(site.documents.map(\.document.ref.slug))
         // A kept plan page needs neither its body read back nor its citations linked, the costly part.
         try renderAll(site.plans, emit) { entry in
-            pages("plan", [PlannedPage(file: SiteURLs.planFile(entry.plan.slug)) { contexts.plan(entry, body: contexts.linkedBody(entry.plan)) }]) {
+            pages("plan", [PlannedPage(file: SiteURLs.planFile(entry.plan.slug)) { contexts.planPage(entry) }]) {
                 { _ in inputs.plan(entry.plan, documentPages: documentPages) }
             }
         }

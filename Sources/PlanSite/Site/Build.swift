@@ -42,7 +42,10 @@ public struct Build {
         self.jobs = max(1, jobs)
     }
 
-    public func run() -> BuildReport {
+    public func run() -> BuildReport { run { _ in } }
+
+    /// A build that hands what it linked to `linked` before rendering, for a session that stays running.
+    func run(_ linked: (LinkedSite) -> Void) -> BuildReport {
         let output = OutputFolder(url: outputDirectory)
         output.startCleanup(recycling: cacheDirectory != nil)
         defer { output.finishCleanup() }
@@ -63,7 +66,7 @@ public struct Build {
             let memory = cache.map { BuildMemory(cache: $0, previous: previous, spool: spool) } ?? .spooling(in: spool)
             let background = BackgroundWriter(write: writer.write)
             let generated = Result { try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory,
-                                                        write: background.enqueue) }
+                                                        linked: linked, write: background.enqueue) }
             try StageTiming.measure("write (rest)", into: &timings) { try background.finish() }
             var report = try generated.get()
             report.timings = timings.prefix(1) + report.timings + timings.dropFirst()
@@ -104,7 +107,7 @@ public struct Build {
     /// Everything between reading and writing, as a function of values: tests build whole
     /// sites in memory through it. Files are handed to `write` only if nothing failed first.
     public static func generate(_ sources: consuming SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),
-                                jobs: Int = Workers.default, memory: BuildMemory = .none,
+                                jobs: Int = Workers.default, memory: BuildMemory = .none, linked: (LinkedSite) -> Void = { _ in },
                                 write: (OutputFile) throws -> Void) rethrows -> BuildReport {
         var timings: [StageTiming] = []
         func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T { try StageTiming.measure(stage, into: &timings, work) }
@@ -159,6 +162,7 @@ public struct Build {
         }
         let blocking = strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         guard !blocking else { return BuildReport(diagnostics: diagnostics, pagesWritten: 0, plans: planCount) }
+        linked(LinkedSite(site: site, templates: templates, parser: parser, extractor: extractor))
 
         var pages = 0
         try timed("render") {

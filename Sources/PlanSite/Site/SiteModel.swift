@@ -61,3 +61,52 @@ public struct DocumentRecord: Sendable {
     /// The plan this document is, when a plan's own number is cited.
     public var plan: Plan?
 }
+
+extension SiteModel {
+    /// The site with one plan replaced by an edit of it that differs only in its prose and line
+    /// numbers (`Plan.differsOnlyInPositions`): what linking the edited plans again would give,
+    /// made by swapping every record's copy of the plan instead of joining every plan again.
+    func replacing(_ edited: ExtractedPlan) -> SiteModel? {
+        let new = edited.plan
+        guard let old = plansBySlug[new.slug], new.differsOnlyInPositions(from: old),
+              let index = plans.firstIndex(where: { $0.plan.isCopy(of: old) }) else { return nil }
+        func swap(_ plan: Plan) -> Plan { plan.isCopy(of: old) ? new : plan }
+        var site = self
+        site.plans[index] = edited
+        site.plansBySlug[new.slug] = new
+        for group in site.groups.indices {
+            site.groups[group].provinces = site.groups[group].provinces.map { ($0.province, $0.plans.map(swap)) }
+        }
+        for record in site.agencies.indices where site.agencies[record].assignments.contains(where: { $0.plan.isCopy(of: old) }) {
+            site.agencies[record].assignments = site.agencies[record].assignments.map {
+                $0.plan.isCopy(of: old) ? Assignment(new, taskIndex: $0.taskIndex, role: $0.role) : $0
+            }
+        }
+        for record in site.documents.indices {
+            var document = site.documents[record]
+            guard document.plan?.isCopy(of: old) == true || document.implementedByPlans.contains(where: { $0.isCopy(of: old) })
+                    || document.citations.contains(where: { $0.plan.isCopy(of: old) }) else { continue }
+            document.plan = document.plan.map(swap)
+            document.implementedByPlans = document.implementedByPlans.map(swap)
+            document.citations = document.citations.map { entry in
+                entry.plan.isCopy(of: old) ? (new, Self.moved(entry.citations, from: old.citations, to: new.citations)) : entry
+            }
+            site.documents[record] = document
+        }
+        return site
+    }
+
+    /// The citations of `to` that stand where `entry`'s stood in `from`: the same citations
+    /// on their new lines.
+    private static func moved(_ entry: [Citation], from: [Citation], to: [Citation]) -> [Citation] {
+        var result: [Citation] = []
+        var position = 0
+        for citation in entry {
+            while position < from.count, from[position] != citation { position += 1 }
+            guard position < from.count else { break }
+            result.append(to[position])
+            position += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import PlanSite
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Build the site, then again whenever a plan, registry or template is saved.",
+        discussion: """
+        Stays running until stopped with Ctrl-C. An edit to a plan's text that leaves its front \
+        matter, tasks and citations as they were is written straight into the output: that plan's \
+        page and its line numbers in data/. Any other change builds the site again with the \
+        cache, and the output is replaced only if that build succeeds. Serve the output folder \
+        with any web server to see the pages, e.g. `python3 -m http.server -d Public`.
+        """)
+
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var destination: OutputOptions
+
+    @Option(help: ArgumentHelp("Seconds between looks for saved files.", valueName: "seconds"))
+    var interval = 0.2
+
+    func run() throws {
+        let session = SiteSession(destination.build(site))
+        Report.line("Watching \(site.content)/ and \(site.templates)/; press Ctrl-C to stop.")
+        while true {
+            if let update = session.update() { show(update) }
+            usleep(UInt32(max(0.01, interval) * 1_000_000))
+        }
+    }
+
+    private func show(_ update: SiteSession.Update) {
+        let took = String(format: "%.3f s", update.seconds)
+        Report.print(update.report.diagnostics)
+        if !update.editedInPlace.isEmpty {
+            let files = update.filesWritten.isEmpty ? "no file changed" : update.filesWritten.joined(separator: ", ")
+            Report.line("Updated \(update.editedInPlace.joined(separator: ", ")) in \(took): \(files).")
+        } else if update.report.succeeded {
+            Report.built(update.report, into: destination.output, suffix: " in \(took)")
+        } else {
+            Report.line("Build failed; \(destination.output)/ was left as it was. Fix the problems above and save again.", toError: true)
+        }
+    }
+}

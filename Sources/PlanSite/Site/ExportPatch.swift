@@ -1,0 +1,80 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Replaces one plan's part of a data export file in the committed output, where a session
+/// (`SiteSession`) brings it up to date after an edit: in place when the part keeps its length
+/// and the file has no other name (an earlier site's hard link would change with it), else by
+/// writing the file anew beside it and renaming it over, copying the other parts in blocks.
+enum ExportPatch {
+    /// Every part's place afterwards, moved by the change in length, and whether the file
+    /// changed; nil when the file is not as `items` describes it.
+    static func replace(_ part: String, in items: [String: ExportItem], with bytes: [UInt8],
+                        path: String) throws -> (items: [String: ExportItem], changed: Bool)? {
+        guard let item = items[part] else { return nil }
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, item.offset + item.length <= Int(info.st_size) else { return nil }
+        var old = [UInt8](repeating: 0, count: item.length)
+        guard read(descriptor, into: &old, at: item.offset) else { return nil }
+        if old == bytes { return (items, false) }
+        if bytes.count == item.length, info.st_nlink == 1 {
+            let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, bytes.count, off_t(item.offset)) }
+            guard written == bytes.count else { throw OutputError(path: path, code: errno) }
+            return (items, true)
+        }
+        try rewrite(path, from: descriptor, size: Int(info.st_size), replacing: item.offset..<(item.offset + item.length), with: bytes)
+        let shift = bytes.count - item.length
+        let moved = items.mapValues { other in
+            var moved = other
+            if other.name == part { moved.length = bytes.count } else if other.offset > item.offset { moved.offset += shift }
+            return moved
+        }
+        return (moved, true)
+    }
+
+    private static func read(_ descriptor: Int32, into bytes: inout [UInt8], at offset: Int) -> Bool {
+        let count = bytes.count
+        return bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) } == count
+    }
+
+    private static func rewrite(_ path: String, from descriptor: Int32, size: Int, replacing range: Range<Int>, with bytes: [UInt8]) throws {
+        let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard out >= 0 else { throw OutputError(path: temporary, code: errno) }
+        var closed = false
+        defer { if !closed { close(out); unlink(temporary) } }
+        func append(_ chunk: UnsafeRawBufferPointer) throws {
+            var done = 0
+            while done < chunk.count {
+                let count = write(out, chunk.baseAddress! + done, chunk.count - done)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw OutputError(path: temporary, code: errno) }
+                done += count
+            }
+        }
+        func copy(_ span: Range<Int>) throws {
+            var block = [UInt8](repeating: 0, count: 4 << 20)
+            var offset = span.lowerBound
+            while offset < span.upperBound {
+                let count = min(block.count, span.upperBound - offset)
+                let got = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+                guard got == count else { throw OutputError(path: path, code: errno) }
+                try block.withUnsafeBytes { try append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                offset += count
+            }
+        }
+        try copy(0..<range.lowerBound)
+        try bytes.withUnsafeBytes(append)
+        try copy(range.upperBound..<size)
+        close(out)
+        closed = true
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw OutputError(path: path, code: errno)
+        }
+    }
+}

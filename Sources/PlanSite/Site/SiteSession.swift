@@ -1,0 +1,113 @@
+import Foundation
+
+/// A build that stays running between edits (`plansite watch`), as `hugo server` and `zola serve`
+/// do. It keeps the linked site in memory. An edit to a plan's prose that leaves its front
+/// matter, tasks, citations and links as they were (`Plan.differsOnlyInPositions`) changes only
+/// that plan's page and, as lines move, its tasks' line numbers in the data export: the session
+/// writes those into the output in place, in milliseconds. Any other change (a task, a citation,
+/// a plan added or removed, a registry, a template, a problem in the edited plan) runs a full
+/// build with the cache, which, like every build, replaces the output only if it succeeds.
+public final class SiteSession {
+    public let build: Build
+    private var stamps = SourceStamps()
+    private var started = false
+    private var linked: LinkedSite?
+    private var contexts: PageContexts?
+    /// Each data export file's parts, by plan slug, where the output holds them now.
+    private var exportParts: [String: [String: ExportItem]] = [:]
+
+    /// What one update did.
+    public struct Update {
+        public var report: BuildReport
+        /// Plans whose edit was written in place; empty when the site was built.
+        public var editedInPlace: [String]
+        /// Output files an in-place update wrote.
+        public var filesWritten: [String]
+        public var seconds: Double
+    }
+
+    /// `build` must keep a cache (`Build.cacheDirectory`): a session's builds are rebuilds.
+    public init(_ build: Build) {
+        self.build = build
+    }
+
+    /// Brings the output up to date with the content and templates: the first call builds the
+    /// site; later calls return nil when no file changed since the call before.
+    public func update() -> Update? {
+        let start = Date()
+        // Read before the build reads the files: a file saved during the build is seen next time.
+        let now = SourceStamps.scan([build.contentDirectory, build.templatesDirectory])
+        let changed = now.changes(since: stamps)
+        guard !started || !changed.isEmpty else { return nil }
+        defer { stamps = now }
+        if started, let (report, written) = inPlace(changed, now) {
+            return Update(report: report, editedInPlace: changed, filesWritten: written, seconds: -start.timeIntervalSinceNow)
+        }
+        started = true
+        return Update(report: rebuild(), editedInPlace: [], filesWritten: [], seconds: -start.timeIntervalSinceNow)
+    }
+
+    private func rebuild() -> BuildReport {
+        linked = nil
+        contexts = nil
+        var captured: LinkedSite?
+        let report = build.run { captured = $0 }
+        if report.succeeded, let captured, let cache = build.cacheDirectory {
+            linked = captured
+            contexts = PageContexts(site: captured.site, bodies: BodyStore())
+            exportParts = BuildCache(folder: cache).previousOutput(build.outputDirectory).items
+        }
+        return report
+    }
+
+    /// The update for edits to plans' prose, or nil when a build is needed. Nothing is written
+    /// unless every edited plan was read, parsed and found to be of the same shape.
+    private func inPlace(_ changed: [String], _ now: SourceStamps) -> (BuildReport, [String])? {
+        let contentName = build.contentDirectory.lastPathComponent
+        guard var linked, var contexts, !changed.isEmpty,
+              changed.allSatisfy({ $0.hasPrefix(contentName + "/") && $0.hasSuffix(".md") && now.hadBoth($0, stamps) }) else { return nil }
+        var site = linked.site
+        var edited: [ExtractedPlan] = []
+        for path in changed {
+            let url = build.contentDirectory.appendingPathComponent(String(path.dropFirst(contentName.count + 1)))
+            guard let bytes = try? Data(contentsOf: url),
+                  case .success(let parsed) = linked.parser.parse(SourceFile(path: path, unchecked: bytes)) else { return nil }
+            let extracted = linked.extractor.extract(parsed)
+            guard !extracted.diagnostics.hasErrors, !(build.strict && !extracted.diagnostics.isEmpty) else { return nil }
+            var light = extracted
+            light.bodyHTML = ""
+            guard let replaced = site.replacing(light) else { return nil }
+            site = replaced
+            edited.append(extracted)
+        }
+        contexts.site = site
+        var written: [String] = []
+        do {
+            for entry in edited {
+                let slug = entry.plan.slug
+                contexts.bodies.store(entry.bodyHTML, for: slug)
+                let page = SiteURLs.planFile(slug)
+                let html = Data(linked.templates.render("plan", contexts.planPage(entry)))
+                let pagePath = build.outputDirectory.appendingPathComponent(page).path
+                if FileManager.default.contents(atPath: pagePath) != html {
+                    try PlainFile.replace(pagePath, with: html)
+                    written.append(page)
+                }
+                for (file, bytes) in DataExport(site: site).parts(of: entry) {
+                    let path = build.outputDirectory.appendingPathComponent(file).path
+                    guard let parts = exportParts[file], let patched = try ExportPatch.replace(slug, in: parts, with: bytes, path: path) else {
+                        return nil
+                    }
+                    if patched.changed, !written.contains(file) { written.append(file) }
+                    exportParts[file] = patched.items
+                }
+            }
+        } catch {
+            return nil
+        }
+        linked.site = site
+        self.linked = linked
+        self.contexts = contexts
+        return (BuildReport(diagnostics: edited.flatMap(\.diagnostics).sortedForReport, pagesWritten: written.count, plans: site.plans.count), written)
+    }
+}

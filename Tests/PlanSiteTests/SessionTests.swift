@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import PlanSite
+
+/// `plansite watch`: a session writes edits to a plan's prose into the output in place and
+/// builds again for anything else; either way the output must be what a clean build gives.
+@Suite("A session that stays running")
+struct SessionTests: RebuildFixture {
+    let folder: TemporaryFolder
+    let plan = "gia-lai-ke-hoach-hanh-dong-27-nq-tw.md"
+
+    init() throws {
+        folder = try Self.copyOfContent()
+    }
+
+    func session() -> SiteSession {
+        SiteSession(Build(content: content, templates: Paths.templates, output: folder.url.appendingPathComponent("Public"),
+                          today: CalendarDate(year: 2025, month: 1, day: 1)!, cache: folder.url.appendingPathComponent(".plansite-cache")))
+    }
+
+    /// A paragraph before the first heading moves every task below it down.
+    func addProse(lines: Int, to name: String? = nil) throws {
+        try edit(name ?? plan) { $0.replacingOccurrences(of: "\n## ", with: "\n" + String(repeating: "Đoạn văn thêm vào.\n\n", count: lines) + "## ",
+                                                 options: [], range: $0.range(of: "\n## ")) }
+    }
+
+    @Test func anEditToAPlansProseIsWrittenInPlaceAsACleanBuildWouldWriteIt() throws {
+        let session = session()
+        #expect(session.update()?.report.succeeded == true)
+        #expect(session.update() == nil, "nothing changed")
+
+        try addProse(lines: 1)
+        let small = try #require(session.update())
+        #expect(small.editedInPlace == ["Content/\(plan)"])
+        #expect(small.filesWritten.contains("ke-hoach/gia-lai-ke-hoach-hanh-dong-27-nq-tw/index.html"))
+        #expect(small.filesWritten.contains("data/tasks.json"), "the tasks' line numbers moved")
+        try expectSameAsCleanBuild("after a line of prose")
+
+        // Line numbers gain a digit: the tasks' part of tasks.json grows, and the file is written anew.
+        try addProse(lines: 60)
+        #expect(try #require(session.update()).editedInPlace == ["Content/\(plan)"])
+        try expectSameAsCleanBuild("after sixty lines of prose")
+
+        // The plans after it in data/ moved with it.
+        try addProse(lines: 60, to: "thai-nguyen-ke-hoach-35-ctr-tu.md")
+        #expect(try #require(session.update()).editedInPlace == ["Content/thai-nguyen-ke-hoach-35-ctr-tu.md"])
+        try expectSameAsCleanBuild("after prose in a later plan")
+
+        #expect(build(into: "Public").succeeded)
+        try expectSameAsCleanBuild("a build after the session trusts nothing it wrote")
+    }
+
+    @Test func anyOtherChangeBuildsTheSiteAgain() throws {
+        let session = session()
+        _ = session.update()
+
+        try edit(plan) { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
+        let retasked = try #require(session.update())
+        #expect(retasked.editedInPlace.isEmpty && retasked.report.succeeded, "an agency changed: its pages change too")
+        try expectSameAsCleanBuild("after a change of agency")
+
+        try edit(plan) { $0.replacingOccurrences(of: "\n## ", with: "\nThực hiện Quyết định số 987/QĐ-UBND ngày 5/3/2024.\n\n## ",
+                                                 options: [], range: $0.range(of: "\n## ")) }
+        #expect(try #require(session.update()).editedInPlace.isEmpty, "a new cited document gets a page")
+        try expectSameAsCleanBuild("after a new citation")
+
+        try folder.write(planFile(title: "Kế hoạch mới", body: "## I. NHIỆM VỤ\n\n1. Rà soát văn bản.\n\n- Chủ trì: Sở Tư pháp\n"),
+                         to: "Content/ke-hoach-moi.md")
+        try FileManager.default.removeItem(at: content.appendingPathComponent("lai-chau-chuong-trinh-hanh-dong-27-nq-tw.md"))
+        #expect(try #require(session.update()).report.plans == 5)
+        try expectSameAsCleanBuild("after a plan added and one removed")
+
+        try addProse(lines: 2)
+        #expect(try #require(session.update()).editedInPlace == ["Content/\(plan)"], "in place again after a build")
+        try expectSameAsCleanBuild("after prose following a build")
+    }
+
+    @Test func aBrokenEditLeavesTheOutputUntilItIsFixed() throws {
+        let session = session()
+        _ = session.update()
+        try addProse(lines: 1)
+        _ = session.update()
+        let before = try snapshot(of: folder.url.appendingPathComponent("Public"))
+
+        let original = try String(contentsOf: content.appendingPathComponent(plan), encoding: .utf8)
+        try edit(plan) { $0.replacingOccurrences(of: "title:", with: "title: [") }
+        let broken = try #require(session.update())
+        #expect(!broken.report.succeeded && broken.editedInPlace.isEmpty)
+        #expect(broken.report.diagnostics.contains { $0.location.file == "Content/\(plan)" && $0.severity == .error })
+        #expect(try snapshot(of: folder.url.appendingPathComponent("Public")) == before, "the output is left as it was")
+
+        try edit(plan) { _ in original + "\nĐoạn cuối.\n" }
+        #expect(try #require(session.update()).report.succeeded)
+        try expectSameAsCleanBuild("after the fix")
+    }
+}
