@@ -17,15 +17,17 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
     @OptionGroup var destination: OutputOptions
 
-    @Option(help: ArgumentHelp("Seconds between looks for saved files.", valueName: "seconds"))
-    var interval = 0.2
+    @Option(help: ArgumentHelp("Look at the files at least this often, in seconds, even when the system reports no change (a network folder may not).",
+                               valueName: "seconds"))
+    var interval = 2.0
 
     func run() throws {
         let session = SiteSession(destination.build(site))
+        let watch = FolderWatch([session.build.contentDirectory, session.build.templatesDirectory])
         Report.line("Watching \(site.content)/ and \(site.templates)/; press Ctrl-C to stop.")
         while true {
             if let update = session.update() { show(update) }
-            usleep(UInt32(max(0.01, interval) * 1_000_000))
+            watch.wait(timeout: max(0.01, interval))
         }
     }
 

@@ -1,0 +1,51 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Tells a waiting session when a file below some folders is saved, created, moved or
+/// removed (Linux's inotify), so that it looks at the files only then instead of many times a
+/// second. Where the system cannot report changes (too many folders, a network share), waiting
+/// simply lasts the whole timeout, and the session still finds the change by looking.
+public final class FolderWatch {
+    private let descriptor: Int32
+    private let folders: [String]
+    private static let events = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB)
+
+    public init(_ folders: [URL]) {
+        descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        self.folders = folders.map(\.path)
+        watchFolders()
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// Returns once something changed below the folders, or after `timeout` seconds.
+    public func wait(timeout: Double) {
+        guard descriptor >= 0 else { usleep(UInt32(timeout * 1_000_000)); return }
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&request, 1, Int32(timeout * 1000)) > 0 else { return }
+        // An editor saves in several steps (write a copy, rename it over, set its mode): let it
+        // finish, then take every event at once.
+        usleep(20_000)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while read(descriptor, &buffer, buffer.count) > 0 {}
+        watchFolders()
+    }
+
+    /// Every folder below, again after each change: one may have been made since. A folder
+    /// already watched keeps its watch.
+    private func watchFolders() {
+        guard descriptor >= 0 else { return }
+        var pending = folders
+        while let path = pending.popLast() {
+            guard inotify_add_watch(descriptor, path, Self.events) >= 0, let directory = opendir(path) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                guard entry.pointee.d_type == UInt8(DT_DIR) else { continue }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if !name.hasPrefix(".") { pending.append(path + "/" + name) }
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Rebuilds in a process that stays running: `plansite watch`, and `hugo server` beside it.
+
+    python3 bench/watch.py CORPUS [plansite|hugo]…     e.g. bench/out/10000
+
+Starts the watcher on CORPUS, waits for its first build, then edits the middle plan RUNS times
+(adds a sentence before its first heading, as bench.py's rebuild does), and times each edit from
+the moment the file is written to the line the watcher prints when its output is up to date.
+Then once more with a task added, which changes the plan's agencies' pages and the search index.
+Prints the medians, and the watcher's peak memory (VmHWM)."""
+import os
+import re
+import select
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PLANSITE = ROOT / ".build" / "release" / "plansite"
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+TASK = "\n1. Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật của tỉnh, hoàn thành trong năm 2025.\n"
+
+
+def watcher(tool, corpus, output):
+    if tool == "plansite":
+        command = [str(PLANSITE), "watch", "--content", str(corpus / "Content"), "--templates", str(ROOT / "Templates"),
+                   "--output", str(output), "--interval", "2"]
+        done = re.compile(r"^(Updated|Built|Build failed)")
+        content = corpus / "Content"
+    else:
+        command = ["hugo", "server", "--source", str(corpus / "hugo"), "--renderToDisk", "--destination", str(output),
+                   "--disableLiveReload", "--poll", "50ms", "--port", "13131"]
+        done = re.compile(r"Total in \d+ ms")
+        content = corpus / "hugo" / "content" / "ke-hoach"
+    return command, done, content
+
+
+def wait_for(process, pattern, lines, timeout=1800):
+    """The first line the watcher prints that matches, read straight from the pipe: a buffered
+    reader would hold lines that select() then never reports."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        while lines.pending and b"\n" in lines.pending:
+            raw, lines.pending = lines.pending.split(b"\n", 1)
+            line = raw.decode(errors="replace")
+            lines.append(line)
+            if pattern.search(line):
+                return line
+        ready, _, _ = select.select([process.stdout], [], [], 1)
+        if ready:
+            chunk = os.read(process.stdout.fileno(), 1 << 16)
+            if chunk:
+                lines.pending += chunk
+                continue
+        if process.poll() is not None:
+            raise SystemExit(f"the watcher stopped: {lines[-20:]}")
+    raise SystemExit("the watcher did not answer in time")
+
+
+class Lines(list):
+    pending = b""
+
+
+def peak_mb(pid):
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+
+
+def measure(tool, corpus):
+    output = corpus / f"watch-{tool}"
+    command, done, content = watcher(tool, corpus, output)
+    plans = sorted(content.glob("*.md"))
+    plan = plans[len(plans) // 2]
+    original = plan.read_text(encoding="utf-8")
+    lines = Lines()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        start = time.monotonic()
+        wait_for(process, done, lines)
+        first = time.monotonic() - start
+        time.sleep(1)
+        prose, said = [], []
+        for run in range(RUNS):
+            start = time.monotonic()
+            plan.write_text(original.replace("\n## ", f"\nĐã sửa lần {run + 1}.\n\n## ", 1), encoding="utf-8")
+            line = wait_for(process, done, lines)
+            prose.append(time.monotonic() - start)
+            said.append(line.strip())
+            time.sleep(0.5)
+        start = time.monotonic()
+        heading = original.index("TỔ CHỨC THỰC HIỆN")
+        cut = original.index("\n1. ", heading) if "\n1. " in original[heading:] else len(original)
+        plan.write_text(original[:cut] + TASK + original[cut:], encoding="utf-8")
+        task_line = wait_for(process, done, lines)
+        task = time.monotonic() - start
+        peak = peak_mb(process.pid)
+    finally:
+        plan.write_text(original, encoding="utf-8")
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait()
+    return {"first": first, "prose": statistics.median(prose), "prose_runs": prose, "said": said[len(said) // 2],
+            "task": task, "task_said": task_line.strip(), "peak": peak}
+
+
+def main():
+    corpus = Path(sys.argv[1])
+    for tool in sys.argv[2:] or ["plansite"]:
+        r = measure(tool, corpus)
+        print(f"{tool}: first build {r['first']:.2f} s; prose edit, saved to written: median {r['prose']:.3f} s "
+              f"({', '.join(f'{t:.3f}' for t in r['prose_runs'])}); task added: {r['task']:.2f} s; peak {r['peak']:.0f} MB", flush=True)
+        print(f"  {r['said']}\n  {r['task_said'][:200]}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
