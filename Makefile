@@ -17,12 +17,13 @@ site: build
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product plansite
 
-# Swift tests, builds killed part-way, the search code under node's test runner, the search page in
+# Swift tests, builds killed part-way, `plansite watch` driven by saved files, the search code under node's test runner, the search page in
 # headless Chromium, and pages built from script-injection attempts in the same browser.
 test: deps test-deps
 	$(SWIFT) test
 	$(SWIFT) build --product plansite
 	python3 Tests/cli/interrupted_build_test.py
+	python3 Tests/cli/watch_test.py
 	node --test Tests/js
 	python3 Tests/browser/search_test.py
 	python3 Tests/browser/injection_test.py
