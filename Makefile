@@ -9,7 +9,7 @@ BUILD_DEPS  = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_TOOLS  = chromium:chromium node:nodejs python3:python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site build test fuzz bench deps test-deps serve clean
+.PHONY: site build test fuzz bench deps test-deps serve watch clean
 
 site: build
 	$(PLANSITE) build --content Content --templates Templates --output Public
@@ -61,6 +61,13 @@ test-deps:
 
 serve: site
 	python3 -m http.server --directory Public 8000
+
+# What a writer leaves running while editing plans: serves the site on http://localhost:8000/ and
+# builds it again whenever a file in Content/ or Templates/ is saved. Ctrl-C stops both.
+watch: build
+	@python3 -m http.server --directory Public 8000 >/dev/null 2>&1 & server=$$!; trap "kill $$server" EXIT INT TERM; \
+	echo "Serving Public/ on http://localhost:8000/"; \
+	$(PLANSITE) watch --content Content --templates Templates --output Public
 
 clean:
 	rm -rf .build Public
