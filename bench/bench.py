@@ -22,6 +22,7 @@ import urllib.parse
 from pathlib import Path
 
 import floor
+import watch
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -207,6 +208,16 @@ def run_sizes(sizes):
         print(f"Rebuild after editing one plan (with the cache, median of {RUNS}): {rebuild['wall']:.2f} s wall, {rebuild['cpu']:.2f} s CPU, "
               f"peak {rebuild['rss']:.0f} MB; {rebuild['kept']}.")
         print(f"Stages: {' · '.join(l.strip() for l in rebuild['stderr'].splitlines() if l.startswith('  '))}", flush=True)
+        watched = {tool: watch.measure(tool, corpus) for tool in ("plansite", "hugo")}
+        print(f"\nIn a process that stays running (`plansite watch`, `hugo server --renderToDisk`), from the edited file saved to "
+              f"the tool's line saying it is written (median of {RUNS} edits; then one task added):\n")
+        print("| | first build s | prose edit s | task added s | peak MB |")
+        print("|---|---|---|---|---|")
+        for tool, r in watched.items():
+            print(f"| {tool} | {r['first']:.2f} | {r['prose']:.3f} | {r['task']:.2f} | {r['peak']:.0f} |")
+        p, h = watched["plansite"], watched["hugo"]
+        print(f"\nPlanSite / Hugo: prose edit {p['prose'] / h['prose']:.2f}, task added {p['task'] / h['task']:.2f}. "
+              f"PlanSite said: {p['said']} / {p['task_said'][:160]}", flush=True)
         if not SEARCH:
             continue
         start = time.monotonic()

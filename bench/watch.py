@@ -33,7 +33,8 @@ def watcher(tool, corpus, output):
     else:
         command = ["hugo", "server", "--source", str(corpus / "hugo"), "--renderToDisk", "--destination", str(output),
                    "--disableLiveReload", "--poll", "50ms", "--port", "13131"]
-        done = re.compile(r"Total in \d+ ms")
+        # "Built in …" after the first build, "Total in …" after each rebuild.
+        done = re.compile(r"(Built|Total) in \d+ ms")
         content = corpus / "hugo" / "content" / "ke-hoach"
     return command, done, content
 
@@ -70,7 +71,7 @@ def peak_mb(pid):
 
 
 def measure(tool, corpus):
-    output = corpus / f"watch-{tool}"
+    output = corpus.resolve() / f"watch-{tool}"
     command, done, content = watcher(tool, corpus, output)
     plans = sorted(content.glob("*.md"))
     plan = plans[len(plans) // 2]
