@@ -22,7 +22,7 @@ struct WatchCommand: ParsableCommand {
     var interval = 2.0
 
     func run() throws {
-        let session = SiteSession(destination.build(site))
+        let session = SiteSession(destination.build(site), today: { .buildDay() })
         let watch = FolderWatch([session.build.contentDirectory, session.build.templatesDirectory])
         Report.line("Watching \(site.content)/ and \(site.templates)/; press Ctrl-C to stop.")
         while true {

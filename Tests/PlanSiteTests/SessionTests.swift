@@ -13,9 +13,10 @@ struct SessionTests: RebuildFixture {
         folder = try Self.copyOfContent()
     }
 
-    func session() -> SiteSession {
+    func session(today: (() -> CalendarDate)? = nil) -> SiteSession {
         SiteSession(Build(content: content, templates: Paths.templates, output: folder.url.appendingPathComponent("Public"),
-                          today: CalendarDate(year: 2025, month: 1, day: 1)!, cache: folder.url.appendingPathComponent(".plansite-cache")))
+                          today: CalendarDate(year: 2025, month: 1, day: 1)!, cache: folder.url.appendingPathComponent(".plansite-cache")),
+                    today: today)
     }
 
     /// A paragraph before the first heading moves every task below it down.
@@ -92,5 +93,18 @@ struct SessionTests: RebuildFixture {
         try edit(plan) { _ in original + "\nĐoạn cuối.\n" }
         #expect(try #require(session.update()).report.succeeded)
         try expectSameAsCleanBuild("after the fix")
+    }
+
+    @Test func aSessionLeftRunningBuildsAgainWhenTheDayChanges() throws {
+        let later = CalendarDate(year: 2026, month: 1, day: 1)!
+        var day = CalendarDate(year: 2025, month: 1, day: 1)!
+        let session = session(today: { day })
+        _ = session.update()
+        #expect(session.update() == nil)
+
+        day = later
+        let next = try #require(session.update(), "a new day, though no file changed")
+        #expect(next.editedInPlace.isEmpty && next.report.succeeded)
+        try expectSameAsCleanBuild("tasks due in 2025 are overdue", today: later)
     }
 }

@@ -8,7 +8,10 @@ import Foundation
 /// a plan added or removed, a registry, a template, a problem in the edited plan) runs a full
 /// build with the cache, which, like every build, replaces the output only if it succeeds.
 public final class SiteSession {
-    public let build: Build
+    public private(set) var build: Build
+    /// The day deadlines are counted from, asked before each update: a session left running
+    /// overnight builds again when the day changes, as tasks may have become overdue.
+    private let today: () -> CalendarDate
     private var stamps = SourceStamps()
     private var started = false
     private var linked: LinkedSite?
@@ -27,8 +30,10 @@ public final class SiteSession {
     }
 
     /// `build` must keep a cache (`Build.cacheDirectory`): a session's builds are rebuilds.
-    public init(_ build: Build) {
+    /// Without `today`, every build counts from `build.today`.
+    public init(_ build: Build, today: (() -> CalendarDate)? = nil) {
         self.build = build
+        self.today = today ?? { [day = build.today] in day }
     }
 
     /// Brings the output up to date with the content and templates: the first call builds the
@@ -38,12 +43,14 @@ public final class SiteSession {
         // Read before the build reads the files: a file saved during the build is seen next time.
         let now = SourceStamps.scan([build.contentDirectory, build.templatesDirectory])
         let changed = now.changes(since: stamps)
-        guard !started || !changed.isEmpty else { return nil }
+        let day = today()
+        guard !started || !changed.isEmpty || day != build.today else { return nil }
         defer { stamps = now }
-        if started, let (report, written) = inPlace(changed, now) {
+        if started, day == build.today, let (report, written) = inPlace(changed, now) {
             return Update(report: report, editedInPlace: changed, filesWritten: written, seconds: -start.timeIntervalSinceNow)
         }
         started = true
+        build.today = day
         return Update(report: rebuild(), editedInPlace: [], filesWritten: [], seconds: -start.timeIntervalSinceNow)
     }
 
