@@ -29,8 +29,9 @@ public final class SiteSession {
         public var seconds: Double
     }
 
-    /// `build` must keep a cache (`Build.cacheDirectory`): a session's builds are rebuilds.
-    /// Without `today`, every build counts from `build.today`.
+    /// Edits are written in place only when `build` keeps a cache (`Build.cacheDirectory`),
+    /// which records where each plan's parts of the data files lie; without one, every change
+    /// builds the site. Without `today`, every build counts from `build.today`.
     public init(_ build: Build, today: (() -> CalendarDate)? = nil) {
         self.build = build
         self.today = today ?? { [day = build.today] in day }
