@@ -63,38 +63,44 @@ public struct DocumentRecord: Sendable {
 }
 
 extension SiteModel {
-    /// The site with one plan replaced by an edit of it that differs only in its prose and line
-    /// numbers (`Plan.differsOnlyInPositions`): what linking the edited plans again would give,
-    /// made by swapping every record's copy of the plan instead of joining every plan again.
-    func replacing(_ edited: ExtractedPlan) -> SiteModel? {
+    /// Replaces one plan with an edit of it that differs only in its prose and line numbers
+    /// (`Plan.differsOnlyInPositions`), giving what linking the edited plans again would give:
+    /// every record's copy of the plan is swapped instead of every plan being joined again.
+    /// False, and the site left as it was, for any other edit. A site held nowhere else is
+    /// changed in place; a shared one would copy every record first.
+    mutating func replace(_ edited: ExtractedPlan) -> Bool {
         let new = edited.plan
         guard let old = plansBySlug[new.slug], new.differsOnlyInPositions(from: old),
-              let index = plans.firstIndex(where: { $0.plan.isCopy(of: old) }) else { return nil }
+              let index = plans.firstIndex(where: { $0.plan.isCopy(of: old) }) else { return false }
         func swap(_ plan: Plan) -> Plan { plan.isCopy(of: old) ? new : plan }
-        var site = self
-        site.plans[index] = edited
-        site.plansBySlug[new.slug] = new
-        for group in site.groups.indices {
-            site.groups[group].provinces = site.groups[group].provinces.map { ($0.province, $0.plans.map(swap)) }
+        plans[index] = edited
+        plansBySlug[new.slug] = new
+        for group in groups.indices {
+            for province in groups[group].provinces.indices where groups[group].provinces[province].plans.contains(where: { $0.isCopy(of: old) }) {
+                groups[group].provinces[province].plans = groups[group].provinces[province].plans.map(swap)
+            }
         }
-        for record in site.agencies.indices where site.agencies[record].assignments.contains(where: { $0.plan.isCopy(of: old) }) {
-            site.agencies[record].assignments = site.agencies[record].assignments.map {
+        for record in agencies.indices where agencies[record].assignments.contains(where: { $0.plan.isCopy(of: old) }) {
+            agencies[record].assignments = agencies[record].assignments.map {
                 $0.plan.isCopy(of: old) ? Assignment(new, taskIndex: $0.taskIndex, role: $0.role) : $0
             }
         }
-        for record in site.documents.indices {
-            var document = site.documents[record]
-            guard document.plan?.isCopy(of: old) == true || document.implementedByPlans.contains(where: { $0.isCopy(of: old) })
-                    || document.citations.contains(where: { $0.plan.isCopy(of: old) }) else { continue }
-            document.plan = document.plan.map(swap)
-            document.implementedByPlans = document.implementedByPlans.map(swap)
-            document.citations = document.citations.map { entry in
+        // A document's record holds the plans that cite it, carry it out or bear its number.
+        var numbered = old.metadata.number.flatMap(DocumentNumber.init).map { [DocumentRef(number: $0, citingProvince: old.metadata.province)] } ?? []
+        numbered += old.citations.map(\.ref) + old.implementedRefs
+        for record in Set(numbered.compactMap { documentsBySlug[$0.slug] }) {
+            documents[record].plan = documents[record].plan.map(swap)
+            documents[record].implementedByPlans = documents[record].implementedByPlans.map(swap)
+            documents[record].citations = documents[record].citations.map { entry in
                 entry.plan.isCopy(of: old) ? (new, Self.moved(entry.citations, from: old.citations, to: new.citations)) : entry
             }
-            site.documents[record] = document
         }
-        return site
+        return true
     }
+
+    /// The same settings and day without a plan or record: what the other holders of a site
+    /// keep while it is changed in place.
+    var emptied: SiteModel { SiteModel(config: config, plans: [], groups: [], agencies: [], documents: [], today: today) }
 
     /// The citations of `to` that stand where `entry`'s stood in `from`: the same citations
     /// on their new lines.

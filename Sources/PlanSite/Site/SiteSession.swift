@@ -72,21 +72,28 @@ public final class SiteSession {
     /// unless every edited plan was read, parsed and found to be of the same shape.
     private func inPlace(_ changed: [String], _ now: SourceStamps) -> (BuildReport, [String])? {
         let contentName = build.contentDirectory.lastPathComponent
-        guard var linked, var contexts, !changed.isEmpty,
+        guard linked != nil, contexts != nil, !changed.isEmpty,
               changed.allSatisfy({ $0.hasPrefix(contentName + "/") && $0.hasSuffix(".md") && now.hadBoth($0, stamps) }) else { return nil }
-        var site = linked.site
         var edited: [ExtractedPlan] = []
         for path in changed {
             let url = build.contentDirectory.appendingPathComponent(String(path.dropFirst(contentName.count + 1)))
             guard let bytes = try? Data(contentsOf: url),
-                  case .success(let parsed) = linked.parser.parse(SourceFile(path: path, unchecked: bytes)) else { return nil }
-            let extracted = linked.extractor.extract(parsed)
+                  case .success(let parsed) = linked!.parser.parse(SourceFile(path: path, unchecked: bytes)) else { return nil }
+            let extracted = linked!.extractor.extract(parsed)
             guard !extracted.diagnostics.hasErrors, !(build.strict && !extracted.diagnostics.isEmpty) else { return nil }
-            var light = extracted
-            light.bodyHTML = ""
-            guard let replaced = site.replacing(light) else { return nil }
-            site = replaced
             edited.append(extracted)
+        }
+        // The session lets go of the site while the plans are swapped into it, so that its records
+        // are changed in place instead of copied; if anything fails, the build that follows links
+        // the site again.
+        guard var linked = linked.take(), var contexts = contexts.take() else { return nil }
+        var site = linked.site
+        linked.site = contexts.site.emptied
+        contexts.site = linked.site
+        for entry in edited {
+            var light = entry
+            light.bodyHTML = ""
+            guard site.replace(light) else { return nil }
         }
         contexts.site = site
         var written: [String] = []

@@ -44,7 +44,9 @@ struct SourceStamps: Equatable {
 
     /// Files added, removed or changed since `earlier`, sorted.
     func changes(since earlier: SourceStamps) -> [String] {
-        Set(files.keys).union(earlier.files.keys).filter { files[$0] != earlier.files[$0] }.sorted()
+        var changed = files.compactMap { path, stamp in earlier.files[path] == stamp ? nil : path }
+        changed += earlier.files.keys.filter { files[$0] == nil }
+        return changed.sorted()
     }
 
     /// Whether the file was there in both.
