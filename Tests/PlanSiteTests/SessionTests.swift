@@ -107,4 +107,27 @@ struct SessionTests: RebuildFixture {
         #expect(next.editedInPlace.isEmpty && next.report.succeeded)
         try expectSameAsCleanBuild("tasks due in 2025 are overdue", today: later)
     }
+
+    @Test func aBuildIntoTheSameOutputMeanwhileIsNotPatchedBlindly() throws {
+        let session = session()
+        _ = session.update()
+        // Another build, for another address, moves every plan's part of tasks.json: where the
+        // session last put them is out of date, and it must build instead of patching there.
+        #expect(Build(content: content, templates: Paths.templates, output: folder.url.appendingPathComponent("Public"),
+                      baseURL: "/kehoach/", today: CalendarDate(year: 2025, month: 1, day: 1)!,
+                      cache: folder.url.appendingPathComponent(".plansite-cache")).run().succeeded)
+        try addProse(lines: 60, to: "thai-nguyen-ke-hoach-35-ctr-tu.md")
+        let update = try #require(session.update())
+        #expect(update.editedInPlace.isEmpty && update.report.succeeded)
+        try expectSameAsCleanBuild("after a build the session did not make")
+    }
+
+    @Test func aPlanWithoutTasksIsUpdatedInPlaceToo() throws {
+        try folder.write(planFile(title: "Kế hoạch chưa có nhiệm vụ"), to: "Content/chua-co-nhiem-vu.md")
+        let session = session()
+        _ = session.update()
+        try addProse(lines: 3, to: "chua-co-nhiem-vu.md")
+        #expect(try #require(session.update()).editedInPlace == ["Content/chua-co-nhiem-vu.md"])
+        try expectSameAsCleanBuild("after prose in a plan without tasks")
+    }
 }

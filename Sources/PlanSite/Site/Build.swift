@@ -42,10 +42,12 @@ public struct Build {
         self.jobs = max(1, jobs)
     }
 
-    public func run() -> BuildReport { run { _ in } }
+    public func run() -> BuildReport { run(linked: { _ in }, committed: { _ in }) }
 
-    /// A build that hands what it linked to `linked` before rendering, for a session that stays running.
-    func run(_ linked: (LinkedSite) -> Void) -> BuildReport {
+    /// A build that hands what it linked to `linked` before rendering, and once the output is in
+    /// place, where each plan's parts of the data files lie to `committed`: what a session that
+    /// stays running keeps.
+    func run(linked: (LinkedSite) -> Void, committed: ([String: [ExportItem]]) -> Void) -> BuildReport {
         let output = OutputFolder(url: outputDirectory)
         output.startCleanup(recycling: cacheDirectory != nil)
         defer { output.finishCleanup() }
@@ -82,6 +84,7 @@ public struct Build {
                 try output.sweep()
                 try output.commit(deferringCleanup: cache != nil)
                 cache?.record(writer.record, items: writer.items, committedTo: output.url)
+                committed(writer.items)
                 output.finishCleanup()
             }
             return report

@@ -108,6 +108,13 @@ public struct BuildCache: Sendable {
         try? PlainFile.replace(outputRecord(output).path, with: Data(text.utf8))
     }
 
+    /// Forgets where plans' parts lie in the data files, for output changed outside a build
+    /// (`SiteSession`): the next build encodes every part again instead of copying from offsets
+    /// that may have moved.
+    func forgetItems(of output: URL) {
+        unlink(itemRecord(output).path)
+    }
+
     /// Text that fits in a field of a record: no tab or line break byte in it.
     private static func isField(_ text: String) -> Bool {
         !text.utf8.contains { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }

@@ -8,32 +8,37 @@ import Glibc
 /// and the file has no other name (an earlier site's hard link would change with it), else by
 /// writing the file anew beside it and renaming it over, copying the other parts in blocks.
 enum ExportPatch {
-    /// Every part's place afterwards, moved by the change in length, and whether the file
-    /// changed; nil when the file is not as `items` describes it.
-    static func replace(_ part: String, in items: [String: ExportItem], with bytes: [UInt8],
-                        path: String) throws -> (items: [String: ExportItem], changed: Bool)? {
-        guard let item = items[part] else { return nil }
+    /// Whether the file holds `bytes` where `item` says: a file another program wrote since,
+    /// or a build into the same folder, is not patched.
+    static func holds(_ bytes: [UInt8], at item: ExportItem, path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var found = [UInt8](repeating: 0, count: item.length)
+        return item.length == bytes.count && read(descriptor, into: &found, at: item.offset) && found == bytes
+    }
+
+    /// Every part's place afterwards, moved by the change in length. The file must hold the
+    /// part as `items` says (`holds`).
+    static func replace(_ part: String, in items: [String: ExportItem], with bytes: [UInt8], path: String) throws -> [String: ExportItem] {
+        guard let item = items[part] else { throw OutputError(path: path, code: ENOENT) }
         let descriptor = open(path, O_RDWR | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { throw OutputError(path: path, code: errno) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, item.offset + item.length <= Int(info.st_size) else { return nil }
-        var old = [UInt8](repeating: 0, count: item.length)
-        guard read(descriptor, into: &old, at: item.offset) else { return nil }
-        if old == bytes { return (items, false) }
+        guard fstat(descriptor, &info) == 0 else { throw OutputError(path: path, code: errno) }
         if bytes.count == item.length, info.st_nlink == 1 {
             let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, bytes.count, off_t(item.offset)) }
             guard written == bytes.count else { throw OutputError(path: path, code: errno) }
-            return (items, true)
+            return items
         }
         try rewrite(path, from: descriptor, size: Int(info.st_size), replacing: item.offset..<(item.offset + item.length), with: bytes)
         let shift = bytes.count - item.length
-        let moved = items.mapValues { other in
+        return items.mapValues { other in
             var moved = other
             if other.name == part { moved.length = bytes.count } else if other.offset > item.offset { moved.offset += shift }
             return moved
         }
-        return (moved, true)
     }
 
     private static func read(_ descriptor: Int32, into bytes: inout [UInt8], at offset: Int) -> Bool {

@@ -59,17 +59,19 @@ public final class SiteSession {
         linked = nil
         contexts = nil
         var captured: LinkedSite?
-        let report = build.run { captured = $0 }
-        if report.succeeded, let captured, let cache = build.cacheDirectory {
+        var parts: [String: [ExportItem]] = [:]
+        let report = build.run(linked: { captured = $0 }, committed: { parts = $0 })
+        if report.succeeded, let captured, build.cacheDirectory != nil {
             linked = captured
             contexts = PageContexts(site: captured.site, bodies: BodyStore())
-            exportParts = BuildCache(folder: cache).previousOutput(build.outputDirectory).items
+            exportParts = parts.mapValues { Dictionary($0.map { ($0.name, $0) }) { first, _ in first } }
         }
         return report
     }
 
     /// The update for edits to plans' prose, or nil when a build is needed. Nothing is written
-    /// unless every edited plan was read, parsed and found to be of the same shape.
+    /// unless every edited plan was read, parsed and found to be of the same shape, and every
+    /// data file holds the plan's old parts where the last build put them.
     private func inPlace(_ changed: [String], _ now: SourceStamps) -> (BuildReport, [String])? {
         let contentName = build.contentDirectory.lastPathComponent
         guard linked != nil, contexts != nil, !changed.isEmpty,
@@ -90,32 +92,36 @@ public final class SiteSession {
         var site = linked.site
         linked.site = contexts.site.emptied
         contexts.site = linked.site
+        var patches: [(file: String, slug: String, bytes: [UInt8])] = []
         for entry in edited {
             var light = entry
             light.bodyHTML = ""
+            guard let old = site.plan(light.plan.slug) else { return nil }
+            let before = DataExport(site: site).parts(of: ExtractedPlan(plan: old, bodyHTML: "", diagnostics: []))
             guard site.replace(light) else { return nil }
+            for ((file, was), (_, bytes)) in zip(before, DataExport(site: site).parts(of: light)) where was != bytes {
+                guard let item = exportParts[file]?[old.slug],
+                      ExportPatch.holds(was, at: item, path: output(file)) else { return nil }
+                patches.append((file, old.slug, bytes))
+            }
         }
         contexts.site = site
         var written: [String] = []
         do {
             for entry in edited {
-                let slug = entry.plan.slug
-                contexts.bodies.store(entry.bodyHTML, for: slug)
-                let page = SiteURLs.planFile(slug)
+                contexts.bodies.store(entry.bodyHTML, for: entry.plan.slug)
+                let page = SiteURLs.planFile(entry.plan.slug)
                 let html = Data(linked.templates.render("plan", contexts.planPage(entry)))
-                let pagePath = build.outputDirectory.appendingPathComponent(page).path
-                if FileManager.default.contents(atPath: pagePath) != html {
-                    try PlainFile.replace(pagePath, with: html)
+                if FileManager.default.contents(atPath: output(page)) != html {
+                    try PlainFile.replace(output(page), with: html)
                     written.append(page)
                 }
-                for (file, bytes) in DataExport(site: site).parts(of: entry) {
-                    let path = build.outputDirectory.appendingPathComponent(file).path
-                    guard let parts = exportParts[file], let patched = try ExportPatch.replace(slug, in: parts, with: bytes, path: path) else {
-                        return nil
-                    }
-                    if patched.changed, !written.contains(file) { written.append(file) }
-                    exportParts[file] = patched.items
-                }
+            }
+            // The next build must not copy other plans' parts from offsets this moves.
+            if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
+            for patch in patches {
+                exportParts[patch.file] = try ExportPatch.replace(patch.slug, in: exportParts[patch.file]!, with: patch.bytes, path: output(patch.file))
+                if !written.contains(patch.file) { written.append(patch.file) }
             }
         } catch {
             return nil
@@ -125,4 +131,6 @@ public final class SiteSession {
         self.contexts = contexts
         return (BuildReport(diagnostics: edited.flatMap(\.diagnostics).sortedForReport, pagesWritten: written.count, plans: site.plans.count), written)
     }
+
+    private func output(_ file: String) -> String { build.outputDirectory.appendingPathComponent(file).path }
 }
