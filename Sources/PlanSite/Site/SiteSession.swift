@@ -75,7 +75,7 @@ public final class SiteSession {
     private func inPlace(_ changed: [String], _ now: SourceStamps) -> (BuildReport, [String])? {
         let contentName = build.contentDirectory.lastPathComponent
         guard linked != nil, contexts != nil, !changed.isEmpty,
-              changed.allSatisfy({ $0.hasPrefix(contentName + "/") && $0.hasSuffix(".md") && now.hadBoth($0, stamps) }) else { return nil }
+              changed.allSatisfy({ $0.hasPrefix(contentName + "/") && $0.hasSuffix(".md") && now.edited($0, since: stamps) }) else { return nil }
         var edited: [ExtractedPlan] = []
         for path in changed {
             let url = build.contentDirectory.appendingPathComponent(String(path.dropFirst(contentName.count + 1)))

@@ -9,14 +9,14 @@ struct SourceStamps: Equatable {
         var seconds: Int
         var nanoseconds: Int
         var inode: UInt
+        var regular: Bool
     }
 
     /// By path relative to the folders' parent ("Content/lao-cai.md", "Templates/plan.mustache").
     private(set) var files: [String: Stamp] = [:]
 
-    /// Every ordinary file below the folders, as `DirectoryWalk` finds them (hidden files,
-    /// links and devices left out), read by `readdir` and `fstatat`: a session looks at ten
-    /// thousand plans after every save.
+    /// Every file below the folders but hidden ones, as `DirectoryWalk` sees them, read by
+    /// `readdir` and `fstatat`: a session looks at ten thousand plans after every save.
     static func scan(_ folders: [URL]) -> SourceStamps {
         var stamps = SourceStamps()
         for folder in folders { stamps.walk(folder.path, as: folder.lastPathComponent) }
@@ -32,12 +32,13 @@ struct SourceStamps: Equatable {
             guard !name.hasPrefix(".") else { continue }
             var info = stat()
             guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(path + "/" + name, as: label + "/" + name)
-            case S_IFREG:
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(path + "/" + name, as: label + "/" + name)
+            } else {
+                // Links and devices too: a build warns of them, so one appearing is a change.
                 files[label + "/" + name] = Stamp(size: Int(info.st_size), seconds: info.st_mtim.tv_sec,
-                                                  nanoseconds: info.st_mtim.tv_nsec, inode: UInt(info.st_ino))
-            default: continue
+                                                  nanoseconds: info.st_mtim.tv_nsec, inode: UInt(info.st_ino),
+                                                  regular: info.st_mode & S_IFMT == S_IFREG)
             }
         }
     }
@@ -49,6 +50,8 @@ struct SourceStamps: Equatable {
         return changed.sorted()
     }
 
-    /// Whether the file was there in both.
-    func hadBoth(_ path: String, _ earlier: SourceStamps) -> Bool { files[path] != nil && earlier.files[path] != nil }
+    /// Whether the path was an ordinary file both times: an edit, not a file added or removed.
+    func edited(_ path: String, since earlier: SourceStamps) -> Bool {
+        files[path]?.regular == true && earlier.files[path]?.regular == true
+    }
 }
