@@ -32,7 +32,7 @@ def watcher(tool, corpus, output):
         content = corpus / "Content"
     else:
         command = ["hugo", "server", "--source", str(corpus / "hugo"), "--renderToDisk", "--destination", str(output),
-                   "--disableLiveReload", "--poll", "50ms", "--port", "13131"]
+                   "--disableLiveReload", "--port", "13131"]
         # "Built in …" after the first build, "Total in …" after each rebuild.
         done = re.compile(r"(Built|Total) in \d+ ms")
         content = corpus / "hugo" / "content" / "ke-hoach"
