@@ -37,8 +37,8 @@ public final class SiteSession {
         self.today = today ?? { [day = build.today] in day }
     }
 
-    /// Brings the output up to date with the content and templates: the first call builds the
-    /// site; later calls return nil when no file changed since the call before.
+    /// Brings the output up to date with the content, the templates and the day: the first call
+    /// builds the site; later calls return nil when none of them changed since the call before.
     public func update() -> Update? {
         let start = Date()
         // Read before the build reads the files: a file saved during the build is seen next time.
