@@ -5,8 +5,9 @@
 Prints medians of wall time, CPU time, peak memory, output size and pages per second, beside
 the floor (bench/cmark_floor.c: reading the plans and parsing and rendering their Markdown with
 cmark-gfm alone on all cores, see floor.py), the PlanSite / floor and PlanSite / Hugo ratios,
-the time the search index adds, and bytes and requests before the first results for the
-benchmark queries, beside Pagefind's."""
+the time the search index adds, edits timed in `plansite watch` beside `hugo server`
+(bench/watch.py), and bytes and requests before the first results for the benchmark queries,
+beside Pagefind's."""
 import http.server
 import json
 import os
