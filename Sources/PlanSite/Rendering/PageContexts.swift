@@ -80,10 +80,10 @@ struct PageContexts {
         ])
     }
 
-    /// A plan's body with every citation of a document that has a page linked to it.
     /// A plan's page, its body with its citations linked.
     func planPage(_ entry: ExtractedPlan) -> [String: TemplateValue] { plan(entry, body: linkedBody(entry.plan)) }
 
+    /// A plan's body with every citation of a document that has a page linked to it.
     func linkedBody(_ plan: Plan) -> TemplateValue {
         let linker = CitationLinker(province: plan.metadata.province) { ref in
             site.document(ref) != nil ? urls.document(ref) : nil
