@@ -54,6 +54,7 @@ struct SessionTests: RebuildFixture {
     @Test func anyOtherChangeBuildsTheSiteAgain() throws {
         let session = session()
         _ = session.update()
+        let original = try String(contentsOf: content.appendingPathComponent(plan), encoding: .utf8)
 
         try edit(plan) { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
         let retasked = try #require(session.update())
@@ -74,6 +75,11 @@ struct SessionTests: RebuildFixture {
         try addProse(lines: 2)
         #expect(try #require(session.update()).editedInPlace == ["Content/\(plan)"], "in place again after a build")
         try expectSameAsCleanBuild("after prose following a build")
+
+        // The plan as it was at the start: its old body must not come back from the builds between.
+        try edit(plan) { _ in original }
+        #expect(try #require(session.update()).report.plansFromCache == 4)
+        try expectSameAsCleanBuild("after the plan went back to how it was")
     }
 
     @Test func aBrokenEditLeavesTheOutputUntilItIsFixed() throws {

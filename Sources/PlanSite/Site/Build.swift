@@ -44,10 +44,10 @@ public struct Build {
 
     public func run() -> BuildReport { run(linked: { _ in }, committed: { _ in }) }
 
-    /// A build that hands what it linked to `linked` before rendering, and once the output is in
-    /// place, where each plan's parts of the data files lie to `committed`: what a session that
-    /// stays running keeps.
-    func run(linked: (LinkedSite) -> Void, committed: ([String: [ExportItem]]) -> Void) -> BuildReport {
+    /// A build that takes the plans a session `held` instead of the cache's, hands what it linked
+    /// to `linked` before rendering, and once the output is in place, where each plan's parts of
+    /// the data files lie to `committed`: what a session that stays running keeps.
+    func run(holding held: HeldPlans? = nil, linked: (LinkedSite) -> Void, committed: ([String: [ExportItem]]) -> Void) -> BuildReport {
         let output = OutputFolder(url: outputDirectory)
         output.startCleanup(recycling: cacheDirectory != nil)
         defer { output.finishCleanup() }
@@ -65,7 +65,8 @@ public struct Build {
         do {
             try output.begin()
             let spool = output.url.deletingLastPathComponent()
-            let memory = cache.map { BuildMemory(cache: $0, previous: previous, spool: spool) } ?? .spooling(in: spool)
+            var memory = cache.map { BuildMemory(cache: $0, previous: previous, spool: spool) } ?? .spooling(in: spool)
+            if let held { memory = memory.holding(held) }
             let background = BackgroundWriter(write: writer.write)
             let generated = Result { try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory,
                                                         linked: linked, write: background.enqueue) }
@@ -119,7 +120,7 @@ public struct Build {
 
         // Plans unchanged since the last build come from the cache. The others are parsed and
         // extracted each on its own, on every core; only linking sees them all.
-        let bodies = memory.spool.map(BodyStore.init(spoolingIn:)) ?? BodyStore()
+        let bodies = memory.bodies ?? memory.spool.map(BodyStore.init(spoolingIn:)) ?? BodyStore()
         let keys: [Fingerprint]
         var known: [ExtractedPlan?]
         (keys, known) = timed("recall") {
@@ -165,7 +166,7 @@ public struct Build {
         }
         let blocking = strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         guard !blocking else { return BuildReport(diagnostics: diagnostics, pagesWritten: 0, plans: planCount) }
-        linked(LinkedSite(site: site, templates: templates, parser: parser, extractor: extractor))
+        linked(LinkedSite(site: site, templates: templates, parser: parser, extractor: extractor, planKeys: planKeys, bodies: bodies))
 
         var pages = 0
         try timed("render") {

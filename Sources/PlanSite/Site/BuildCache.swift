@@ -133,6 +133,8 @@ public struct BuildMemory: Sendable {
     /// Where plans' bodies wait for rendering, instead of memory.
     var spool: URL?
     var tokens = KeyedFiles.none
+    /// A store that already holds bodies, for a session whose plans keep theirs between builds.
+    var bodies: BodyStore?
 
     public static let none = BuildMemory(recall: { _, _ in nil }, remember: { _, _ in }, forget: { _ in }, previous: .none)
 
@@ -149,6 +151,16 @@ public struct BuildMemory: Sendable {
         self.init(recall: { cache.recall($0, bodies: $1) }, remember: { cache.remember($1, as: $0) }, forget: cache.plans.forget,
                   previous: previous, spool: spool)
         tokens = cache.tokens
+    }
+
+    /// Plans a session holds are taken as they are, their bodies already in its store; the
+    /// others come from the cache as before.
+    func holding(_ held: HeldPlans) -> BuildMemory {
+        var memory = self
+        let recall = self.recall
+        memory.recall = { key, bodies in held.plans[key] ?? recall(key, bodies) }
+        memory.bodies = held.bodies
+        return memory
     }
 
     /// A build on disk without a cache still keeps bodies out of memory.

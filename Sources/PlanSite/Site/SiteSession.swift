@@ -15,6 +15,8 @@ public final class SiteSession {
     private var stamps = SourceStamps()
     private var started = false
     private var linked: LinkedSite?
+    /// The plans of the last build, which the next one takes instead of reading the cache.
+    private var held: HeldPlans?
     private var contexts: PageContexts?
     /// Each data export file's parts, by plan slug, where the output holds them now.
     private var exportParts: [String: [String: ExportItem]] = [:]
@@ -60,7 +62,8 @@ public final class SiteSession {
         contexts = nil
         var captured: LinkedSite?
         var parts: [String: [ExportItem]] = [:]
-        let report = build.run(linked: { captured = $0 }, committed: { parts = $0 })
+        let report = build.run(holding: held, linked: { captured = $0 }, committed: { parts = $0 })
+        held = report.succeeded ? captured?.held : nil
         if report.succeeded, let captured, build.cacheDirectory != nil {
             linked = captured
             contexts = PageContexts(site: captured.site, bodies: BodyStore())
