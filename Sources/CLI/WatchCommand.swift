@@ -24,6 +24,12 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let session = SiteSession(destination.build(site), today: { .buildDay() })
         let watch = FolderWatch([session.build.contentDirectory, session.build.templatesDirectory])
+        // A mistyped folder is not something to wait on: the build says which it is, and watch stops.
+        let folders = [session.build.contentDirectory, session.build.templatesDirectory]
+        guard folders.allSatisfy({ (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }) else {
+            if let update = session.update() { Report.print(update.report.diagnostics) }
+            throw ExitCode(1)
+        }
         Report.line("Watching \(site.content)/ and \(site.templates)/; press Ctrl-C to stop.")
         while true {
             if let update = session.update() { show(update) }

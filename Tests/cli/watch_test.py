@@ -2,7 +2,7 @@
 """`plansite watch` as a writer uses it: started on a copy of the real content, it builds the
 site; a plan's prose saved from an "editor" (a copy renamed over the file, as many editors save)
 is written into the output in place, a new task makes it build again, and a broken plan leaves
-the output as it was. After each step the output must equal a clean `plansite build`. The
+the output as it was; a mistyped folder stops it at once. After each step the output must equal a clean `plansite build`. The
 watcher is stopped with SIGTERM, as a service manager would."""
 import os
 import re
@@ -74,7 +74,16 @@ def same_as_clean_build(site, step):
     print(f"ok: {step}")
 
 
+def mistyped_folder_stops():
+    result = subprocess.run([str(PLANSITE), "watch", "--content", "/nonexistent/Content", "--templates", str(ROOT / "Templates")],
+                            capture_output=True, text=True, env=ENV, timeout=60)
+    if result.returncode != 1 or "content folder not found at /nonexistent/Content" not in result.stderr:
+        sys.exit(f"FAIL: a mistyped content folder should stop watch with status 1 and name it: {result.returncode} {result.stderr}")
+    print("ok: a mistyped folder stops watch")
+
+
 def main():
+    mistyped_folder_stops()
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
         shutil.copytree(ROOT / "Content", site / "Content")
