@@ -37,14 +37,10 @@ public final class FolderWatch {
     /// already watched keeps its watch.
     private func watchFolders() {
         guard descriptor >= 0 else { return }
-        var pending = folders
-        while let path = pending.popLast() {
-            guard inotify_add_watch(descriptor, path, Self.events) >= 0, let directory = opendir(path) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                guard entry.pointee.d_type == UInt8(DT_DIR) else { continue }
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if !name.hasPrefix(".") { pending.append(path + "/" + name) }
+        for folder in folders {
+            inotify_add_watch(descriptor, folder, Self.events)
+            DirectoryWalk.visit(folder) { relative, info in
+                if info.st_mode & S_IFMT == S_IFDIR { inotify_add_watch(descriptor, folder + "/" + relative, Self.events) }
             }
         }
     }

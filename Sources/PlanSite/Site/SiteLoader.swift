@@ -83,41 +83,6 @@ public struct SiteLoader {
     }
 }
 
-/// Lists regular files below a folder in a stable order. Symbolic links are not followed:
-/// a link can point outside the site or into a loop, and a build must read only its own folders.
-enum DirectoryWalk {
-    static func files(under root: URL, diagnostics: inout [Diagnostic], label: String) -> [String] {
-        var result: [String] = []
-        var pending: [String] = [""]
-        let manager = FileManager.default
-        while let relative = pending.popLast() {
-            let directory = relative.isEmpty ? root : root.appendingPathComponent(relative)
-            guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
-                diagnostics.append(.error(SourceLocation(file: "\(label)/\(relative)"), "folder could not be read",
-                                          hint: "check its permissions"))
-                continue
-            }
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let child = relative.isEmpty ? name : "\(relative)/\(name)"
-                var info = stat()
-                guard lstat(root.appendingPathComponent(child).path, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(child)
-                case S_IFREG: result.append(child)
-                case S_IFLNK:
-                    diagnostics.append(.warning(SourceLocation(file: "\(label)/\(child)"), "symbolic link skipped",
-                                                hint: "copy the file into the folder instead of linking to it"))
-                default:
-                    // A named pipe, socket or device: reading one could block the build forever.
-                    diagnostics.append(.warning(SourceLocation(file: "\(label)/\(child)"), "not an ordinary file (a pipe, socket or device), skipped",
-                                                hint: "replace it with the file saved from an editor, or remove it"))
-                }
-            }
-        }
-        return result.sorted()
-    }
-}
-
 /// Reads a file as UTF-8 text the way every stage expects it: no byte-order mark,
 /// "\n" line ends, composed (NFC) Vietnamese.
 enum TextFile {

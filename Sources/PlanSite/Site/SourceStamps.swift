@@ -15,32 +15,19 @@ struct SourceStamps: Equatable {
     /// By path relative to the folders' parent ("Content/lao-cai.md", "Templates/plan.mustache").
     private(set) var files: [String: Stamp] = [:]
 
-    /// Every file below the folders but hidden ones, as `DirectoryWalk` sees them, read by
-    /// `readdir` and `fstatat`: a session looks at ten thousand plans after every save.
+    /// Every file below the folders but hidden ones (`DirectoryWalk`); links and devices too,
+    /// as a build warns of them, so one appearing is a change.
     static func scan(_ folders: [URL]) -> SourceStamps {
         var stamps = SourceStamps()
-        for folder in folders { stamps.walk(folder.path, as: folder.lastPathComponent) }
-        return stamps
-    }
-
-    private mutating func walk(_ path: String, as label: String) {
-        guard let directory = opendir(path) else { return }
-        defer { closedir(directory) }
-        let descriptor = dirfd(directory)
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard !name.hasPrefix(".") else { continue }
-            var info = stat()
-            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path + "/" + name, as: label + "/" + name)
-            } else {
-                // Links and devices too: a build warns of them, so one appearing is a change.
-                files[label + "/" + name] = Stamp(size: Int(info.st_size), seconds: info.st_mtim.tv_sec,
-                                                  nanoseconds: info.st_mtim.tv_nsec, inode: UInt(info.st_ino),
-                                                  regular: info.st_mode & S_IFMT == S_IFREG)
+        for folder in folders {
+            DirectoryWalk.visit(folder.path) { relative, info in
+                guard info.st_mode & S_IFMT != S_IFDIR else { return }
+                stamps.files["\(folder.lastPathComponent)/\(relative)"] = Stamp(
+                    size: Int(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
+                    inode: UInt(info.st_ino), regular: info.st_mode & S_IFMT == S_IFREG)
             }
         }
+        return stamps
     }
 
     /// Files added, removed or changed since `earlier`, sorted.
