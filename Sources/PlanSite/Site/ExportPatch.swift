@@ -46,40 +46,23 @@ enum ExportPatch {
         return bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) } == count
     }
 
+    /// The file written anew beside itself, the range replaced by `bytes`, the rest copied in blocks.
     private static func rewrite(_ path: String, from descriptor: Int32, size: Int, replacing range: Range<Int>, with bytes: [UInt8]) throws {
-        let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard out >= 0 else { throw OutputError(path: temporary, code: errno) }
-        var closed = false
-        defer { if !closed { close(out); unlink(temporary) } }
-        func append(_ chunk: UnsafeRawBufferPointer) throws {
-            var done = 0
-            while done < chunk.count {
-                let count = write(out, chunk.baseAddress! + done, chunk.count - done)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { throw OutputError(path: temporary, code: errno) }
-                done += count
+        try PlainFile.replace(path) { append in
+            func copy(_ span: Range<Int>) throws {
+                var block = [UInt8](repeating: 0, count: 4 << 20)
+                var offset = span.lowerBound
+                while offset < span.upperBound {
+                    let count = min(block.count, span.upperBound - offset)
+                    let got = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+                    guard got == count else { throw OutputError(path: path, code: errno) }
+                    try block.withUnsafeBytes { try append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                    offset += count
+                }
             }
-        }
-        func copy(_ span: Range<Int>) throws {
-            var block = [UInt8](repeating: 0, count: 4 << 20)
-            var offset = span.lowerBound
-            while offset < span.upperBound {
-                let count = min(block.count, span.upperBound - offset)
-                let got = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
-                guard got == count else { throw OutputError(path: path, code: errno) }
-                try block.withUnsafeBytes { try append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-                offset += count
-            }
-        }
-        try copy(0..<range.lowerBound)
-        try bytes.withUnsafeBytes(append)
-        try copy(range.upperBound..<size)
-        close(out)
-        closed = true
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw OutputError(path: path, code: errno)
+            try copy(0..<range.lowerBound)
+            try bytes.withUnsafeBytes(append)
+            try copy(range.upperBound..<size)
         }
     }
 }

@@ -8,10 +8,31 @@ import Glibc
 /// cache's write-then-rename already keep a half-written file from being used.
 enum PlainFile {
     static func write(_ data: Data, to path: String, appending: Bool = false) throws {
+        try writing(path, appending: appending) { try data.withUnsafeBytes($0) }
+    }
+
+    /// Writes beside the file, then renames over it: a reader sees the old file or the new one.
+    static func replace(_ path: String, with data: Data) throws {
+        try replace(path) { try data.withUnsafeBytes($0) }
+    }
+
+    /// `replace`, for a file written in pieces: `content` hands each piece to the function it gets.
+    static func replace(_ path: String, content: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).tmp"
+        do {
+            try writing(temporary, appending: false, content)
+            guard rename(temporary, path) == 0 else { throw OutputError(path: path, code: errno) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private static func writing(_ path: String, appending: Bool, _ content: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC), 0o644)
         guard descriptor >= 0 else { throw OutputError(path: path, code: errno) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { bytes in
+        try content { bytes in
             var offset = 0
             while offset < bytes.count {
                 let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -21,18 +42,6 @@ enum PlainFile {
                 }
                 offset += count
             }
-        }
-    }
-
-    /// Writes beside the file, then renames over it: a reader sees the old file or the new one.
-    static func replace(_ path: String, with data: Data) throws {
-        let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).tmp"
-        do {
-            try write(data, to: temporary)
-            guard rename(temporary, path) == 0 else { throw OutputError(path: path, code: errno) }
-        } catch {
-            unlink(temporary)
-            throw error
         }
     }
 }

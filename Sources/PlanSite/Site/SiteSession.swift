@@ -77,14 +77,14 @@ public final class SiteSession {
     /// data file holds the plan's old parts where the last build put them.
     private func inPlace(_ changed: [String], _ now: SourceStamps) -> (BuildReport, [String])? {
         let contentName = build.contentDirectory.lastPathComponent
-        guard linked != nil, contexts != nil, !changed.isEmpty,
+        guard let parser = linked?.parser, let extractor = linked?.extractor, contexts != nil, !changed.isEmpty,
               changed.allSatisfy({ $0.hasPrefix(contentName + "/") && $0.hasSuffix(".md") && now.edited($0, since: stamps) }) else { return nil }
         var edited: [ExtractedPlan] = []
         for path in changed {
             let url = build.contentDirectory.appendingPathComponent(String(path.dropFirst(contentName.count + 1)))
             guard let bytes = try? Data(contentsOf: url),
-                  case .success(let parsed) = linked!.parser.parse(SourceFile(path: path, unchecked: bytes)) else { return nil }
-            let extracted = linked!.extractor.extract(parsed)
+                  case .success(let parsed) = parser.parse(SourceFile(path: path, unchecked: bytes)) else { return nil }
+            let extracted = extractor.extract(parsed)
             guard !extracted.diagnostics.hasErrors, !(build.strict && !extracted.diagnostics.isEmpty) else { return nil }
             edited.append(extracted)
         }
