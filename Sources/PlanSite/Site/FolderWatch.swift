@@ -29,12 +29,21 @@ public final class FolderWatch {
         // finish, then take every event at once.
         usleep(20_000)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while read(descriptor, &buffer, buffer.count) > 0 {}
-        watchFolders()
+        var folderChanged = false
+        while case let count = read(descriptor, &buffer, buffer.count), count > 0 {
+            // Each event: a watch, a mask, a cookie, the name's length, then the name.
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let event = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self) }
+                if event.mask & UInt32(IN_ISDIR) != 0 { folderChanged = true }
+                offset += MemoryLayout<inotify_event>.size + Int(event.len)
+            }
+        }
+        if folderChanged { watchFolders() }
     }
 
-    /// Every folder below, again after each change: one may have been made since. A folder
-    /// already watched keeps its watch.
+    /// Every folder below, when one was made, moved or removed: a new one needs a watch. A
+    /// folder already watched keeps its watch.
     private func watchFolders() {
         guard descriptor >= 0 else { return }
         for folder in folders {

@@ -44,7 +44,7 @@ public final class SiteSession {
     public func update() -> Update? {
         let start = Date()
         // Read before the build reads the files: a file saved during the build is seen next time.
-        let now = SourceStamps.scan([build.contentDirectory, build.templatesDirectory])
+        let now = SourceStamps.scan([build.contentDirectory, build.templatesDirectory], like: stamps)
         let changed = now.changes(since: stamps)
         let day = today()
         guard !started || !changed.isEmpty || day != build.today else { return nil }

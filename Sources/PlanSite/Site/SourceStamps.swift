@@ -16,13 +16,16 @@ struct SourceStamps: Equatable {
     private(set) var files: [String: Stamp] = [:]
 
     /// Every file below the folders but hidden ones (`DirectoryWalk`); links and devices too,
-    /// as a build warns of them, so one appearing is a change.
-    static func scan(_ folders: [URL]) -> SourceStamps {
+    /// as a build warns of them, so one appearing is a change. `like` is the last scan, whose
+    /// size this one is made room for.
+    static func scan(_ folders: [URL], like earlier: SourceStamps = SourceStamps()) -> SourceStamps {
         var stamps = SourceStamps()
+        stamps.files.reserveCapacity(earlier.files.count)
         for folder in folders {
+            let label = folder.lastPathComponent + "/"
             DirectoryWalk.visit(folder.path) { relative, info in
                 guard info.st_mode & S_IFMT != S_IFDIR else { return }
-                stamps.files["\(folder.lastPathComponent)/\(relative)"] = Stamp(
+                stamps.files[label + relative] = Stamp(
                     size: Int(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
                     inode: UInt(info.st_ino), regular: info.st_mode & S_IFMT == S_IFREG)
             }
