@@ -56,10 +56,10 @@ struct SessionTests: RebuildFixture {
         _ = session.update()
         let original = try String(contentsOf: content.appendingPathComponent(plan), encoding: .utf8)
 
-        try edit(plan) { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Sở Nội vụ") }
+        try edit(plan) { $0.replacingOccurrences(of: "Sở Tư pháp", with: "Công an tỉnh") }
         let retasked = try #require(session.update())
-        #expect(retasked.editedInPlace.isEmpty && retasked.report.succeeded, "an agency changed: its pages change too")
-        try expectSameAsCleanBuild("after a change of agency")
+        #expect(retasked.editedInPlace.isEmpty && retasked.report.succeeded, "a new agency: every page may link to it")
+        try expectSameAsCleanBuild("after a new agency")
 
         try edit(plan) { $0.replacingOccurrences(of: "\n## ", with: "\nThực hiện Quyết định số 987/QĐ-UBND ngày 5/3/2024.\n\n## ",
                                                  options: [], range: $0.range(of: "\n## ")) }
@@ -80,6 +80,65 @@ struct SessionTests: RebuildFixture {
         try edit(plan) { _ in original }
         #expect(try #require(session.update()).report.plansFromCache == 4)
         try expectSameAsCleanBuild("after the plan went back to how it was")
+    }
+
+    /// A task's line under "b) Cơ quan thực hiện:" in section II.3.
+    let assignment = "- Xây dựng, nâng cao năng lực của hệ thống trợ giúp pháp lý; tự kiểm tra văn bản quy phạm pháp luật của Ủy ban nhân dân tỉnh: Sở Tư pháp chủ trì"
+
+    @Test func anEditToAPlansTasksOrCitationsIsJoinedAgainInPlace() throws {
+        let session = session()
+        _ = session.update()
+        func expectInPlace(_ comment: Comment) throws {
+            let update = try #require(session.update())
+            #expect(update.editedInPlace == ["Content/\(plan)"], comment)
+            #expect(update.report.succeeded)
+            try expectSameAsCleanBuild(comment)
+        }
+        try edit(plan) { $0.replacingOccurrences(of: assignment, with: assignment.replacingOccurrences(of: "Sở Tư pháp chủ trì", with: "Sở Nội vụ chủ trì")) }
+        try expectInPlace("after a task went to another agency")
+
+        try edit(plan) { $0.replacingOccurrences(of: assignment.replacingOccurrences(of: "Sở Tư pháp chủ trì", with: "Sở Nội vụ chủ trì"),
+                                                 with: "- Rà soát các quy định về trợ giúp pháp lý theo Nghị quyết số 27-NQ/TW: Sở Tư pháp chủ trì, hoàn thành trong quý II năm 2026.\n\n"
+                                                    + assignment) }
+        try expectInPlace("after a task was added, with a deadline and a citation")
+
+        // The section's time, which its tasks take: first dated, in a quarter no task had, then overdue.
+        let ongoing = "c) Thời gian thực hiện: Thường xuyên hoặc theo kế hoạch của cơ quan, người có thẩm quyền."
+        func time(_ from: String, _ to: String) throws {
+            try edit(plan) { text in
+                let after = text.range(of: "Rà soát các quy định về trợ giúp pháp lý")!.upperBound
+                return text.replacingCharacters(in: text.range(of: from, range: after..<text.endIndex)!, with: to)
+            }
+        }
+        try time(ongoing, "c) Thời gian thực hiện: Quý II năm 2031.")
+        try expectInPlace("after the tasks were given a deadline in a new quarter")
+        try time("Quý II năm 2031", "Năm 2024")
+        try expectInPlace("after the deadline moved to a past year")
+        try time("c) Thời gian thực hiện: Năm 2024.", ongoing)
+        try expectInPlace("after the deadline was taken away")
+
+        try edit(plan) { $0.replacingOccurrences(of: "theo Nghị quyết số 27-NQ/TW: Sở Tư pháp", with: ": Sở Tư pháp") }
+        try expectInPlace("after a citation was taken out of a task")
+
+        try edit(plan) { $0.replacingOccurrences(of: "- Rà soát các quy định về trợ giúp pháp lý: Sở Tư pháp chủ trì, hoàn thành trong quý II năm 2026.\n\n", with: "") }
+        try expectInPlace("after the task was removed")
+
+        #expect(build(into: "Public").succeeded)
+        try expectSameAsCleanBuild("a build after the session trusts nothing it wrote")
+    }
+
+    @Test func aPlanEditedInPlaceAndPutBackDuringABuildIsReadAgain() throws {
+        let session = session()
+        _ = session.update()
+        let original = try String(contentsOf: content.appendingPathComponent(plan), encoding: .utf8)
+        try addProse(lines: 1)
+        #expect(try #require(session.update()).editedInPlace == ["Content/\(plan)"])
+        // Back as the last build read it, in the same update as a change that needs a build.
+        try edit(plan) { _ in original }
+        try folder.write(planFile(title: "Kế hoạch mới", body: "## I. NHIỆM VỤ\n\n1. Rà soát văn bản.\n\n- Chủ trì: Sở Tư pháp\n"),
+                         to: "Content/ke-hoach-moi.md")
+        #expect(try #require(session.update()).editedInPlace.isEmpty)
+        try expectSameAsCleanBuild("after the plan went back to how the last build read it")
     }
 
     @Test func aBrokenEditLeavesTheOutputUntilItIsFixed() throws {

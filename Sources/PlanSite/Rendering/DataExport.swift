@@ -17,9 +17,14 @@ struct DataExport {
     func write(_ emit: (OutputFile) throws -> Void) rethrows {
         try jsonArray("data/plans.json", site.plans, emit, key: planKey) { [plan($0.plan)] }
         try jsonArray("data/tasks.json", site.plans, emit, key: planKey, planTasks)
+        try writeRecords(emit)
+        try inParts("data/tasks.csv", head: Self.csvHead, tail: "", site.plans, emit, key: planKey, csvRows)
+    }
+
+    /// The files made of one part per agency or document, which list the plans' tasks and citations.
+    func writeRecords(_ emit: (OutputFile) throws -> Void) rethrows {
         try jsonArray("data/agencies.json", site.agencies, emit) { [agency($0)] }
         try jsonArray("data/documents.json", site.documents, emit) { [document($0)] }
-        try inParts("data/tasks.csv", head: Self.csvHead, tail: "", site.plans, emit, key: planKey, csvRows)
     }
 
     /// The files made of one part per plan, and that part of each for one plan, as `write` makes it.

@@ -166,7 +166,7 @@ public struct Build {
         }
         let blocking = strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         guard !blocking else { return BuildReport(diagnostics: diagnostics, pagesWritten: 0, plans: planCount) }
-        linked(LinkedSite(site: site, templates: templates, parser: parser, extractor: extractor, planKeys: planKeys, bodies: bodies))
+        linked(LinkedSite(site: site, templates: templates, parser: parser, extractor: extractor, registries: registries, planKeys: planKeys, bodies: bodies))
 
         var pages = 0
         try timed("render") {

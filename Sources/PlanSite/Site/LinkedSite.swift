@@ -5,6 +5,7 @@ public struct LinkedSite {
     var templates: TemplateSet
     var parser: PlanParser
     var extractor: PlanExtractor
+    var registries: Registries
     /// Each plan's key by source path, and where the plans' bodies wait.
     var planKeys: [String: Fingerprint]
     var bodies: BodyStore

@@ -72,9 +72,12 @@ public final class SiteSession {
         return report
     }
 
-    /// The update for edits to plans' prose, or nil when a build is needed. Nothing is written
-    /// unless every edited plan was read, parsed and found to be of the same shape, and every
-    /// data file holds the plan's old parts where the last build put them.
+    /// The update for edits to plans, or nil when a build is needed. An edit to a plan's prose
+    /// swaps the plan into the site (`SiteModel.replace`); one to its tasks or citations joins
+    /// them again (`SiteModel.relink`), and the pages that list the plan (`RelinkedPages`), the
+    /// records' data files and the search index are made again. Nothing is written unless every
+    /// edited plan was read, parsed and relinked, and every data file holds the plan's old parts
+    /// where the last build put them.
     private func inPlace(_ changed: [String], _ now: SourceStamps) -> (BuildReport, [String])? {
         let contentName = build.contentDirectory.lastPathComponent
         guard let parser = linked?.parser, let extractor = linked?.extractor, contexts != nil, !changed.isEmpty,
@@ -94,14 +97,32 @@ public final class SiteSession {
         guard var linked = linked.take(), var contexts = contexts.take() else { return nil }
         var site = linked.site
         linked.site = contexts.site.emptied
-        contexts.site = linked.site
         var patches: [(file: String, slug: String, bytes: [UInt8])] = []
+        var pages: [(path: String, data: Data?)] = []
+        var relinkedAny = false
         for entry in edited {
             var light = entry
             light.bodyHTML = ""
             guard let old = site.plan(light.plan.slug) else { return nil }
             let before = DataExport(site: site).parts(of: ExtractedPlan(plan: old, bodyHTML: "", diagnostics: []))
-            guard site.replace(light) else { return nil }
+            contexts.bodies.store(entry.bodyHTML, for: entry.plan.slug)
+            if site.replace(light) {
+                contexts.site = site
+                pages.append((SiteURLs.planFile(entry.plan.slug), Data(linked.templates.render("plan", contexts.planPage(entry)))))
+            } else {
+                contexts.site = site
+                let deadlines = contexts.deadlinePages(jobs: build.jobs)
+                contexts.site = linked.site
+                guard let relinked = site.relink(light, registries: linked.registries) else { return nil }
+                contexts.site = site
+                let was = RelinkedPages.Before(agencies: relinked.agenciesBefore, documents: relinked.documentsBefore,
+                                               deadlines: deadlines, plan: light.plan.slug)
+                pages += RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was)
+                relinkedAny = true
+            }
+            contexts.site = linked.site
+            // Its key names the file as the last build read it: the next build must not take the edit for that.
+            linked.planKeys[light.plan.sourcePath] = nil
             for ((file, was), (_, bytes)) in zip(before, DataExport(site: site).parts(of: light)) where was != bytes {
                 guard let item = exportParts[file]?[old.slug],
                       ExportPatch.holds(was, at: item, path: output(file)) else { return nil }
@@ -111,21 +132,14 @@ public final class SiteSession {
         contexts.site = site
         var written: [String] = []
         do {
-            for entry in edited {
-                contexts.bodies.store(entry.bodyHTML, for: entry.plan.slug)
-                let page = SiteURLs.planFile(entry.plan.slug)
-                let html = Data(linked.templates.render("plan", contexts.planPage(entry)))
-                if FileManager.default.contents(atPath: output(page)) != html {
-                    try PlainFile.replace(output(page), with: html)
-                    written.append(page)
-                }
-            }
+            for (path, data) in pages where try OutputPatch.write(data, to: build.outputDirectory, path) { written.append(path) }
             // The next build must not copy other plans' parts from offsets this moves.
             if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
             for patch in patches {
                 exportParts[patch.file] = try ExportPatch.replace(patch.slug, in: exportParts[patch.file]!, with: patch.bytes, path: output(patch.file))
                 if !written.contains(patch.file) { written.append(patch.file) }
             }
+            if relinkedAny { written += try relinkedData(site, planKeys: linked.planKeys) }
         } catch {
             return nil
         }
@@ -133,6 +147,22 @@ public final class SiteSession {
         self.linked = linked
         self.contexts = contexts
         return (BuildReport(diagnostics: edited.flatMap(\.diagnostics).sortedForReport, pagesWritten: written.count, plans: site.plans.count), written)
+    }
+
+    /// After a relink, the data files made of records and the search index, written where they changed.
+    private func relinkedData(_ site: SiteModel, planKeys: [String: Fingerprint]) throws -> [String] {
+        var files: [String: Data] = [:]
+        DataExport(site: site, jobs: build.jobs).writeRecords { files[$0.path, default: Data()].append($0.data) }
+        var written = try files.keys.sorted().filter { try OutputPatch.write(files[$0], to: build.outputDirectory, $0) }
+        let cache = BuildCache(folder: build.cacheDirectory!)
+        var made: Set<String> = []
+        try SearchIndexBuilder(site: SearchUnit.all(site, planKeys: planKeys), jobs: build.jobs,
+                               previous: cache.previousOutput(build.outputDirectory), tokens: cache.tokens).write { file in
+            made.insert(file.path)
+            if !file.reused, try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
+        }
+        written += try OutputPatch.removeAll(under: ["search/i", "search/j", "search/d"], except: made, in: build.outputDirectory)
+        return written
     }
 
     private func output(_ file: String) -> String { build.outputDirectory.appendingPathComponent(file).path }
