@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """`plansite watch` as a writer uses it: started on a copy of the real content, it builds the
 site; a plan's prose saved from an "editor" (a copy renamed over the file, as many editors save)
-is written into the output in place, a new task makes it build again, and a broken plan leaves
-the output as it was; a mistyped folder stops it at once. After each step the output must equal a clean `plansite build`. The
+is written into the output in place, so is a new task (with the pages that list it), a task for an
+agency no plan named before makes it build again, and a broken plan leaves the output as it was; a mistyped folder stops it at once. After each step the output must equal a clean `plansite build`. The
 watcher is stopped with SIGTERM, as a service manager would."""
 import os
 import re
@@ -101,12 +101,20 @@ def main():
             same_as_clean_build(site, "prose written in place")
 
             heading = original.index("TỔ CHỨC THỰC HIỆN")
-            save(plan, original[:heading] + "TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp chủ trì rà soát văn bản, hoàn thành trong năm 2025.\n"
-                 + original[heading + len("TỔ CHỨC THỰC HIỆN"):])
+            def with_task(agency):
+                return (original[:heading] + f"TỔ CHỨC THỰC HIỆN\n\n1. {agency} chủ trì rà soát văn bản, hoàn thành trong năm 2025.\n"
+                        + original[heading + len("TỔ CHỨC THỰC HIỆN"):])
+            save(plan, with_task("Sở Tư pháp"))
+            updated = watcher.line(r"^(Updated|Built|Build failed)")
+            if not updated.startswith(f"Updated Content/{PLAN}") or "co-quan/so-tu-phap/index.html" not in updated:
+                sys.exit(f"FAIL: a new task should be written in place with its agency's page, got: {updated[:300]}")
+            same_as_clean_build(site, "a new task written in place")
+
+            save(plan, with_task("Công an tỉnh"))
             built = watcher.line(r"^(Updated|Built|Build failed)")
             if not built.startswith("Built"):
-                sys.exit(f"FAIL: a new task should build the site again, got: {built}")
-            same_as_clean_build(site, "a new task built again")
+                sys.exit(f"FAIL: a task for an agency with no page yet should build the site again, got: {built[:300]}")
+            same_as_clean_build(site, "a new agency built again")
 
             before = snapshot(site / "Public")
             save(plan, original.replace("title:", "title: [", 1))

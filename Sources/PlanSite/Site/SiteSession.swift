@@ -4,9 +4,12 @@ import Foundation
 /// do. It keeps the linked site in memory. An edit to a plan's prose that leaves its front
 /// matter, tasks, citations and links as they were (`Plan.differsOnlyInPositions`) changes only
 /// that plan's page and, as lines move, its tasks' line numbers in the data export: the session
-/// writes those into the output in place, in milliseconds. Any other change (a task, a citation,
-/// a plan added or removed, a registry, a template, a problem in the edited plan) runs a full
-/// build with the cache, which, like every build, replaces the output only if it succeeds.
+/// writes those into the output in place, in milliseconds. An edit to its tasks or citations is
+/// joined again into the records that list the plan (`SiteModel.relink`), whose pages, data
+/// files and search files are written where they changed. Any other change (a plan added or
+/// removed, its front matter, a new agency or document, a registry, a template, a problem in the
+/// edited plan) runs a full build with the cache, which, like every build, replaces the output
+/// only if it succeeds.
 public final class SiteSession {
     public private(set) var build: Build
     /// The day deadlines are counted from, asked before each update: a session left running
