@@ -123,8 +123,32 @@ struct SessionTests: RebuildFixture {
         try edit(plan) { $0.replacingOccurrences(of: "- Rà soát các quy định về trợ giúp pháp lý: Sở Tư pháp chủ trì, hoàn thành trong quý II năm 2026.\n\n", with: "") }
         try expectInPlace("after the task was removed")
 
+        // A link the plan's text gains is checked as a build checks it.
+        try edit(plan) { $0.replacingOccurrences(of: "\n## ", with: "\nXem [kế hoạch cũ](/ke-hoach/khong-co/).\n\n## ", options: [], range: $0.range(of: "\n## ")) }
+        let linked = try #require(session.update())
+        #expect(linked.editedInPlace == ["Content/\(plan)"])
+        #expect(linked.report.diagnostics.contains { $0.message.contains("link to a plan that does not exist") })
+        try expectSameAsCleanBuild("after a broken link")
+
         #expect(build(into: "Public").succeeded)
         try expectSameAsCleanBuild("a build after the session trusts nothing it wrote")
+    }
+
+    @Test func aBrokenLinkUnderStrictLeavesTheOutputAsItWas() throws {
+        var strict = session().build
+        strict.strict = true
+        // The real plans have warnings, which strict would fail on: one plan without any instead.
+        for name in try FileManager.default.contentsOfDirectory(atPath: content.path) where name.hasSuffix(".md") {
+            try FileManager.default.removeItem(at: content.appendingPathComponent(name))
+        }
+        try folder.write(planFile(title: "Kế hoạch một", body: "## I. NHIỆM VỤ\n\n1. Rà soát văn bản.\n\n- Chủ trì: Sở Tư pháp\n"), to: "Content/mot.md")
+        let session = SiteSession(strict)
+        #expect(try #require(session.update()).report.succeeded)
+        let before = try snapshot(of: folder.url.appendingPathComponent("Public"))
+        try edit("mot.md") { $0.replacingOccurrences(of: "1. Rà soát văn bản.", with: "1. Rà soát văn bản, xem [kế hoạch cũ](/ke-hoach/khong-co/).") }
+        let update = try #require(session.update())
+        #expect(!update.report.succeeded && update.editedInPlace.isEmpty)
+        #expect(try snapshot(of: folder.url.appendingPathComponent("Public")) == before, "under --strict a warning leaves the output as it was")
     }
 
     @Test func aPlanEditedInPlaceAndPutBackDuringABuildIsReadAgain() throws {

@@ -14,14 +14,12 @@ struct RelinkedPages {
     /// What the site showed before the edit that these pages need: the records as they were,
     /// and the deadline pages, with those that listed the plan.
     struct Before {
-        var agencies: [AgencyRecord]
-        var documents: [DocumentRecord]
+        var agencies: [AgencyRecord] = []
+        var documents: [DocumentRecord] = []
         var deadlineFiles: [String]
         var deadlineFilesListing: Set<String>
 
-        init(agencies: [AgencyRecord], documents: [DocumentRecord], deadlines: [PageContexts.DeadlinePage], plan: String) {
-            self.agencies = agencies
-            self.documents = documents
+        init(deadlines: [PageContexts.DeadlinePage], plan: String) {
             deadlineFiles = deadlines.map(\.planned.file)
             deadlineFilesListing = Set(deadlines.filter { $0.plans.contains { $0.slug == plan } }.map(\.planned.file))
         }
@@ -31,26 +29,32 @@ struct RelinkedPages {
         let site = contexts.site
         let province = PageScope.province(ProvinceSplit.key(edited.plan))
         var files: [(path: String, data: Data?)] = [(SiteURLs.planFile(edited.plan.slug), render("plan", contexts.planPage(edited)))]
-        // New pages, and those `shows` the plan on; old pages that are gone.
-        func pages(_ template: String, now: [PlannedPage], was: [String],
+        // Pages that are new or at another file than before (a province's page takes the address
+        // another spelling of it had), those `shows` the plan on, and old pages that are gone.
+        func pages(_ template: String, now: [PlannedPage], was: [PlannedPage],
                    shows: (PlannedPage) -> Bool = { $0.scope == .whole || $0.scope == .summary || $0.scope == province }) {
-            let kept = Set(now.map(\.file)), old = Set(was)
-            for page in now where shows(page) || !old.contains(page.file) {
+            let kept = Set(now.map(\.file))
+            let old = Dictionary(was.map { ($0.file, $0.scope) }) { first, _ in first }
+            for page in now where shows(page) || old[page.file] != page.scope {
                 files.append((page.file, render(template, page.context())))
             }
-            files += was.filter { !kept.contains($0) }.map { ($0, nil) }
+            files += was.filter { !kept.contains($0.file) }.map { ($0.file, nil) }
         }
         for (index, old) in zip(relinked.agencies, before.agencies) {
-            pages("agency", now: contexts.agencyPages(site.agencies[index]), was: contexts.agencyPages(old).map(\.file))
+            pages("agency", now: contexts.agencyPages(site.agencies[index]), was: contexts.agencyPages(old))
         }
         for (index, old) in zip(relinked.documents, before.documents) {
             let chain = contexts.chainDown(old.document.ref)
-            pages("document", now: contexts.documentPages(site.documents[index], chain: chain),
-                  was: contexts.documentPages(old, chain: chain).map(\.file))
+            let record = site.documents[index]
+            // Every page of a document carries its count of citing plans, which templates may print.
+            let counted = record.citations.count != old.citations.count
+            pages("document", now: contexts.documentPages(record, chain: chain), was: contexts.documentPages(old, chain: chain)) {
+                counted || $0.scope == .whole || $0.scope == .summary || $0.scope == province
+            }
         }
         let deadlines = contexts.deadlinePages(jobs: jobs)
         let listing = Set(deadlines.filter { $0.plans.contains { $0.slug == edited.plan.slug } }.map(\.planned.file)).union(before.deadlineFilesListing)
-        pages("deadlines", now: deadlines.map(\.planned), was: before.deadlineFiles) { listing.contains($0.file) }
+        pages("deadlines", now: deadlines.map(\.planned), was: before.deadlineFiles.map { PlannedPage(file: $0) { [:] } }) { listing.contains($0.file) }
         files.append(("co-quan/index.html", render("agencies", contexts.agencyIndex())))
         if zip(relinked.documents, before.documents).contains(where: { site.documents[$0].citations.count != $1.citations.count }) {
             files += contexts.documentIndexPages().map { ($0.file, render("documents", $0.context)) }

@@ -95,13 +95,14 @@ public struct SiteLinker: Sendable {
     }
 
     /// Links from one plan to another plan or to an anchor ("#nv-iii-1-1", "/ke-hoach/x/#…",
-    /// "../x/") whose target does not exist. Links elsewhere are not this site's to check.
-    static func brokenLinks(_ plans: [Plan], base: String) -> [Diagnostic] {
+    /// "../x/") whose target does not exist, in `checking` (all the plans by default). Links
+    /// elsewhere are not this site's to check.
+    static func brokenLinks(_ plans: [Plan], base: String, checking: [Plan]? = nil) -> [Diagnostic] {
         let anchors = Dictionary(uniqueKeysWithValues: plans.map { plan in
             (plan.slug, Set(plan.headings.map(\.id) + plan.tasks.map(\.id)))
         })
         var problems: [Diagnostic] = []
-        for plan in plans {
+        for plan in checking ?? plans {
             for link in plan.links {
                 var target = link.destination
                 var slug = plan.slug

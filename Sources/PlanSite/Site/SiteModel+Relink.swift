@@ -6,6 +6,8 @@ extension SiteModel {
         var documents: [Int]
         var agenciesBefore: [AgencyRecord]
         var documentsBefore: [DocumentRecord]
+        /// What linking says of the plan's own links (`SiteLinker.brokenLinks`).
+        var diagnostics: [Diagnostic] = []
     }
 
     /// Replaces one plan with an edit of its tasks or citations (its front matter the same),
@@ -24,7 +26,7 @@ extension SiteModel {
               let documentChanges = relinkedDocuments(old, new, entries: registries.documents) else { return nil }
 
         let agencyIndices = agencyChanges.map(\.0), documentIndices = documentChanges.map(\.0)
-        let relinked = Relinked(agencies: agencyIndices, documents: documentIndices, agenciesBefore: agencyIndices.map { agencies[$0] },
+        var relinked = Relinked(agencies: agencyIndices, documents: documentIndices, agenciesBefore: agencyIndices.map { agencies[$0] },
                                 documentsBefore: documentIndices.map { documents[$0] })
         plans[index] = edited
         plansBySlug[new.slug] = new
@@ -42,6 +44,7 @@ extension SiteModel {
             documents[record].plan = documents[record].plan.map(swap)
             documents[record].implementedByPlans = documents[record].implementedByPlans.map(swap)
         }
+        if !new.links.isEmpty { relinked.diagnostics = SiteLinker.brokenLinks(plans.map(\.plan), base: config.baseURL, checking: [new]) }
         return relinked
     }
 

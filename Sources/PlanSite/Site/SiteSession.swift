@@ -103,6 +103,7 @@ public final class SiteSession {
         var patches: [(file: String, slug: String, bytes: [UInt8])] = []
         var pages: [(path: String, data: Data?)] = []
         var relinkedAny = false
+        var linkProblems: [Diagnostic] = []
         for entry in edited {
             var light = entry
             light.bodyHTML = ""
@@ -114,12 +115,13 @@ public final class SiteSession {
                 pages.append((SiteURLs.planFile(entry.plan.slug), Data(linked.templates.render("plan", contexts.planPage(entry)))))
             } else {
                 contexts.site = site
-                let deadlines = contexts.deadlinePages(jobs: build.jobs)
+                var was = RelinkedPages.Before(deadlines: contexts.deadlinePages(jobs: build.jobs), plan: light.plan.slug)
                 contexts.site = linked.site
-                guard let relinked = site.relink(light, registries: linked.registries) else { return nil }
+                guard let relinked = site.relink(light, registries: linked.registries),
+                      !(build.strict && !relinked.diagnostics.isEmpty) else { return nil }
+                (was.agencies, was.documents) = (relinked.agenciesBefore, relinked.documentsBefore)
+                linkProblems += relinked.diagnostics
                 contexts.site = site
-                let was = RelinkedPages.Before(agencies: relinked.agenciesBefore, documents: relinked.documentsBefore,
-                                               deadlines: deadlines, plan: light.plan.slug)
                 pages += RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was)
                 relinkedAny = true
             }
@@ -149,7 +151,7 @@ public final class SiteSession {
         linked.site = site
         self.linked = linked
         self.contexts = contexts
-        return (BuildReport(diagnostics: edited.flatMap(\.diagnostics).sortedForReport, pagesWritten: written.count, plans: site.plans.count), written)
+        return (BuildReport(diagnostics: (edited.flatMap(\.diagnostics) + linkProblems).sortedForReport, pagesWritten: written.count, plans: site.plans.count), written)
     }
 
     /// After a relink, the data files made of records and the search index, written where they changed.
