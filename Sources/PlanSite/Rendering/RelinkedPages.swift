@@ -21,18 +21,23 @@ struct RelinkedPages {
 
         init(deadlines: [PageContexts.DeadlinePage], plan: String) {
             deadlineFiles = deadlines.map(\.planned.file)
-            deadlineFilesListing = Set(deadlines.filter { $0.plans.contains { $0.slug == plan } }.map(\.planned.file))
+            deadlineFilesListing = RelinkedPages.files(of: deadlines, listing: plan)
         }
+    }
+
+    static func files(of deadlines: [PageContexts.DeadlinePage], listing plan: String) -> Set<String> {
+        Set(deadlines.filter { $0.plans.contains { $0.slug == plan } }.map(\.planned.file))
     }
 
     func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before) -> [(path: String, data: Data?)] {
         let site = contexts.site
         let province = PageScope.province(ProvinceSplit.key(edited.plan))
+        func showsPlan(_ page: PlannedPage) -> Bool { page.scope == .whole || page.scope == .summary || page.scope == province }
         var files: [(path: String, data: Data?)] = [(SiteURLs.planFile(edited.plan.slug), render("plan", contexts.planPage(edited)))]
         // Pages that are new or at another file than before (a province's page takes the address
         // another spelling of it had), those `shows` the plan on, and old pages that are gone.
         func pages(_ template: String, now: [PlannedPage], was: [PlannedPage],
-                   shows: (PlannedPage) -> Bool = { $0.scope == .whole || $0.scope == .summary || $0.scope == province }) {
+                   shows: (PlannedPage) -> Bool) {
             let kept = Set(now.map(\.file))
             let old = Dictionary(was.map { ($0.file, $0.scope) }) { first, _ in first }
             for page in now where shows(page) || old[page.file] != page.scope {
@@ -41,7 +46,7 @@ struct RelinkedPages {
             files += was.filter { !kept.contains($0.file) }.map { ($0.file, nil) }
         }
         for (index, old) in zip(relinked.agencies, before.agencies) {
-            pages("agency", now: contexts.agencyPages(site.agencies[index]), was: contexts.agencyPages(old))
+            pages("agency", now: contexts.agencyPages(site.agencies[index]), was: contexts.agencyPages(old), shows: showsPlan)
         }
         for (index, old) in zip(relinked.documents, before.documents) {
             let chain = contexts.chainDown(old.document.ref)
@@ -49,11 +54,11 @@ struct RelinkedPages {
             // Every page of a document carries its count of citing plans, which templates may print.
             let counted = record.citations.count != old.citations.count
             pages("document", now: contexts.documentPages(record, chain: chain), was: contexts.documentPages(old, chain: chain)) {
-                counted || $0.scope == .whole || $0.scope == .summary || $0.scope == province
+                counted || showsPlan($0)
             }
         }
         let deadlines = contexts.deadlinePages(jobs: jobs)
-        let listing = Set(deadlines.filter { $0.plans.contains { $0.slug == edited.plan.slug } }.map(\.planned.file)).union(before.deadlineFilesListing)
+        let listing = Self.files(of: deadlines, listing: edited.plan.slug).union(before.deadlineFilesListing)
         pages("deadlines", now: deadlines.map(\.planned), was: before.deadlineFiles.map { PlannedPage(file: $0) { [:] } }) { listing.contains($0.file) }
         files.append(("co-quan/index.html", render("agencies", contexts.agencyIndex())))
         if zip(relinked.documents, before.documents).contains(where: { site.documents[$0].citations.count != $1.citations.count }) {
