@@ -43,7 +43,12 @@ struct WatchCommand: ParsableCommand {
         let took = String(format: "%.3f s", update.seconds)
         Report.print(update.report.diagnostics)
         if !update.editedInPlace.isEmpty {
-            let files = update.filesWritten.isEmpty ? "no file changed" : update.filesWritten.joined(separator: ", ")
+            // An edit to a task touches hundreds of search files: they are counted, not listed.
+            let search = update.filesWritten.filter { $0.hasPrefix("search/") }
+            let listed = update.filesWritten.filter { !$0.hasPrefix("search/") }
+                + (search.isEmpty ? [] : ["\(search.count) search index file\(search.count == 1 ? "" : "s")"
+                    + (update.searchIndexMadeAgain ? " (the index was made again)" : "")])
+            let files = listed.isEmpty ? "no file changed" : listed.joined(separator: ", ")
             Report.line("Updated \(update.editedInPlace.joined(separator: ", ")) in \(took): \(files).")
         } else if update.report.succeeded {
             Report.built(update.report, into: destination.output, suffix: " in \(took)")

@@ -47,14 +47,14 @@ struct SearchTests {
         #expect(files.keys.filter { $0.hasPrefix("search/i/") }.count == shards)
         #expect(files.contains { $0.key.hasPrefix("search/d/") && $0.value.contains("Tuyên truyền pháp luật") })
         // "tu_phap" sits in the shard its hash names, with postings for the agency and the task.
-        let shard = String(SearchIndexBuilder.hash("tu_phap") % UInt32(shards), radix: 16)
+        let shard = String(SearchIndex.hash("tu_phap") % UInt32(shards), radix: 16)
         let postings = try #require(try JSONSerialization.jsonObject(with: Data((files["search/i/\(shard).json"] ?? "{}").utf8)) as? [String: String])
         let tuPhap = try #require(postings["tu_phap"])
         // Document frequency first, then Δunit, impact, facet for the agency and the task.
         let numbers = Self.decode(tuPhap)
         #expect(numbers.count == 7 && numbers[0] == 2, "df 2, then two postings: \(numbers)")
         #expect(Set([numbers[3] & 3, numbers[6] & 3]) == [SearchUnit.Kind.agency.rawValue, SearchUnit.Kind.task.rawValue])
-        let exactShard = String(SearchIndexBuilder.hash(SearchText.shardKey("=so tu phap")) % UInt32(shards), radix: 16)
+        let exactShard = String(SearchIndex.hash(SearchText.shardKey("=so tu phap")) % UInt32(shards), radix: 16)
         let exact = try JSONSerialization.jsonObject(with: Data((files["search/i/\(exactShard).json"] ?? "{}").utf8)) as? [String: String]
         #expect(SearchText.shardKey("=so tu phap") == "so_tu")
         let exactTitle = Self.decode(exact?["=so tu phap"] ?? "")
@@ -89,7 +89,7 @@ struct SearchTests {
 
     @Test func hashMatchesTheJavaScriptHash() {
         // Values from search-core.js's hash(), computed with node.
-        #expect(SearchIndexBuilder.hash("tu_phap") == 3608736582)
+        #expect(SearchIndex.hash("tu_phap") == 3608736582)
     }
 
     /// The first tier's threshold picks the same score as sorting would, ties and all: a different

@@ -88,9 +88,10 @@ struct SessionTests: RebuildFixture {
     @Test func anEditToAPlansTasksOrCitationsIsJoinedAgainInPlace() throws {
         let session = session()
         _ = session.update()
-        func expectInPlace(_ comment: Comment) throws {
+        func expectInPlace(_ comment: Comment, indexMadeAgain: Bool = false) throws {
             let update = try #require(session.update())
             #expect(update.editedInPlace == ["Content/\(plan)"], comment)
+            #expect(update.searchIndexMadeAgain == indexMadeAgain, comment)
             #expect(update.report.succeeded)
             try expectSameAsCleanBuild(comment)
         }
@@ -100,7 +101,8 @@ struct SessionTests: RebuildFixture {
         try edit(plan) { $0.replacingOccurrences(of: assignment.replacingOccurrences(of: "Sở Tư pháp chủ trì", with: "Sở Nội vụ chủ trì"),
                                                  with: "- Rà soát các quy định về trợ giúp pháp lý theo Nghị quyết số 27-NQ/TW: Sở Tư pháp chủ trì, hoàn thành trong quý II năm 2026.\n\n"
                                                     + assignment) }
-        try expectInPlace("after a task was added, with a deadline and a citation")
+        // The plan's units then need one more display chunk, where another entity's start: every number after moves.
+        try expectInPlace("after a task was added, with a deadline and a citation", indexMadeAgain: true)
 
         // The section's time, which its tasks take: first dated, in a quarter no task had, then overdue.
         let ongoing = "c) Thời gian thực hiện: Thường xuyên hoặc theo kế hoạch của cơ quan, người có thẩm quyền."
@@ -111,9 +113,10 @@ struct SessionTests: RebuildFixture {
             }
         }
         try time(ongoing, "c) Thời gian thực hiện: Quý II năm 2031.")
-        try expectInPlace("after the tasks were given a deadline in a new quarter")
+        // A year gained or lost by the search facets renumbers every posting's facet code.
+        try expectInPlace("after the tasks were given a deadline in a new quarter", indexMadeAgain: true)
         try time("Quý II năm 2031", "Năm 2024")
-        try expectInPlace("after the deadline moved to a past year")
+        try expectInPlace("after the deadline moved to a past year", indexMadeAgain: true)
         try time("c) Thời gian thực hiện: Năm 2024.", ongoing)
         try expectInPlace("after the deadline was taken away")
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// BM25F over the posting table (k1 = 1.2, b = 0.75, length over all fields), scaled so that the
+/// BM25F over posting lists (k1 = 1.2, b = 0.75, length over all fields), scaled so that the
 /// best score any posting could have is 255: what each posting contributes to a query's score.
 ///
 /// A posting's impact depends on its own unit and its token's postings, and on the site only
@@ -10,24 +10,31 @@ import Foundation
 /// index whenever a task was added.
 struct Impacts {
     struct Posting {
+        /// The unit's number.
         var unit: Int
         var impact: Int
     }
 
-    private let table: PostingTable
     private let count: Double
     /// 255 over the best possible score: a token in one unit, with an unbounded weight.
     private let scale: Double
-    /// Each unit's length term of BM25's denominator, made once a unit instead of once a posting.
+    /// Each unit's length term of BM25's denominator, by number, made once a unit instead of once a posting.
     private let lengthTerms: [Double]
     private static let (k1, b) = (1.2, 0.75)
 
-    init(table: PostingTable, unitCount: Int) {
-        self.table = table
-        count = Self.coarse(Double(max(unitCount, 1)))
-        let averageLength = Self.coarse(max(table.lengths.reduce(0) { $0 + Double($1) } / Double(max(unitCount, 1)), 1))
-        lengthTerms = table.lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / averageLength) }
+    /// `lengths` by unit number, 0 where no unit is.
+    init(lengths: [Float], unitCount: Int) {
+        let (count, averageLength) = Self.statistics(lengths: lengths, unitCount: unitCount)
+        self.count = count
+        lengthTerms = lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / averageLength) }
         scale = 255 / ((Self.k1 + 1) * Self.idf(df: 1, count: count))
+    }
+
+    /// The site's unit count and average length as impacts use them: an edit that moves either
+    /// changes every impact of the index.
+    static func statistics(lengths: [Float], unitCount: Int) -> (count: Double, averageLength: Double) {
+        let units = Double(max(unitCount, 1))
+        return (coarse(units), coarse(max(lengths.reduce(0) { $0 + Double($1) } / units, 1)))
     }
 
     /// `value` rounded up to four significant bits, so that it moves in steps of at most an eighth.
@@ -39,14 +46,14 @@ struct Impacts {
     /// A token's postings with impacts from 1 to 255, in unit order, split into the best `first`
     /// (ties: lower unit first) and the rest. Most tokens have no more than `first` postings, and
     /// then nothing is sorted: the table holds them in unit order already.
-    func tiers(_ token: Int, first: Int) -> (first: [Posting], second: [Posting]) {
-        let range = table.postings(of: token)
+    func tiers(_ list: PostingTable.List, first: Int) -> (first: [Posting], second: [Posting]) {
+        let range = list.units.indices
         let idf = Self.idf(df: range.count, count: count)
         func score(_ index: Int) -> Double {
-            Self.bm25(idf: idf, weight: Double(table.weights[index]), lengthTerm: lengthTerms[Int(table.units[index])])
+            Self.bm25(idf: idf, weight: Double(list.weights[index]), lengthTerm: lengthTerms[Int(list.units[index])])
         }
         func posting(_ index: Int, _ score: Double) -> Posting {
-            Posting(unit: Int(table.units[index]), impact: min(255, max(1, Int((score * scale).rounded()))))
+            Posting(unit: Int(list.units[index]), impact: min(255, max(1, Int((score * scale).rounded()))))
         }
         guard range.count > first else { return (range.map { posting($0, score($0)) }, []) }
         let scores = range.map(score)

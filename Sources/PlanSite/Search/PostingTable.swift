@@ -1,22 +1,35 @@
 /// Every token's postings, in flat arrays indexed by an interned token id: a 10,000-plan site
 /// has tens of millions of postings, which as dictionaries of arrays of tuples took gigabytes.
+/// A session that stays running changes one token's list at a time (`replace`); the flat arrays
+/// stay as they were made.
 struct PostingTable {
     /// Token text by id.
     private(set) var tokens: [String] = []
     /// Postings of token `t` are `units[starts[t]..<starts[t + 1]]`, in unit order.
-    private(set) var starts: [Int] = []
-    private(set) var units: [UInt32] = []
+    private var starts: [Int] = []
+    /// Unit numbers (`SiteUnits.numbers`), which an edit to one plan leaves as they are for
+    /// every other plan, unlike places in the site's list of units.
+    private var units: [UInt32] = []
     /// BM25F weighted term frequencies, parallel to `units`.
-    private(set) var weights: [Float] = []
-    /// Each unit's weighted length, for BM25's length normalisation.
+    private var weights: [Float] = []
+    /// Each unit's weighted length, for BM25's length normalisation, by number; 0 where no unit is.
     private(set) var lengths: [Float] = []
+    /// Ids of the tokens' bytes, so that an edit's tokens find their lists.
+    private var interner = TokenInterner()
+    /// Lists given by `replace`, in place of those in the flat arrays.
+    private var replaced: [Int: List] = [:]
 
-    /// Merges blocks that together hold every unit, in unit order.
-    init(blocks: consuming [TokenBlock]) {
+    struct List {
+        var units: ArraySlice<UInt32>
+        var weights: ArraySlice<Float>
+        var count: Int { units.count }
+    }
+
+    /// Merges blocks that together hold every unit, in unit order; `numbers` are the units' numbers.
+    init(blocks: consuming [TokenBlock], numbers: [Int]) {
         // One global id per token, counted, in the order blocks and units come: postings are
         // then placed by a counting sort and stay in unit order within each token.
         var blocks = blocks
-        var interner = TokenInterner()
         var counts: [Int] = []
         var remaps: [[Int32]] = []
         for block in blocks {
@@ -38,8 +51,8 @@ struct PostingTable {
         let postingCount = starts[tokens.count]
         units = Array(unsafeUninitializedCapacity: postingCount) { _, count in count = postingCount }
         weights = Array(unsafeUninitializedCapacity: postingCount) { _, count in count = postingCount }
-        lengths.reserveCapacity(blocks.reduce(0) { $0 + $1.unitCount })
-        var unit: UInt32 = 0
+        lengths = Array(repeating: 0, count: (numbers.last ?? -1) + 1)
+        var unit = 0
         // Each block goes as soon as it is placed, as the table takes its room; glibc is asked
         // now and then to hand the blocks' pages back, as it keeps freed memory for reuse.
         for index in blocks.indices {
@@ -49,14 +62,15 @@ struct PostingTable {
             let remap = remaps[index]
             var position = 0
             for (end, length) in zip(block.unitEnds, block.lengths) {
+                let number = UInt32(numbers[unit])
                 while position < Int(end) {
                     let token = Int(remap[Int(block.tokenIDs[position])])
-                    units[next[token]] = unit
+                    units[next[token]] = number
                     weights[next[token]] = block.weights[position]
                     next[token] += 1
                     position += 1
                 }
-                lengths.append(length)
+                lengths[Int(number)] = length
                 unit += 1
             }
         }
@@ -64,75 +78,48 @@ struct PostingTable {
 
     var tokenCount: Int { tokens.count }
 
-    func postings(of token: Int) -> Range<Int> { starts[token]..<starts[token + 1] }
-
-    static func tokenize(_ units: ArraySlice<SearchUnit>) -> TokenBlock {
-        var reader = BlockReader()
-        for unit in units { reader.read(unit) }
-        // Copied to their exact size: arrays grown by appending keep up to twice the room they
-        // use, and every block of a national site is held at once until the table is made.
-        var block = reader.block
-        block.nameBytes = Array(reader.interner.bytes[...])
-        block.nameEnds = Array(reader.interner.ends[...])
-        block.tokenIDs = Array(block.tokenIDs[...])
-        block.weights = Array(block.weights[...])
-        return block
+    func list(_ token: Int) -> List {
+        if !replaced.isEmpty, let list = replaced[token] { return list }
+        guard token + 1 < starts.count else { return List(units: [], weights: []) }
+        let range = starts[token]..<starts[token + 1]
+        return List(units: units[range], weights: weights[range])
     }
 
-    /// Tokenizes units into a block. A struct with mutating methods, not nested functions
-    /// capturing local variables: those cost hundreds of instructions a token.
-    private struct BlockReader {
-        var block = TokenBlock()
-        var interner = TokenInterner()
-        /// The current unit's weight of each local token id, and the ids it has touched.
-        var weights: [Float] = []
-        var touched: [Int32] = []
-        var isTouched: [Bool] = []
-        var length: Float = 0
+    /// The id of a token given as bytes, a new one if no unit had it.
+    mutating func id(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+        let id = Int(interner.id(token))
+        if id == tokens.count { tokens.append(String(decoding: token, as: UTF8.self)) }
+        return id
+    }
 
-        mutating func read(_ unit: SearchUnit) {
-            length = 0
-            add(unit.numbers, SearchUnit.weights.numbers, numbersOnly: true)
-            add(unit.title, SearchUnit.weights.title)
-            add(unit.agencies, SearchUnit.weights.agencies)
-            add(unit.text, SearchUnit.weights.text)
-            // "=so tu phap": the whole name, so a query naming an agency exactly finds it first.
-            // (Documents are found exactly by their number.) It does not count towards length.
-            if unit.kind == .agency {
-                let exact = interner.id(SearchText.exactTitleToken(unit.title))
-                add(exact, 0)
-                weights[Int(exact)] = Float(SearchUnit.weights.title)
-            }
-            touched.sort()
-            for id in touched {
-                block.tokenIDs.append(id)
-                block.weights.append(weights[Int(id)])
-                weights[Int(id)] = 0
-                isTouched[Int(id)] = false
-            }
-            touched.removeAll(keepingCapacity: true)
-            block.unitEnds.append(Int32(block.tokenIDs.count))
-            block.lengths.append(length)
-        }
+    /// Sets units' lengths by number, with room for numbers up to `end`.
+    mutating func setLengths(_ changed: [(number: Int, length: Float)], upTo end: Int) {
+        if end > lengths.count { lengths += Array(repeating: 0, count: end - lengths.count) }
+        for (number, length) in changed { lengths[number] = length }
+    }
 
-        private mutating func add(_ text: String, _ weight: Double, numbersOnly: Bool = false) {
-            SearchText.forEachToken(text, numbersOnly: numbersOnly) { token in
-                add(interner.id(token), Float(weight))
-                length += Float(weight)
-            }
-        }
+    /// Gives `token` these postings, in unit order; an empty list takes the token out of the index.
+    mutating func replace(_ token: Int, with list: List) {
+        replaced[token] = list
+    }
+}
 
-        private mutating func add(_ id: Int32, _ weight: Float) {
-            let index = Int(id)
-            if index == weights.count {
-                weights.append(0)
-                isTouched.append(false)
-            }
-            if !isTouched[index] {
-                isTouched[index] = true
-                touched.append(id)
-            }
-            weights[index] += weight
+extension PostingTable {
+    /// One unit's postings: its tokens in id order, their weights, and its length.
+    struct UnitPostings: Equatable {
+        var tokens: [Int]
+        var weights: [Float]
+        var length: Float
+    }
+
+    /// Each unit of a block with its tokens' ids in this table, new ids for tokens it lacks.
+    mutating func postings(of block: TokenBlock) -> [UnitPostings] {
+        let ids = (0..<block.nameEnds.count).map { name in block.withName(name) { id($0) } }
+        var start = 0
+        return zip(block.unitEnds, block.lengths).map { end, length in
+            let pairs = (start..<Int(end)).map { (ids[Int(block.tokenIDs[$0])], block.weights[$0]) }.sorted { $0.0 < $1.0 }
+            start = Int(end)
+            return UnitPostings(tokens: pairs.map(\.0), weights: pairs.map(\.1), length: length)
         }
     }
 }

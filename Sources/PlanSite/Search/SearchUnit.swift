@@ -27,14 +27,8 @@ struct SearchUnit {
 
     /// The site's units, numbered by `UnitLayout`: each plan with its tasks, and agencies and
     /// documents in short runs, so a query's results from one plan share display chunks.
-    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:], chunk: Int = SearchIndexBuilder.chunkSize) -> SiteUnits {
+    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:], chunk: Int = SearchIndex.chunkSize) -> SiteUnits {
         let urls = SiteURLs(base: site.config.baseURL)
-        func source(_ plan: Plan, unit: Int) -> Fingerprint? {
-            guard var key = planKeys[plan.sourcePath] else { return nil }
-            key.add(site.config.baseURL)
-            key.add(unit)
-            return key
-        }
         var units: [SearchUnit] = site.agencies.map { record in
             SearchUnit(kind: .agency, title: record.agency.name, url: urls.agency(record.agency), province: nil, numbers: "",
                        agencies: (record.agency.aliases + record.agency.formerly).joined(separator: ". "),
@@ -51,26 +45,41 @@ struct SearchUnit {
         }
         entities += runs("d ", agencyCount..<units.count, of: units)
         for entry in site.plans {
-            let plan = entry.plan
-            let meta = plan.metadata
             let first = units.count
-            units.append(SearchUnit(kind: .plan, title: meta.title, url: urls.plan(plan.slug), province: meta.province,
-                                    numbers: ([meta.number].compactMap { $0 } + meta.implements).joined(separator: " "),
-                                    agencies: meta.issuer, text: [meta.kind, meta.signer].compactMap { $0 }.joined(separator: ". "),
-                                    leads: [], cited: plan.implementedRefs.map(\.number.canonical), deadline: "", year: meta.date?.year,
-                                    source: source(plan, unit: -1)))
-            let citedByTask = Dictionary(grouping: plan.citations.filter { $0.taskID != nil }, by: { $0.taskID! })
-            for (index, task) in plan.tasks.enumerated() {
-                let cited = (citedByTask[task.id] ?? []).map(\.ref.number.canonical).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                units.append(SearchUnit(kind: .task, title: task.title, url: urls.task(task), province: plan.metadata.province,
-                                        numbers: cited.joined(separator: " "), agencies: (task.lead + task.support).joined(separator: ". "),
-                                        text: task.text, leads: task.lead, cited: cited,
-                                        deadline: task.deadlines.map(\.text).joined(separator: " hoặc "), year: task.due?.year,
-                                        source: source(plan, unit: index)))
-            }
-            entities.append(("p " + plan.slug, first..<units.count))
+            units += of(entry.plan, urls: urls, key: planKeys[entry.plan.sourcePath])
+            entities.append((entityName(entry.plan.slug), first..<units.count))
         }
         return SiteUnits(units: units, entities: entities, chunk: chunk)
+    }
+
+    /// The name of a plan's entity in `SiteUnits`.
+    static func entityName(_ slug: String) -> String { "p " + slug }
+
+    /// A plan's unit, then its tasks'. With the plan's source `key`, each unit's display record
+    /// is known by it (`inputs`).
+    static func of(_ plan: Plan, urls: SiteURLs, key: Fingerprint?) -> [SearchUnit] {
+        func source(unit: Int) -> Fingerprint? {
+            guard var key else { return nil }
+            key.add(urls.base)
+            key.add(unit)
+            return key
+        }
+        let meta = plan.metadata
+        var units = [SearchUnit(kind: .plan, title: meta.title, url: urls.plan(plan.slug), province: meta.province,
+                                numbers: ([meta.number].compactMap { $0 } + meta.implements).joined(separator: " "),
+                                agencies: meta.issuer, text: [meta.kind, meta.signer].compactMap { $0 }.joined(separator: ". "),
+                                leads: [], cited: plan.implementedRefs.map(\.number.canonical), deadline: "", year: meta.date?.year,
+                                source: source(unit: -1))]
+        let citedByTask = Dictionary(grouping: plan.citations.filter { $0.taskID != nil }, by: { $0.taskID! })
+        for (index, task) in plan.tasks.enumerated() {
+            let cited = (citedByTask[task.id] ?? []).map(\.ref.number.canonical).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            units.append(SearchUnit(kind: .task, title: task.title, url: urls.task(task), province: plan.metadata.province,
+                                    numbers: cited.joined(separator: " "), agencies: (task.lead + task.support).joined(separator: ". "),
+                                    text: task.text, leads: task.lead, cited: cited,
+                                    deadline: task.deadlines.map(\.text).joined(separator: " hoặc "), year: task.due?.year,
+                                    source: source(unit: index)))
+        }
+        return units
     }
 
     /// Agencies or documents cut into runs of up to 16, before each whose address hashes to a

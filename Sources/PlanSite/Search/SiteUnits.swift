@@ -26,13 +26,42 @@ struct SiteUnits {
         for index in entities.indices.sorted(by: { firsts[$0] < firsts[$1] }) {
             let entity = entities[index]
             let start = all.count
-            var key = Fingerprint.of(["entity", entity.name])
             for (offset, unit) in units[entity.units].enumerated() {
                 all.append(unit)
                 numbers.append(firsts[index] + offset)
-                key.add(unit.inputs)
             }
-            self.entities.append(Entity(name: entity.name, units: start..<all.count, key: key))
+            self.entities.append(Entity(name: entity.name, units: start..<all.count, key: Self.key(entity.name, units[entity.units])))
+        }
+    }
+
+    private static func key(_ name: String, _ units: some Collection<SearchUnit>) -> Fingerprint {
+        var key = Fingerprint.of(["entity", name])
+        for unit in units { key.add(unit.inputs) }
+        return key
+    }
+
+    /// Whether entity `index` can hold `unitCount` units with every entity keeping its numbers:
+    /// always while it takes as many display chunks, as the layout depends on nothing else.
+    func keepsNumbers(_ index: Int, unitCount: Int, chunk: Int) -> Bool {
+        func chunks(_ count: Int) -> Int { max(1, (count + chunk - 1) / chunk) }
+        guard chunks(unitCount) != chunks(entities[index].units.count) else { return true }
+        let firsts = UnitLayout.firstNumbers(of: entities.indices.map {
+            UnitLayout.Entity(name: entities[$0].name, unitCount: $0 == index ? unitCount : entities[$0].units.count)
+        }, chunk: chunk)
+        return entities.indices.allSatisfy { firsts[$0] == numbers[entities[$0].units.lowerBound] }
+    }
+
+    /// Entity `index` with these units, numbered from its first number on (`keepsNumbers`).
+    mutating func replace(_ index: Int, with units: [SearchUnit]) {
+        let old = entities[index].units
+        let first = numbers[old.lowerBound]
+        all.replaceSubrange(old, with: units)
+        numbers.replaceSubrange(old, with: first..<first + units.count)
+        entities[index].units = old.lowerBound..<old.lowerBound + units.count
+        entities[index].key = Self.key(entities[index].name, units)
+        let shift = units.count - old.count
+        for later in entities.indices.dropFirst(index + 1) {
+            entities[later].units = entities[later].units.lowerBound + shift..<entities[later].units.upperBound + shift
         }
     }
 }

@@ -21,7 +21,7 @@ struct TokenBlocks {
         let groups = self.groups()
         let blocks = groups.parallelMap(jobs: jobs) { group -> TokenBlock in
             if let data = cache.recall(group.key), let block = Self.decode(data) { return block }
-            let block = PostingTable.tokenize(units.all[group.units])
+            let block = TokenBlock.tokenize(units.all[group.units])
             cache.remember(group.key, Self.encode(block))
             return block
         }

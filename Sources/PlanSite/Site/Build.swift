@@ -45,9 +45,11 @@ public struct Build {
     public func run() -> BuildReport { run(linked: { _ in }, committed: { _ in }) }
 
     /// A build that takes the plans a session `held` instead of the cache's, hands what it linked
-    /// to `linked` before rendering, and once the output is in place, where each plan's parts of
-    /// the data files lie to `committed`: what a session that stays running keeps.
-    func run(holding held: HeldPlans? = nil, linked: (LinkedSite) -> Void, committed: ([String: [ExportItem]]) -> Void) -> BuildReport {
+    /// to `linked` before rendering, the search index to `indexed` once its files are made, and
+    /// once the output is in place, where each plan's parts of the data files lie to
+    /// `committed`: what a session that stays running keeps.
+    func run(holding held: HeldPlans? = nil, linked: (LinkedSite) -> Void, indexed: (SearchIndex) -> Void = { _ in },
+             committed: ([String: [ExportItem]]) -> Void) -> BuildReport {
         let output = OutputFolder(url: outputDirectory)
         output.startCleanup(recycling: cacheDirectory != nil)
         defer { output.finishCleanup() }
@@ -69,7 +71,7 @@ public struct Build {
             if let held { memory = memory.holding(held) }
             let background = BackgroundWriter(write: writer.write)
             let generated = Result { try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory,
-                                                        linked: linked, write: background.enqueue) }
+                                                        linked: linked, indexed: indexed, write: background.enqueue) }
             try StageTiming.measure("write (rest)", into: &timings) { try background.finish() }
             var report = try generated.get()
             report.timings = timings.prefix(1) + report.timings + timings.dropFirst()
@@ -112,7 +114,7 @@ public struct Build {
     /// sites in memory through it. Files are handed to `write` only if nothing failed first.
     public static func generate(_ sources: consuming SiteSources, strict: Bool = false, today: CalendarDate = .buildDay(),
                                 jobs: Int = Workers.default, memory: BuildMemory = .none, linked: (LinkedSite) -> Void = { _ in },
-                                write: (OutputFile) throws -> Void) rethrows -> BuildReport {
+                                indexed: (SearchIndex) -> Void = { _ in }, write: (OutputFile) throws -> Void) rethrows -> BuildReport {
         var timings: [StageTiming] = []
         func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T { try StageTiming.measure(stage, into: &timings, work) }
         let (registries, registryProblems) = Registries.decode(sources.registries)
@@ -183,10 +185,10 @@ public struct Build {
             let units = SearchUnit.all(linked!, planKeys: planKeys)
             linked = nil
             FreedMemory.release()
-            try SearchIndexBuilder(site: units, jobs: jobs, previous: memory.previous, tokens: memory.tokens).write { file in
+            indexed(try SearchIndexBuilder(site: units, jobs: jobs, previous: memory.previous, tokens: memory.tokens).write { file in
                 try write(file)
                 pages += 1
-            }
+            })
         }
         return BuildReport(diagnostics: diagnostics, pagesWritten: pages, plans: linkedPlans, timings: timings,
                            plansFromCache: planCount - changed.count)

@@ -21,6 +21,8 @@ public final class SiteSession {
     /// The plans of the last build, which the next one takes instead of reading the cache.
     private var held: HeldPlans?
     private var contexts: PageContexts?
+    /// The output's search index, to put a relinked plan's units in (`SearchIndex.replace`).
+    private var searchIndex: SearchIndex?
     /// Each data export file's parts, by plan slug, where the output holds them now.
     private var exportParts: [String: [String: ExportItem]] = [:]
 
@@ -31,6 +33,10 @@ public final class SiteSession {
         public var editedInPlace: [String]
         /// Output files an in-place update wrote.
         public var filesWritten: [String]
+        /// An in-place update made the search index whole instead of putting the edited plans'
+        /// units into it, as the edit moved what every posting depends on (a year or province
+        /// gained or lost, the site's statistics, the shard count).
+        public var searchIndexMadeAgain = false
         public var seconds: Double
     }
 
@@ -52,8 +58,9 @@ public final class SiteSession {
         let day = today()
         guard !started || !changed.isEmpty || day != build.today else { return nil }
         defer { stamps = now }
-        if started, day == build.today, let (report, written) = inPlace(changed, now) {
-            return Update(report: report, editedInPlace: changed, filesWritten: written, seconds: -start.timeIntervalSinceNow)
+        if started, day == build.today, let (report, written, madeAgain) = inPlace(changed, now) {
+            return Update(report: report, editedInPlace: changed, filesWritten: written, searchIndexMadeAgain: madeAgain,
+                          seconds: -start.timeIntervalSinceNow)
         }
         started = true
         build.today = day
@@ -63,12 +70,15 @@ public final class SiteSession {
     private func rebuild() -> BuildReport {
         linked = nil
         contexts = nil
+        searchIndex = nil
         var captured: LinkedSite?
+        var index: SearchIndex?
         var parts: [String: [ExportItem]] = [:]
-        let report = build.run(holding: held, linked: { captured = $0 }, committed: { parts = $0 })
+        let report = build.run(holding: held, linked: { captured = $0 }, indexed: { index = $0 }, committed: { parts = $0 })
         held = report.succeeded ? captured?.held : nil
         if report.succeeded, let captured, build.cacheDirectory != nil {
             linked = captured
+            searchIndex = index
             contexts = PageContexts(site: captured.site, bodies: BodyStore())
             exportParts = parts.mapValues { Dictionary($0.map { ($0.name, $0) }) { first, _ in first } }
         }
@@ -81,7 +91,7 @@ public final class SiteSession {
     /// records' data files and the search index are made again. Nothing is written unless every
     /// edited plan was read, parsed and relinked, and every data file holds the plan's old parts
     /// where the last build put them.
-    private func inPlace(_ changed: [String], _ now: SourceStamps) -> (BuildReport, [String])? {
+    private func inPlace(_ changed: [String], _ now: SourceStamps) -> (BuildReport, [String], searchIndexMadeAgain: Bool)? {
         let contentName = build.contentDirectory.lastPathComponent
         guard let parser = linked?.parser, let extractor = linked?.extractor, contexts != nil, !changed.isEmpty,
               changed.allSatisfy({ $0.hasPrefix(contentName + "/") && $0.hasSuffix(".md") && now.edited($0, since: stamps) }) else { return nil }
@@ -102,7 +112,7 @@ public final class SiteSession {
         linked.site = contexts.site.emptied
         var patches: [(file: String, slug: String, bytes: [UInt8])] = []
         var pages: [(path: String, data: Data?)] = []
-        var relinkedAny = false
+        var relinkedPlans: [String] = []
         var linkProblems: [Diagnostic] = []
         for entry in edited {
             var light = entry
@@ -123,7 +133,7 @@ public final class SiteSession {
                 linkProblems += relinked.diagnostics
                 contexts.site = site
                 pages += RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was)
-                relinkedAny = true
+                relinkedPlans.append(light.plan.slug)
             }
             contexts.site = linked.site
             // Its key names the file as the last build read it: the next build must not take the edit for that.
@@ -136,6 +146,7 @@ public final class SiteSession {
         }
         contexts.site = site
         var written: [String] = []
+        var indexMadeAgain = false
         do {
             for (path, data) in pages where try OutputPatch.write(data, to: build.outputDirectory, path) { written.append(path) }
             // The next build must not copy other plans' parts from offsets this moves.
@@ -144,30 +155,53 @@ public final class SiteSession {
                 exportParts[patch.file] = try ExportPatch.replace(patch.slug, in: exportParts[patch.file]!, with: patch.bytes, path: output(patch.file))
                 if !written.contains(patch.file) { written.append(patch.file) }
             }
-            if relinkedAny { written += try relinkedData(site, planKeys: linked.planKeys) }
+            if !relinkedPlans.isEmpty {
+                let (files, madeAgain) = try relinkedData(site, relinkedPlans, planKeys: linked.planKeys)
+                written += files
+                indexMadeAgain = madeAgain
+            }
         } catch {
             return nil
         }
         linked.site = site
         self.linked = linked
         self.contexts = contexts
-        return (BuildReport(diagnostics: (edited.flatMap(\.diagnostics) + linkProblems).sortedForReport, pagesWritten: written.count, plans: site.plans.count), written)
+        return (BuildReport(diagnostics: (edited.flatMap(\.diagnostics) + linkProblems).sortedForReport, pagesWritten: written.count, plans: site.plans.count), written, indexMadeAgain)
     }
 
-    /// After a relink, the data files made of records and the search index, written where they changed.
-    private func relinkedData(_ site: SiteModel, planKeys: [String: Fingerprint]) throws -> [String] {
+    /// After a relink, the data files made of records and the search index, written where they
+    /// changed: the relinked plans' units put into the index the session keeps, or where that
+    /// reaches too far, the index made again.
+    private func relinkedData(_ site: SiteModel, _ plans: [String], planKeys: [String: Fingerprint]) throws -> (written: [String], indexMadeAgain: Bool) {
         var files: [String: Data] = [:]
         DataExport(site: site, jobs: build.jobs).writeRecords { files[$0.path, default: Data()].append($0.data) }
         var written = try files.keys.sorted().filter { try OutputPatch.write(files[$0], to: build.outputDirectory, $0) }
+        let urls = SiteURLs(base: site.config.baseURL)
+        if var index = searchIndex.take() {
+            var edited = true
+            for slug in plans {
+                guard let plan = site.plan(slug),
+                      let edit = index.replace(plan: slug, with: SearchUnit.of(plan, urls: urls, key: planKeys[plan.sourcePath]), jobs: build.jobs) else {
+                    edited = false
+                    break
+                }
+                for file in edit.files where try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
+                for path in edit.gone where try OutputPatch.write(nil, to: build.outputDirectory, path) { written.append(path) }
+            }
+            if edited {
+                searchIndex = index
+                return (written, false)
+            }
+        }
         let cache = BuildCache(folder: build.cacheDirectory!)
         var made: Set<String> = []
-        try SearchIndexBuilder(site: SearchUnit.all(site, planKeys: planKeys), jobs: build.jobs,
-                               previous: cache.previousOutput(build.outputDirectory), tokens: cache.tokens).write { file in
+        searchIndex = try SearchIndexBuilder(site: SearchUnit.all(site, planKeys: planKeys), jobs: build.jobs,
+                                             previous: cache.previousOutput(build.outputDirectory), tokens: cache.tokens).write { file in
             made.insert(file.path)
             if !file.reused, try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
         }
         written += try OutputPatch.removeAll(under: ["search/i", "search/j", "search/d"], except: made, in: build.outputDirectory)
-        return written
+        return (written, true)
     }
 
     private func output(_ file: String) -> String { build.outputDirectory.appendingPathComponent(file).path }

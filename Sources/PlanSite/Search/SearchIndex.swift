@@ -1,0 +1,141 @@
+import Foundation
+
+/// The search index as values (docs/SEARCH.md): the site's units, every token's postings, and
+/// how they are cut into files. `SearchIndexBuilder` writes all of it; a session that stays
+/// running keeps it and puts one plan's units in at a time (`replacing`).
+public struct SearchIndex {
+    var site: SiteUnits
+    var table: PostingTable
+    let provinces: [String]
+    let years: [Int]
+    /// Each unit's facet code (kind, province, year), by number.
+    var facets: [Int]
+    /// How many units name each province and year: one gained or lost would move every facet code.
+    var provinceUses: [String: Int] = [:]
+    var yearUses: [Int: Int] = [:]
+    private let provinceCodes: [String: Int]
+    private let yearCodes: [Int: Int]
+    let shardCount: Int
+    /// Each shard's tokens, in the order of their text.
+    var tokensByShard: [[Int]]
+    /// Postings in first tiers, which set the shard count.
+    var firstTierPostings: Int
+
+    static let chunkSize = 8
+    /// Postings kept per token in the first tier; the rest go to the second tier, fetched on demand.
+    static let firstTier = 200
+    /// Characters of a title a result shows; longer titles end in "…".
+    static let titleLength = 120
+
+    /// Tokenizes the site's units, taking groups of unchanged plans from `tokens`.
+    init(site: SiteUnits, jobs: Int, tokens: KeyedFiles) {
+        for unit in site.all {
+            if let province = unit.province { provinceUses[province, default: 0] += 1 }
+            if let year = unit.year { yearUses[year, default: 0] += 1 }
+        }
+        provinces = provinceUses.keys.sorted(by: Collation.less)
+        years = yearUses.keys.sorted()
+        provinceCodes = Dictionary(uniqueKeysWithValues: provinces.enumerated().map { ($1, $0 + 1) })
+        yearCodes = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0 + 1) })
+        table = PostingTable(blocks: TokenBlocks(units: site, jobs: jobs, cache: tokens).make(), numbers: site.numbers)
+        facets = Array(repeating: 0, count: table.lengths.count)
+        self.site = site
+        firstTierPostings = 0
+        tokensByShard = []
+        for token in 0..<table.tokenCount { firstTierPostings += min(table.list(token).count, Self.firstTier) }
+        shardCount = Self.shardCount(forPostings: firstTierPostings)
+        tokensByShard = Array(repeating: [], count: shardCount)
+        for token in 0..<table.tokenCount { tokensByShard[shard(of: token)].append(token) }
+        let names = table.tokens
+        tokensByShard = tokensByShard.parallelMap(jobs: jobs) { $0.sorted { names[$0] < names[$1] } }
+        for (unit, number) in zip(site.all, site.numbers) { facets[number] = facet(of: unit) }
+    }
+
+    func facet(of unit: SearchUnit) -> Int {
+        unit.kind.rawValue | (unit.province.flatMap { provinceCodes[$0] } ?? 0) << 2 | (unit.year.flatMap { yearCodes[$0] } ?? 0) << 9
+    }
+
+    func shard(of token: Int) -> Int {
+        Int(Self.hash(SearchText.shardKey(table.tokens[token])) % UInt32(shardCount))
+    }
+
+    var impacts: Impacts { Impacts(lengths: table.lengths, unitCount: site.all.count) }
+
+    /// The manifest, and the names behind the facet codes, needed only to show or apply filters:
+    /// not before the first results.
+    var head: [OutputFile] {
+        [OutputFile(path: "search/manifest.json", data: JSONWriter.encode(.object([
+            ("version", .int(3)), ("units", .int(site.all.count)), ("titleLength", .int(Self.titleLength)), ("shards", .int(shardCount)),
+            ("chunk", .int(Self.chunkSize)), ("firstTier", .int(Self.firstTier)),
+        ]))),
+         OutputFile(path: "search/facets.json", data: JSONWriter.encode(.object([
+            ("kinds", .strings(SearchUnit.Kind.allCases.map(\.name))), ("provinces", .strings(provinces)),
+            ("years", .array(years.map { .int($0) })),
+         ])))]
+    }
+
+    /// A shard's first tiers, and its second tiers if any token has one.
+    func shardFiles(_ shard: Int, _ impacts: Impacts) -> [OutputFile] {
+        var first = JSONWriter(), second = JSONWriter()
+        for token in tokensByShard[shard] {
+            let tiers = impacts.tiers(table.list(token), first: Self.firstTier)
+            let df = tiers.first.count + tiers.second.count
+            // Each list starts with the token's full document frequency, so a reader knows
+            // when the first tier is only the best part of it.
+            first.member(table.tokens[token]) { code(df: df, tiers.first, to: &$0) }
+            if !tiers.second.isEmpty {
+                second.member(table.tokens[token]) { code(df: df, tiers.second, to: &$0) }
+            }
+        }
+        return [OutputFile(path: Self.shardPath("i", shard), data: first.closedObject())]
+            + (second.isEmpty ? [] : [OutputFile(path: Self.shardPath("j", shard), data: second.closedObject())])
+    }
+
+    static func shardPath(_ tier: String, _ shard: Int) -> String { "search/\(tier)/\(String(shard, radix: 16)).json" }
+
+    /// Where each display chunk starts, as places in `site.all`: an entity starts a chunk, so a
+    /// chunk's units are those from its first up to the next chunk's.
+    func chunkStarts(of entities: ArraySlice<SiteUnits.Entity>) -> [Int] {
+        entities.flatMap { stride(from: $0.units.lowerBound, to: $0.units.upperBound, by: Self.chunkSize) }
+    }
+
+    func chunkPath(_ start: Int) -> String { "search/d/\(site.numbers[start] / Self.chunkSize).json" }
+
+    func chunkData(_ units: ArraySlice<SearchUnit>) -> Data {
+        JSONWriter.encode(.array(units.map { unit -> JSONWriter.Value in
+            let snippet = Snippet.source(unit.text)
+            // A task's title is the start of its text: the record says how long it is instead
+            // of repeating it.
+            let title: JSONWriter.Value = Snippet.hasPrefix(snippet, unit.title) ? .int(unit.title.utf16.count)
+                : .string(Snippet.shortened(unit.title, to: Self.titleLength))
+            return .array([.int(unit.kind.rawValue), title, .string(unit.url), .string(unit.province ?? ""),
+                           .string(snippet), .strings(unit.leads), .strings(unit.cited), .string(unit.deadline)])
+        }))
+    }
+
+    /// `df, Δnumber, impact, facet, …` for postings in number order, as a posting code.
+    private func code(df: Int, _ postings: [Impacts.Posting], to bytes: inout [UInt8]) {
+        PostingCode.append(df, to: &bytes)
+        var previous = 0
+        for posting in postings {
+            PostingCode.append(posting.unit - previous, to: &bytes)
+            PostingCode.append(posting.impact, to: &bytes)
+            PostingCode.append(facets[posting.unit], to: &bytes)
+            previous = posting.unit
+        }
+    }
+
+    /// About 16 KB of postings a shard: a query fetches a few small files, whatever the site's size.
+    static func shardCount(forPostings postings: Int) -> Int {
+        var count = 8
+        while count < 65536, postings / count > 400 { count *= 2 }
+        return count
+    }
+
+    /// FNV-1a over the token's UTF-8 bytes; search-core.js computes the same.
+    static func hash(_ token: String) -> UInt32 {
+        var hash: UInt32 = 2166136261
+        for byte in token.utf8 { hash = (hash ^ UInt32(byte)) &* 16777619 }
+        return hash
+    }
+}

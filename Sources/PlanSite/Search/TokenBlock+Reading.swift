@@ -1,0 +1,71 @@
+extension TokenBlock {
+    /// Tokenizes units, in order, into one block.
+    static func tokenize(_ units: ArraySlice<SearchUnit>) -> TokenBlock {
+        var reader = BlockReader()
+        for unit in units { reader.read(unit) }
+        // Copied to their exact size: arrays grown by appending keep up to twice the room they
+        // use, and every block of a national site is held at once until the table is made.
+        var block = reader.block
+        block.nameBytes = Array(reader.interner.bytes[...])
+        block.nameEnds = Array(reader.interner.ends[...])
+        block.tokenIDs = Array(block.tokenIDs[...])
+        block.weights = Array(block.weights[...])
+        return block
+    }
+    /// Tokenizes units into a block. A struct with mutating methods, not nested functions
+    /// capturing local variables: those cost hundreds of instructions a token.
+    private struct BlockReader {
+        var block = TokenBlock()
+        var interner = TokenInterner()
+        /// The current unit's weight of each local token id, and the ids it has touched.
+        var weights: [Float] = []
+        var touched: [Int32] = []
+        var isTouched: [Bool] = []
+        var length: Float = 0
+
+        mutating func read(_ unit: SearchUnit) {
+            length = 0
+            add(unit.numbers, SearchUnit.weights.numbers, numbersOnly: true)
+            add(unit.title, SearchUnit.weights.title)
+            add(unit.agencies, SearchUnit.weights.agencies)
+            add(unit.text, SearchUnit.weights.text)
+            // "=so tu phap": the whole name, so a query naming an agency exactly finds it first.
+            // (Documents are found exactly by their number.) It does not count towards length.
+            if unit.kind == .agency {
+                let exact = interner.id(SearchText.exactTitleToken(unit.title))
+                add(exact, 0)
+                weights[Int(exact)] = Float(SearchUnit.weights.title)
+            }
+            touched.sort()
+            for id in touched {
+                block.tokenIDs.append(id)
+                block.weights.append(weights[Int(id)])
+                weights[Int(id)] = 0
+                isTouched[Int(id)] = false
+            }
+            touched.removeAll(keepingCapacity: true)
+            block.unitEnds.append(Int32(block.tokenIDs.count))
+            block.lengths.append(length)
+        }
+
+        private mutating func add(_ text: String, _ weight: Double, numbersOnly: Bool = false) {
+            SearchText.forEachToken(text, numbersOnly: numbersOnly) { token in
+                add(interner.id(token), Float(weight))
+                length += Float(weight)
+            }
+        }
+
+        private mutating func add(_ id: Int32, _ weight: Float) {
+            let index = Int(id)
+            if index == weights.count {
+                weights.append(0)
+                isTouched.append(false)
+            }
+            if !isTouched[index] {
+                isTouched[index] = true
+                touched.append(id)
+            }
+            weights[index] += weight
+        }
+    }
+}

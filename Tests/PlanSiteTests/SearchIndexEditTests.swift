@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import PlanSite
+
+/// `plansite watch` puts an edited plan's units into the search index it keeps, instead of
+/// making the index again: the files must be those a whole index gives.
+@Suite("The search index, edited in place")
+struct SearchIndexEditTests {
+    static func files(_ site: SiteUnits) -> (index: SearchIndex, files: [String: Data]) {
+        var files: [String: Data] = [:]
+        let index = SearchIndexBuilder(site: site, jobs: 2).write { files[$0.path] = $0.data }
+        return (index, files)
+    }
+
+    /// The units with entity `name`'s replaced, laid out again from scratch.
+    static func site(_ site: SiteUnits, replacing name: String, with units: [SearchUnit]) -> SiteUnits {
+        var all: [SearchUnit] = []
+        var entities: [(name: String, units: Range<Int>)] = []
+        for entity in site.entities {
+            let start = all.count
+            all += entity.name == name ? units : Array(site.all[entity.units])
+            entities.append((entity.name, start..<all.count))
+        }
+        return SiteUnits(units: all, entities: entities, chunk: SearchIndex.chunkSize)
+    }
+
+    @Test func aPlansUnitsPutInGiveTheFilesOfAWholeIndex() throws {
+        var site = SearchUnit.all(RealPlanTests.site.model)
+        var (index, files) = Self.files(site)
+        // A plan whose last display chunk has room for one more task, which then moves no other plan.
+        let entity = try #require(site.entities.first { $0.name.hasPrefix("p ") && (2...7).contains($0.units.count % SearchIndex.chunkSize) })
+        let slug = String(entity.name.dropFirst(2))
+        var units = Array(site.all[entity.units])
+        let years = Set(site.all.compactMap(\.year))
+        func expectSameAsWhole(_ comment: Comment, _ change: (inout [SearchUnit]) -> Void) throws {
+            change(&units)
+            let replaced = index.replace(plan: slug, with: units, jobs: 2)
+            let edit = try #require(replaced, comment)
+            for file in edit.files { files[file.path] = file.data }
+            for path in edit.gone { files[path] = nil }
+            site = Self.site(site, replacing: entity.name, with: units)
+            let whole = Self.files(site).files
+            #expect(files.keys.sorted() == whole.keys.sorted(), comment)
+            #expect(whole.keys.filter { files[$0] != whole[$0] }.sorted() == [], comment)
+        }
+        try expectSameAsWhole("a word no unit had") { $0[1].text += " Tổ chức tại xã Ia Pếch." }
+        try expectSameAsWhole("a task given another year, which changes only its facet") { units in
+            units[2].year = years.sorted().first { $0 != units[2].year }
+        }
+        try expectSameAsWhole("a task added") { units in
+            var task = units[1]
+            (task.title, task.text, task.url) = ("Kiểm tra việc thực hiện", "Kiểm tra việc thực hiện kế hoạch.", task.url + "-kiem-tra")
+            units.append(task)
+        }
+        try expectSameAsWhole("the task with the word removed, which leaves the index without it") { $0.remove(at: 1) }
+        #expect(files.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains("\"pech\"") })
+        try expectSameAsWhole("tasks removed until the plan fills one display chunk fewer") { $0.removeLast($0.count % SearchIndex.chunkSize) }
+
+        units[1].year = 1999
+        let replaced = index.replace(plan: slug, with: units, jobs: 2)
+        #expect(replaced == nil, "a year no unit had renumbers every facet: the index is made again")
+    }
+}
