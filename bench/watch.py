@@ -6,8 +6,9 @@
 Starts the watcher on CORPUS, waits for its first build, then edits the middle plan RUNS times
 (adds a sentence before its first heading, as bench.py's rebuild does), and times each edit from
 the moment the file is written to the line the watcher prints when its output is up to date.
-Then once more with a task added, which changes the plan's agencies' pages and the search index.
-Prints the medians, and the watcher's peak memory (VmHWM)."""
+Then once more with a task added, which changes the plan's agencies' pages and the search index,
+and with a task added to each of BENCH_TASK_EDITS - 1 other plans (default 5 in all), each put
+back after. Prints the medians, and the watcher's peak memory (VmHWM) after all of them."""
 import os
 import re
 import select
@@ -21,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PLANSITE = ROOT / ".build" / "release" / "plansite"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+TASK_EDITS = int(os.environ.get("BENCH_TASK_EDITS", "5"))
 TASK = "\n1. Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật của tỉnh, hoàn thành trong năm 2025.\n"
 
 
@@ -70,6 +72,16 @@ def peak_mb(pid):
     return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
 
 
+def add_task(process, done, lines, plan, original):
+    """Adds a task under "TỔ CHỨC THỰC HIỆN" and times it to the watcher's line."""
+    start = time.monotonic()
+    heading = original.index("TỔ CHỨC THỰC HIỆN")
+    cut = original.index("\n1. ", heading) if "\n1. " in original[heading:] else len(original)
+    plan.write_text(original[:cut] + TASK + original[cut:], encoding="utf-8")
+    line = wait_for(process, done, lines)
+    return time.monotonic() - start, line
+
+
 def measure(tool, corpus):
     output = corpus.resolve() / f"watch-{tool}"
     command, done, content = watcher(tool, corpus, output)
@@ -91,19 +103,25 @@ def measure(tool, corpus):
             prose.append(time.monotonic() - start)
             said.append(line.strip())
             time.sleep(0.5)
-        start = time.monotonic()
-        heading = original.index("TỔ CHỨC THỰC HIỆN")
-        cut = original.index("\n1. ", heading) if "\n1. " in original[heading:] else len(original)
-        plan.write_text(original[:cut] + TASK + original[cut:], encoding="utf-8")
-        task_line = wait_for(process, done, lines)
-        task = time.monotonic() - start
+        task, task_line = add_task(process, done, lines, plan, original)
+        # More task edits, each to another plan: what a session holds grows with the plans edited.
+        others = [plans[len(plans) * k // 7] for k in range(1, 7) if plans[len(plans) * k // 7] != plan][:TASK_EDITS - 1]
+        more = []
+        for other in others:
+            text = other.read_text(encoding="utf-8")
+            try:
+                more.append(add_task(process, done, lines, other, text)[0])
+            finally:
+                other.write_text(text, encoding="utf-8")
+            wait_for(process, done, lines)
+            time.sleep(0.5)
         peak = peak_mb(process.pid)
     finally:
         plan.write_text(original, encoding="utf-8")
         os.killpg(process.pid, signal.SIGTERM)
         process.wait()
     return {"first": first, "prose": statistics.median(prose), "prose_runs": prose, "said": said[len(said) // 2],
-            "task": task, "task_said": task_line.strip(), "peak": peak}
+            "task": task, "task_said": task_line.strip(), "more": more, "peak": peak}
 
 
 def main():
@@ -111,8 +129,10 @@ def main():
     for tool in sys.argv[2:] or ["plansite"]:
         r = measure(tool, corpus)
         print(f"{tool}: first build {r['first']:.2f} s; prose edit, saved to written: median {r['prose']:.3f} s "
-              f"({', '.join(f'{t:.3f}' for t in r['prose_runs'])}); task added: {r['task']:.2f} s; peak {r['peak']:.0f} MB", flush=True)
-        print(f"  {r['said']}\n  {r['task_said'][:200]}", flush=True)
+              f"({', '.join(f'{t:.3f}' for t in r['prose_runs'])}); task added: {r['task']:.2f} s, then to other plans: "
+              f"{', '.join(f'{t:.2f}' for t in r['more']) or '-'} s; peak {r['peak']:.0f} MB", flush=True)
+        task = r['task_said']
+        print(f"  {r['said']}\n  {task if len(task) < 320 else task[:160] + ' … ' + task[-160:]}", flush=True)
 
 
 if __name__ == "__main__":

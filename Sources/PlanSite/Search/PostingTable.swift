@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every token's postings, in flat arrays indexed by an interned token id: a 10,000-plan site
 /// has tens of millions of postings, which as dictionaries of arrays of tuples took gigabytes.
 /// A session that stays running changes one token's list at a time (`replace`); the flat arrays
@@ -78,6 +80,8 @@ struct PostingTable {
 
     var tokenCount: Int { tokens.count }
 
+
+
     func list(_ token: Int) -> List {
         if !replaced.isEmpty, let list = replaced[token] { return list }
         guard token + 1 < starts.count else { return List(units: [], weights: []) }
@@ -99,8 +103,25 @@ struct PostingTable {
     }
 
     /// Gives `token` these postings, in unit order; an empty list takes the token out of the index.
+    /// No list of the table may be held meanwhile: the flat arrays are changed in place.
     mutating func replace(_ token: Int, with list: List) {
-        replaced[token] = list
+        if replaced.updateValue(list, forKey: token) == nil, token + 1 < starts.count {
+            // The commonest tokens are in every edit, and their lists are most of the table: the
+            // pages their old postings took in the flat arrays go back to the system, which
+            // keeps a session that edits many plans at about the memory of one table.
+            let range = starts[token]..<starts[token + 1]
+            units.withUnsafeMutableBytes { Self.release($0, range, of: MemoryLayout<UInt32>.stride) }
+            weights.withUnsafeMutableBytes { Self.release($0, range, of: MemoryLayout<Float>.stride) }
+        }
+    }
+
+    /// Hands back the whole pages of `range`'s elements, which read as zeros if touched again.
+    private static func release(_ buffer: UnsafeMutableRawBufferPointer, _ range: Range<Int>, of stride: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard let base = buffer.baseAddress.map({ Int(bitPattern: $0) }) else { return }
+        let start = (base + range.lowerBound * stride + page - 1) / page * page
+        let end = (base + range.upperBound * stride) / page * page
+        if end > start { madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
     }
 }
 

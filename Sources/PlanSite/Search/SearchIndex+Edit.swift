@@ -48,11 +48,13 @@ extension SearchIndex {
         let span = UInt32(first)..<UInt32(first + max(before.count, after.count))
         var counts: [(token: Int, was: Int, now: Int)] = []
         for token in tokens.sorted() {
-            let list = table.list(token)
-            let merged = Self.merge(list, in: span, dropping: replaced, adding: added[token] ?? [])
+            // The old list is let go before the table changes its arrays in place.
+            let (merged, was) = { (list: PostingTable.List) in
+                (Self.merge(list, in: span, dropping: replaced, adding: added[token] ?? []), list.count)
+            }(table.list(token))
             table.replace(token, with: merged)
-            firstTierPostings += min(merged.count, Self.firstTier) - min(list.count, Self.firstTier)
-            counts.append((token, list.count, merged.count))
+            firstTierPostings += min(merged.count, Self.firstTier) - min(was, Self.firstTier)
+            counts.append((token, was, merged.count))
         }
         guard Self.shardCount(forPostings: firstTierPostings) == shardCount else { return nil }
 
