@@ -110,7 +110,7 @@ def measure(tool, corpus):
         for other in others:
             text = other.read_text(encoding="utf-8")
             try:
-                more.append(add_task(process, done, lines, other, text)[0])
+                more.append(add_task(process, done, lines, other, text))
             finally:
                 other.write_text(text, encoding="utf-8")
             wait_for(process, done, lines)
@@ -130,9 +130,11 @@ def main():
         r = measure(tool, corpus)
         print(f"{tool}: first build {r['first']:.2f} s; prose edit, saved to written: median {r['prose']:.3f} s "
               f"({', '.join(f'{t:.3f}' for t in r['prose_runs'])}); task added: {r['task']:.2f} s, then to other plans: "
-              f"{', '.join(f'{t:.2f}' for t in r['more']) or '-'} s; peak {r['peak']:.0f} MB", flush=True)
+              f"{', '.join(f'{t:.2f}' for t, _ in r['more']) or '-'} s; peak {r['peak']:.0f} MB", flush=True)
         task = r['task_said']
         print(f"  {r['said']}\n  {task if len(task) < 320 else task[:160] + ' … ' + task[-160:]}", flush=True)
+        for _, line in r["more"]:
+            print(f"  … {line.strip()[-100:]}", flush=True)
 
 
 if __name__ == "__main__":

@@ -137,6 +137,29 @@ struct SessionTests: RebuildFixture {
         try expectSameAsCleanBuild("a build after the session trusts nothing it wrote")
     }
 
+    /// On a site whose deadlines take a page per quarter, a plan's tasks moved out of a quarter
+    /// that other plans keep: that quarter's page no longer lists them, which only the pages
+    /// listing the plan before the edit say.
+    @Test func tasksMovedOutOfAQuarterAreTakenOffItsPage() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: content.path) where name.hasSuffix(".md") {
+            try FileManager.default.removeItem(at: content.appendingPathComponent(name))
+        }
+        let plans = [
+            "tn.md": ProvincePageTests.plan("Kế hoạch của Thái Nguyên", province: "Thái Nguyên", tasks: ProvincePageTests.many, deadline: "Quý II năm 2025"),
+            "gl.md": ProvincePageTests.plan("Kế hoạch của Gia Lai", province: "Gia Lai", tasks: ProvincePageTests.many, deadline: "Quý II năm 2025"),
+            "bo.md": ProvincePageTests.plan("Kế hoạch của Bộ", province: nil, tasks: 3, deadline: "Trước ngày 30/7/2023"),
+            "lc.md": ProvincePageTests.plan("Kế hoạch của Lào Cai", province: "Lào Cai", tasks: 2, deadline: "Trước ngày 30/8/2023"),
+        ]
+        for (name, text) in plans { try folder.write(text, to: "Content/\(name)") }
+        let session = session()
+        #expect(try #require(session.update()).report.succeeded)
+        try edit("bo.md") { $0.replacingOccurrences(of: "Trước ngày 30/7/2023", with: "Quý II năm 2025") }
+        let update = try #require(session.update())
+        #expect(update.editedInPlace == ["Content/bo.md"])
+        #expect(update.filesWritten.contains("thoi-han/quy-iii-2023/index.html"), "the quarter Lào Cai's tasks keep")
+        try expectSameAsCleanBuild("after the tasks moved to another quarter")
+    }
+
     @Test func aBrokenLinkUnderStrictLeavesTheOutputAsItWas() throws {
         var strict = session().build
         strict.strict = true

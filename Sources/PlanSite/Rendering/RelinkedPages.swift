@@ -19,17 +19,28 @@ struct RelinkedPages {
         var deadlineFiles: [String]
         var deadlineFilesListing: Set<String>
 
-        init(deadlines: [PageContexts.DeadlinePage], plan: String) {
-            deadlineFiles = deadlines.map(\.planned.file)
-            deadlineFilesListing = RelinkedPages.files(of: deadlines, listing: plan)
+        init(deadlines: DeadlineListing, plan: String) {
+            deadlineFiles = deadlines.files
+            deadlineFilesListing = deadlines.byPlan[plan] ?? []
         }
     }
 
-    static func files(of deadlines: [PageContexts.DeadlinePage], listing plan: String) -> Set<String> {
-        Set(deadlines.filter { $0.plans.contains { $0.slug == plan } }.map(\.planned.file))
+    /// The deadline pages' files, and by plan slug those that list or count its tasks: what the
+    /// next edit's `Before` needs, kept instead of grouping every task of the site again.
+    struct DeadlineListing {
+        var files: [String]
+        var byPlan: [String: Set<String>] = [:]
+
+        init(_ pages: [PageContexts.DeadlinePage]) {
+            files = pages.map(\.planned.file)
+            for page in pages {
+                for plan in page.plans { byPlan[plan.slug, default: []].insert(page.planned.file) }
+            }
+        }
     }
 
-    func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before) -> [(path: String, data: Data?)] {
+    /// The pages, and the deadline pages' listing after the edit.
+    func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before) -> (pages: [(path: String, data: Data?)], deadlines: DeadlineListing) {
         let site = contexts.site
         let province = PageScope.province(ProvinceSplit.key(edited.plan))
         func showsPlan(_ page: PlannedPage) -> Bool { page.scope == .whole || page.scope == .summary || page.scope == province }
@@ -58,13 +69,14 @@ struct RelinkedPages {
             }
         }
         let deadlines = contexts.deadlinePages(jobs: jobs)
-        let listing = Self.files(of: deadlines, listing: edited.plan.slug).union(before.deadlineFilesListing)
+        let after = DeadlineListing(deadlines)
+        let listing = (after.byPlan[edited.plan.slug] ?? []).union(before.deadlineFilesListing)
         pages("deadlines", now: deadlines.map(\.planned), was: before.deadlineFiles.map { PlannedPage(file: $0) { [:] } }) { listing.contains($0.file) }
         files.append(("co-quan/index.html", render("agencies", contexts.agencyIndex())))
         if zip(relinked.documents, before.documents).contains(where: { site.documents[$0].citations.count != $1.citations.count }) {
             files += contexts.documentIndexPages().map { ($0.file, render("documents", $0.context)) }
         }
-        return files
+        return (files, after)
     }
 
     private func render(_ template: String, _ context: [String: TemplateValue]) -> Data {

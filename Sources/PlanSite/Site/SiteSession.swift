@@ -23,6 +23,8 @@ public final class SiteSession {
     private var contexts: PageContexts?
     /// The output's search index, to put a relinked plan's units in (`SearchIndex.replace`).
     private var searchIndex: SearchIndex?
+    /// Which deadline pages the output has, and which list each plan.
+    private var deadlines: RelinkedPages.DeadlineListing?
     /// Each data export file's parts, by plan slug, where the output holds them now.
     private var exportParts: [String: [String: ExportItem]] = [:]
 
@@ -71,6 +73,7 @@ public final class SiteSession {
         linked = nil
         contexts = nil
         searchIndex = nil
+        deadlines = nil
         var captured: LinkedSite?
         var index: SearchIndex?
         var parts: [String: [ExportItem]] = [:]
@@ -80,6 +83,7 @@ public final class SiteSession {
             linked = captured
             searchIndex = index
             contexts = PageContexts(site: captured.site, bodies: BodyStore())
+            deadlines = contexts.map { RelinkedPages.DeadlineListing($0.deadlinePages(jobs: build.jobs)) }
             exportParts = parts.mapValues { Dictionary($0.map { ($0.name, $0) }) { first, _ in first } }
         }
         return report
@@ -107,7 +111,7 @@ public final class SiteSession {
         // The session lets go of the site while the plans are swapped into it, so that its records
         // are changed in place instead of copied; if anything fails, the build that follows links
         // the site again.
-        guard var linked = linked.take(), var contexts = contexts.take() else { return nil }
+        guard var linked = linked.take(), var contexts = contexts.take(), var deadlines = deadlines.take() else { return nil }
         var site = linked.site
         linked.site = contexts.site.emptied
         var patches: [(file: String, slug: String, bytes: [UInt8])] = []
@@ -124,15 +128,17 @@ public final class SiteSession {
                 contexts.site = site
                 pages.append((SiteURLs.planFile(entry.plan.slug), Data(linked.templates.render("plan", contexts.planPage(entry)))))
             } else {
-                contexts.site = site
-                var was = RelinkedPages.Before(deadlines: contexts.deadlinePages(jobs: build.jobs), plan: light.plan.slug)
+                var was = RelinkedPages.Before(deadlines: deadlines, plan: light.plan.slug)
+                // Held by the session alone, the site's records are changed in place, not copied.
                 contexts.site = linked.site
                 guard let relinked = site.relink(light, registries: linked.registries),
                       !(build.strict && !relinked.diagnostics.isEmpty) else { return nil }
                 (was.agencies, was.documents) = (relinked.agenciesBefore, relinked.documentsBefore)
                 linkProblems += relinked.diagnostics
                 contexts.site = site
-                pages += RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was)
+                let relinkedPages = RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was)
+                pages += relinkedPages.pages
+                deadlines = relinkedPages.deadlines
                 relinkedPlans.append(light.plan.slug)
             }
             contexts.site = linked.site
@@ -166,6 +172,7 @@ public final class SiteSession {
         linked.site = site
         self.linked = linked
         self.contexts = contexts
+        self.deadlines = deadlines
         return (BuildReport(diagnostics: (edited.flatMap(\.diagnostics) + linkProblems).sortedForReport, pagesWritten: written.count, plans: site.plans.count), written, indexMadeAgain)
     }
 
