@@ -9,11 +9,11 @@ struct WatchCommand: ParsableCommand {
         discussion: """
         Stays running until stopped with Ctrl-C. An edit to one plan's text, tasks or citations \
         is written straight into the output: that plan's page, the pages of the agencies, \
-        documents and deadlines that list it, data/ and the search index. A change that reaches \
-        further (a plan added, removed or renamed, its front matter, an agency or document no \
-        plan named before, a registry, a template) builds the site again with the cache, and \
-        the output is replaced only if that build succeeds. Serve the output folder with any \
-        web server to see the pages, e.g. `python3 -m http.server -d Public`.
+        documents and deadlines that list it, data/ and the search files that hold its words. \
+        A change that reaches further (a plan added, removed or renamed, its front matter, an \
+        agency or document no plan named before, a registry, a template) builds the site again \
+        with the cache, and the output is replaced only if that build succeeds. Serve the \
+        output folder with any web server to see the pages, e.g. `python3 -m http.server -d Public`.
         """)
 
     @OptionGroup var site: SiteOptions
