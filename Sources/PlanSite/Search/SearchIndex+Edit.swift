@@ -64,7 +64,7 @@ extension SearchIndex {
             shards.insert(shard)
             if was == 0, now > 0 {
                 let name = table.tokens[token]
-                let place = Self.firstIndex(in: tokensByShard[shard]) { table.tokens[$0] >= name }
+                let place = Self.firstIndex(in: tokensByShard[shard]) { !Self.precedes(table.tokens[$0], name) }
                 tokensByShard[shard].insert(token, at: place)
             } else if was > 0, now == 0 {
                 tokensByShard[shard].removeAll { $0 == token }

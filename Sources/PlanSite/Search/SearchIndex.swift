@@ -47,8 +47,14 @@ public struct SearchIndex {
         tokensByShard = Array(repeating: [], count: shardCount)
         for token in 0..<table.tokenCount { tokensByShard[shard(of: token)].append(token) }
         let names = table.tokens
-        tokensByShard = tokensByShard.parallelMap(jobs: jobs) { $0.sorted { names[$0] < names[$1] } }
+        tokensByShard = tokensByShard.parallelMap(jobs: jobs) { $0.sorted { Self.precedes(names[$0], names[$1]) } }
         for (unit, number) in zip(site.all, site.numbers) { facets[number] = facet(of: unit) }
+    }
+
+    /// Tokens in a shard go in the order of their bytes: `String`'s `<` holds canonically
+    /// equivalent tokens equal, and their order would then depend on the sort.
+    static func precedes(_ token: String, _ other: String) -> Bool {
+        token.utf8.lexicographicallyPrecedes(other.utf8)
     }
 
     func facet(of unit: SearchUnit) -> Int {

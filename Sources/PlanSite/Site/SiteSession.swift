@@ -192,8 +192,11 @@ public final class SiteSession {
                     edited = false
                     break
                 }
-                for file in edit.files where try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
-                for path in edit.gone where try OutputPatch.write(nil, to: build.outputDirectory, path) { written.append(path) }
+                // Plans edited together share shards: each path is counted once.
+                for file in edit.files where try OutputPatch.write(file.data, to: build.outputDirectory, file.path) && !written.contains(file.path) {
+                    written.append(file.path)
+                }
+                for path in edit.gone where try OutputPatch.write(nil, to: build.outputDirectory, path) && !written.contains(path) { written.append(path) }
             }
             if edited {
                 searchIndex = index
