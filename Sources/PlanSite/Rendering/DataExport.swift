@@ -124,16 +124,29 @@ struct DataExport {
     }
 
     func agency(_ record: AgencyRecord) -> JSONWriter.Value {
-        func ids(_ role: AgencyRole) -> JSONWriter.Value {
-            .strings(record.assignments.filter { $0.role == role }.map { "\($0.plan.slug)#\($0.task.id)" })
+        // One pass, reading each task's id where it lies: an agency every plan names has a
+        // hundred thousand assignments at national scale.
+        var lead: [String] = [], support: [String] = []
+        var provinces: Set<String> = []
+        var previous: Plan?
+        for assignment in record.assignments {
+            let plan = assignment.plan
+            switch assignment.role {
+            case .lead: lead.append(plan.slug + "#" + plan.tasks[assignment.taskIndex].id)
+            case .support: support.append(plan.slug + "#" + plan.tasks[assignment.taskIndex].id)
+            default: break
+            }
+            // A plan's assignments come together: its province is counted once.
+            if previous?.slug != plan.slug, let province = plan.metadata.province { provinces.insert(province) }
+            previous = plan
         }
         let agency = record.agency
         return .object([
             ("name", .string(agency.name)), ("slug", .string(agency.slug)), ("aliases", .strings(agency.aliases)),
             ("formerly", .strings(agency.formerly)), ("collective", .bool(agency.collective)), ("note", .string(agency.note)),
             ("registered", .bool(agency.registered)),
-            ("provinces", .strings(Set(record.assignments.compactMap(\.plan.metadata.province)).sorted(by: Collation.less))),
-            ("lead", ids(.lead)), ("support", ids(.support)), ("url", .string(urls.agency(agency))),
+            ("provinces", .strings(provinces.sorted(by: Collation.less))),
+            ("lead", .strings(lead)), ("support", .strings(support)), ("url", .string(urls.agency(agency))),
         ])
     }
 
