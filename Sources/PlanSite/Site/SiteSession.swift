@@ -183,26 +183,13 @@ public final class SiteSession {
         var files: [String: Data] = [:]
         DataExport(site: site, jobs: build.jobs).writeRecords { files[$0.path, default: Data()].append($0.data) }
         var written = try files.keys.sorted().filter { try OutputPatch.write(files[$0], to: build.outputDirectory, $0) }
-        let urls = SiteURLs(base: site.config.baseURL)
-        if var index = searchIndex.take() {
-            var edited = true
-            for slug in plans {
-                guard let plan = site.plan(slug),
-                      let edit = index.replace(plan: slug, with: SearchUnit.of(plan, urls: urls, key: planKeys[plan.sourcePath]), jobs: build.jobs) else {
-                    edited = false
-                    break
-                }
-                // Plans edited together share shards: each path is counted once.
-                for file in edit.files where try OutputPatch.write(file.data, to: build.outputDirectory, file.path) && !written.contains(file.path) {
-                    written.append(file.path)
-                }
-                for path in edit.gone where try OutputPatch.write(nil, to: build.outputDirectory, path) && !written.contains(path) { written.append(path) }
-            }
-            if edited {
-                searchIndex = index
-                return (written, false)
-            }
+        // Plans edited together share shards, and an index made again after a plan or two were
+        // put in writes some files twice: each path is counted once.
+        func once(_ paths: [String]) -> [String] {
+            var seen: Set<String> = []
+            return paths.filter { seen.insert($0).inserted }
         }
+        if try putIntoIndex(plans, of: site, planKeys: planKeys, written: &written) { return (once(written), false) }
         let cache = BuildCache(folder: build.cacheDirectory!)
         var made: Set<String> = []
         searchIndex = try SearchIndexBuilder(site: SearchUnit.all(site, planKeys: planKeys), jobs: build.jobs,
@@ -211,7 +198,23 @@ public final class SiteSession {
             if !file.reused, try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
         }
         written += try OutputPatch.removeAll(under: ["search/i", "search/j", "search/d"], except: made, in: build.outputDirectory)
-        return (written, true)
+        return (once(written), true)
+    }
+
+    /// Puts the relinked plans' units into the index the session keeps, writing the files that
+    /// changed; false, with the index let go, when that reaches further than their own files.
+    private func putIntoIndex(_ plans: [String], of site: SiteModel, planKeys: [String: Fingerprint], written: inout [String]) throws -> Bool {
+        guard var index = searchIndex.take() else { return false }
+        let urls = SiteURLs(base: site.config.baseURL)
+        for slug in plans {
+            guard let plan = site.plan(slug),
+                  let edit = index.replace(plan: slug, with: SearchUnit.of(plan, urls: urls, key: planKeys[plan.sourcePath]), jobs: build.jobs)
+            else { return false }
+            for file in edit.files where try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
+            for path in edit.gone where try OutputPatch.write(nil, to: build.outputDirectory, path) { written.append(path) }
+        }
+        searchIndex = index
+        return true
     }
 
     private func output(_ file: String) -> String { build.outputDirectory.appendingPathComponent(file).path }
