@@ -67,8 +67,14 @@ def killed_while_writing(site):
                                 "--output", str(site / "Public")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     staging = site / f".Public.staging-{process.pid}"
     # Kill it once plan pages are being written: part of the new site is on disk, not all of it.
+    # The folder comes before its first page, and on a busy disk well before it.
+    def writing():
+        try:
+            return any((staging / "ke-hoach").iterdir())
+        except FileNotFoundError:
+            return False
     deadline = time.monotonic() + 120
-    while not (staging / "ke-hoach").exists() and process.poll() is None and time.monotonic() < deadline:
+    while not writing() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
     process.send_signal(signal.SIGKILL)
     if process.wait() != -signal.SIGKILL:
