@@ -58,6 +58,15 @@ extension SearchIndex {
         }
         guard Self.shardCount(forPostings: firstTierPostings) == shardCount else { return nil }
 
+        let shards = placeInShards(counts)
+        for (offset, unit) in units.enumerated() { facets[first + offset] = facet(of: unit) }
+        site.replace(entity, with: units)
+        return files(shards: shards, entity: entity, chunksBefore: (old.count + Self.chunkSize - 1) / Self.chunkSize, jobs: jobs)
+    }
+
+    /// Puts tokens that gained their first posting into their shard's list, in the order of
+    /// their bytes, and takes out those left without any; the shards of all of them, in order.
+    private mutating func placeInShards(_ counts: [(token: Int, was: Int, now: Int)]) -> [Int] {
         var shards = Set<Int>()
         for (token, was, now) in counts {
             let shard = shard(of: token)
@@ -70,9 +79,7 @@ extension SearchIndex {
                 tokensByShard[shard].removeAll { $0 == token }
             }
         }
-        for (offset, unit) in units.enumerated() { facets[first + offset] = facet(of: unit) }
-        site.replace(entity, with: units)
-        return files(shards: shards.sorted(), entity: entity, chunksBefore: (old.count + Self.chunkSize - 1) / Self.chunkSize, jobs: jobs)
+        return shards.sorted()
     }
 
     /// The manifest, the shards, and the entity's display chunks, with chunks it no longer fills.
@@ -83,14 +90,12 @@ extension SearchIndex {
             edit.files += files
             if files.count == 1 { edit.gone.append(Self.shardPath("j", shard)) }
         }
-        let units = site.entities[entity].units
-        let starts = chunkStarts(of: site.entities[entity...entity])
-        for (place, start) in starts.enumerated() {
-            let chunk = site.all[start..<(place + 1 < starts.count ? starts[place + 1] : units.upperBound)]
-            edit.files.append(OutputFile(path: chunkPath(start), data: chunkData(chunk)))
+        let chunks = Self.chunks(of: site.entities[entity...entity])
+        for chunk in chunks {
+            edit.files.append(OutputFile(path: Self.chunkPath(number: site.numbers[chunk.lowerBound]), data: chunkData(site.all[chunk])))
         }
-        let firstChunk = site.numbers[units.lowerBound] / Self.chunkSize
-        edit.gone += (starts.count..<max(chunksBefore, starts.count)).map { "search/d/\(firstChunk + $0).json" }
+        let first = site.numbers[site.entities[entity].units.lowerBound]
+        edit.gone += (chunks.count..<max(chunksBefore, chunks.count)).map { Self.chunkPath(number: first + $0 * Self.chunkSize) }
         return edit
     }
 

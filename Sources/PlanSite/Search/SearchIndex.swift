@@ -99,13 +99,18 @@ public struct SearchIndex {
 
     static func shardPath(_ tier: String, _ shard: Int) -> String { "search/\(tier)/\(String(shard, radix: 16)).json" }
 
-    /// Where each display chunk starts, as places in `site.all`: an entity starts a chunk, so a
-    /// chunk's units are those from its first up to the next chunk's.
-    func chunkStarts(of entities: ArraySlice<SiteUnits.Entity>) -> [Int] {
-        entities.flatMap { stride(from: $0.units.lowerBound, to: $0.units.upperBound, by: Self.chunkSize) }
+    /// The display chunks of these entities, as runs of `site.all`: an entity starts a chunk, so
+    /// a chunk never holds units of two entities.
+    static func chunks(of entities: ArraySlice<SiteUnits.Entity>) -> [Range<Int>] {
+        entities.flatMap { entity in
+            stride(from: entity.units.lowerBound, to: entity.units.upperBound, by: Self.chunkSize).map {
+                $0..<min($0 + Self.chunkSize, entity.units.upperBound)
+            }
+        }
     }
 
-    func chunkPath(_ start: Int) -> String { "search/d/\(site.numbers[start] / Self.chunkSize).json" }
+    /// A chunk's file, named by its first unit's number.
+    static func chunkPath(number: Int) -> String { "search/d/\(number / chunkSize).json" }
 
     func chunkData(_ units: ArraySlice<SearchUnit>) -> Data {
         JSONWriter.encode(.array(units.map { unit -> JSONWriter.Value in

@@ -21,12 +21,10 @@ struct SearchIndexBuilder {
         for file in index.head { try emit(file) }
         let impacts = index.impacts
         try inBatches(Array(0..<index.shardCount), emit) { index.shardFiles($0, impacts) }
-        let units = site.all
-        let chunkStarts = index.chunkStarts(of: site.entities[...])
-        try inBatches(Array(chunkStarts.indices), emit) { position -> [OutputFile] in
-            let start = chunkStarts[position]
-            let chunk = units[start..<(position + 1 < chunkStarts.count ? chunkStarts[position + 1] : units.count)]
-            let path = index.chunkPath(start)
+        let chunks = SearchIndex.chunks(of: site.entities[...])
+        try inBatches(Array(chunks.indices), emit) { position -> [OutputFile] in
+            let chunk = site.all[chunks[position]]
+            let path = SearchIndex.chunkPath(number: site.numbers[chunks[position].lowerBound])
             var fingerprint: Fingerprint?
             if previous.folder != nil {
                 var inputs = Fingerprint.of(["chunk"])
