@@ -29,7 +29,7 @@ TASK = "\n1. Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp lu�
 def watcher(tool, corpus, output):
     if tool == "plansite":
         command = [str(PLANSITE), "watch", "--content", str(corpus / "Content"), "--templates", str(ROOT / "Templates"),
-                   "--output", str(output), "--interval", "2"]
+                   "--output", str(output), "--interval", "2", "--timings"]
         done = re.compile(r"^(Updated|Built|Build failed)")
         content = corpus / "Content"
     else:
@@ -65,6 +65,27 @@ def wait_for(process, pattern, lines, timeout=1800):
 
 class Lines(list):
     pending = b""
+
+
+def stages(process, lines):
+    """The stage timings `plansite watch --timings` printed after its last line, read until the
+    pipe is quiet for half a second."""
+    timing = re.compile(r"^  (\S.*?)\s+(\d+\.\d+) s  \(CPU (\d+\.\d+) s")
+    found = []
+    while True:
+        ready, _, _ = select.select([process.stdout], [], [], 0.5)
+        if ready:
+            chunk = os.read(process.stdout.fileno(), 1 << 16)
+            if chunk:
+                lines.pending += chunk
+                continue
+        break
+    while b"\n" in lines.pending:
+        raw, lines.pending = lines.pending.split(b"\n", 1)
+        match = timing.match(raw.decode(errors="replace"))
+        if match:
+            found.append(f"{match.group(1)} {float(match.group(2)):.3f}")
+    return found
 
 
 def peak_mb(pid):
@@ -104,6 +125,7 @@ def measure(tool, corpus):
             said.append(line.strip())
             time.sleep(0.5)
         task, task_line = add_task(process, done, lines, plan, original)
+        task_stages = stages(process, lines)
         # More task edits, each to another plan: what a session holds grows with the plans edited.
         others = [plans[len(plans) * k // 7] for k in range(1, 7) if plans[len(plans) * k // 7] != plan][:TASK_EDITS - 1]
         more = []
@@ -121,7 +143,7 @@ def measure(tool, corpus):
         os.killpg(process.pid, signal.SIGTERM)
         process.wait()
     return {"first": first, "prose": statistics.median(prose), "prose_runs": prose, "said": said[len(said) // 2],
-            "task": task, "task_said": task_line.strip(), "more": more, "peak": peak}
+            "task": task, "task_said": task_line.strip(), "task_stages": task_stages, "more": more, "peak": peak}
 
 
 def main():
@@ -133,6 +155,8 @@ def main():
               f"{', '.join(f'{t:.2f}' for t, _ in r['more']) or '-'} s; peak {r['peak']:.0f} MB", flush=True)
         task = r['task_said']
         print(f"  {r['said']}\n  {task if len(task) < 320 else task[:160] + ' … ' + task[-160:]}", flush=True)
+        if r["task_stages"]:
+            print(f"  task added, by stage (s): {'; '.join(r['task_stages'])}", flush=True)
         for _, line in r["more"]:
             print(f"  … {line.strip()[-100:]}", flush=True)
 

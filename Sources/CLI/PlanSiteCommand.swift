@@ -80,12 +80,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         Report.built(report, into: destination.output)
-        if timings {
-            for timing in report.timings {
-                Report.line("  " + timing.stage.padding(toLength: 14, withPad: " ", startingAt: 0)
-                            + String(format: "%8.3f s  (CPU %.3f s, peak %.0f MB)", timing.seconds, timing.cpu, timing.peakMegabytes), toError: true)
-            }
-        }
+        if timings { Report.timings(report) }
     }
 }
 
@@ -100,6 +95,14 @@ enum Report {
     static func built(_ report: BuildReport, into output: String, suffix: String = "") {
         let unchanged = report.filesKept > 0 ? " (\(report.filesKept) unchanged; \(report.plansFromCache) plans from the cache)" : ""
         line("Built \(report.plans) plans, \(report.pagesWritten) files into \(output)/\(unchanged)\(suffix).")
+    }
+
+    /// Each stage's wall and CPU time and the peak memory after it, on standard error.
+    static func timings(_ report: BuildReport) {
+        for timing in report.timings {
+            line("  " + timing.stage.padding(toLength: 20, withPad: " ", startingAt: 0)
+                 + String(format: "%8.3f s  (CPU %.3f s, peak %.0f MB)", timing.seconds, timing.cpu, timing.peakMegabytes), toError: true)
+        }
     }
 
     static func line(_ text: String, toError: Bool = false) {

@@ -23,6 +23,9 @@ struct WatchCommand: ParsableCommand {
                                valueName: "seconds"))
     var interval = 2.0
 
+    @Flag(help: "Print how long each stage of each build or update took.")
+    var timings = false
+
     func run() throws {
         let session = SiteSession(destination.build(site), today: { .buildDay() })
         let watch = FolderWatch([session.build.contentDirectory, session.build.templatesDirectory])
@@ -55,5 +58,6 @@ struct WatchCommand: ParsableCommand {
         } else {
             Report.line("Build failed; \(destination.output)/ was left as it was. Fix the problems above and save again.", toError: true)
         }
+        if timings { Report.timings(update.report) }
     }
 }

@@ -6,7 +6,7 @@ extension StringProtocol {
     /// Unicode-aware comparison through NSString, which dominated extraction's profile.
     func byteRange(of needle: String, from start: Index? = nil) -> Range<Index>? {
         let from = utf8.distance(from: utf8.startIndex, to: start ?? startIndex)
-        let found = withUTF8Bytes { text in needle.withUTF8Bytes { Self.firstOffset(of: $0, in: text, from: from) } }
+        let found = withUTF8Bytes { text in needle.withUTF8Bytes { ByteSearch.firstOffset(of: $0, in: text, from: from) } }
         guard let found else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: found)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
@@ -86,22 +86,6 @@ extension StringProtocol {
         utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
     }
 
-    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let head = pattern.first, pattern.count <= text.count, start <= text.count - pattern.count else { return nil }
-        // memchr to each candidate first byte, memcmp for the rest: the libc routines compare
-        // many bytes an instruction, and most searches run over whole paragraphs.
-        let base = text.baseAddress!
-        let last = text.count - pattern.count
-        var offset = start
-        while offset <= last {
-            guard let found = memchr(base + offset, Int32(head), last - offset + 1) else { return nil }
-            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + offset + 1, pattern.baseAddress! + 1, pattern.count - 1) == 0 { return offset }
-            offset += 1
-        }
-        return nil
-    }
-
     /// The only scalars that `==` on Characters takes for ASCII ones: canonical singletons.
     private static func canonicalTwin(of scalar: Unicode.Scalar) -> UInt32? {
         switch scalar {
@@ -147,5 +131,24 @@ private struct ScalarTargets {
 
     func containsASCII(_ byte: UInt8) -> Bool {
         (byte < 64 ? low >> UInt64(byte) : high >> UInt64(byte - 64)) & 1 != 0
+    }
+}
+
+enum ByteSearch {
+    /// The first offset from `start` where `text` holds `pattern`.
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let head = pattern.first, pattern.count <= text.count, start <= text.count - pattern.count else { return nil }
+        // memchr to each candidate first byte, memcmp for the rest: the libc routines compare
+        // many bytes an instruction, and most searches run over whole paragraphs.
+        let base = text.baseAddress!
+        let last = text.count - pattern.count
+        var offset = start
+        while offset <= last {
+            guard let found = memchr(base + offset, Int32(head), last - offset + 1) else { return nil }
+            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset + 1, pattern.baseAddress! + 1, pattern.count - 1) == 0 { return offset }
+            offset += 1
+        }
+        return nil
     }
 }

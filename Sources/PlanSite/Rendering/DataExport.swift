@@ -27,6 +27,10 @@ struct DataExport {
         try jsonArray("data/documents.json", site.documents, emit) { [document($0)] }
     }
 
+    /// An agency's member of agencies.json, and a document's of documents.json, as `writeRecords` writes them.
+    func member(_ record: AgencyRecord) -> [UInt8] { Self.joined([agency(record)]) }
+    func member(_ record: DocumentRecord) -> [UInt8] { Self.joined([document(record)]) }
+
     /// The files made of one part per plan, and that part of each for one plan, as `write` makes it.
     func parts(of entry: ExtractedPlan) -> [(path: String, bytes: [UInt8])] {
         [("data/plans.json", Self.joined([plan(entry.plan)])), ("data/tasks.json", Self.joined(planTasks(entry))),

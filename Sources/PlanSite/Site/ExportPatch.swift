@@ -6,7 +6,7 @@ import Glibc
 /// Replaces one plan's part of a data export file in the committed output, where a session
 /// (`SiteSession`) brings it up to date after an edit: in place when the part keeps its length
 /// and the file has no other name (an earlier site's hard link would change with it), else by
-/// writing the file anew beside it and renaming it over, copying the other parts in blocks.
+/// writing the file anew beside it and renaming it over, the other parts copied by the kernel.
 enum ExportPatch {
     /// Whether the file holds `bytes` where `item` says: a file another program wrote since,
     /// or a build into the same folder, is not patched.
@@ -46,23 +46,12 @@ enum ExportPatch {
         return bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) } == count
     }
 
-    /// The file written anew beside itself, the range replaced by `bytes`, the rest copied in blocks.
+    /// The file written anew beside itself, the range replaced by `bytes`, the rest copied by the kernel.
     private static func rewrite(_ path: String, from descriptor: Int32, size: Int, replacing range: Range<Int>, with bytes: [UInt8]) throws {
-        try PlainFile.replace(path) { append in
-            func copy(_ span: Range<Int>) throws {
-                var block = [UInt8](repeating: 0, count: 4 << 20)
-                var offset = span.lowerBound
-                while offset < span.upperBound {
-                    let count = min(block.count, span.upperBound - offset)
-                    let got = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
-                    guard got == count else { throw OutputError(path: path, code: errno) }
-                    try block.withUnsafeBytes { try append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-                    offset += count
-                }
-            }
-            try copy(0..<range.lowerBound)
-            try bytes.withUnsafeBytes(append)
-            try copy(range.upperBound..<size)
+        try PlainFile.replace(path) { file in
+            try file.copy(from: descriptor, 0..<range.lowerBound)
+            try bytes.withUnsafeBytes(file.append)
+            try file.copy(from: descriptor, range.upperBound..<size)
         }
     }
 }

@@ -8,16 +8,16 @@ import Glibc
 /// cache's write-then-rename already keep a half-written file from being used.
 enum PlainFile {
     static func write(_ data: Data, to path: String, appending: Bool = false) throws {
-        try writing(path, appending: appending) { try data.withUnsafeBytes($0) }
+        try writing(path, appending: appending) { sink in try data.withUnsafeBytes(sink.append) }
     }
 
     /// Writes beside the file, then renames over it: a reader sees the old file or the new one.
     static func replace(_ path: String, with data: Data) throws {
-        try replace(path) { try data.withUnsafeBytes($0) }
+        try replace(path) { sink in try data.withUnsafeBytes(sink.append) }
     }
 
-    /// `replace`, for a file written in pieces: `content` hands each piece to the function it gets.
-    static func replace(_ path: String, content: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+    /// `replace`, for a file written in pieces: `content` hands each piece to the sink it gets.
+    static func replace(_ path: String, content: (Sink) throws -> Void) throws {
         let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).tmp"
         do {
             try writing(temporary, appending: false, content)
@@ -28,11 +28,12 @@ enum PlainFile {
         }
     }
 
-    private static func writing(_ path: String, appending: Bool, _ content: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC), 0o644)
-        guard descriptor >= 0 else { throw OutputError(path: path, code: errno) }
-        defer { close(descriptor) }
-        try content { bytes in
+    /// The open file being written.
+    struct Sink {
+        fileprivate let descriptor: Int32
+        fileprivate let path: String
+
+        func append(_ bytes: UnsafeRawBufferPointer) throws {
             var offset = 0
             while offset < bytes.count {
                 let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -43,6 +44,38 @@ enum PlainFile {
                 offset += count
             }
         }
+
+        /// Appends a range of another open file. The kernel copies it page cache to page cache
+        /// (`sendfile`), at over twice the speed of reading and writing it: a task edit at
+        /// national scale copies the rest of a half-gigabyte tasks.json.
+        func copy(from source: Int32, _ range: Range<Int>) throws {
+            var offset = off_t(range.lowerBound)
+            while offset < range.upperBound {
+                let count = sendfile(descriptor, source, &offset, range.upperBound - Int(offset))
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { return try copyByReading(from: source, Int(offset)..<range.upperBound) }
+            }
+        }
+
+        /// For systems where `sendfile` cannot write to a file, and a source cut short.
+        private func copyByReading(from source: Int32, _ range: Range<Int>) throws {
+            var block = [UInt8](repeating: 0, count: 4 << 20)
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                let count = min(block.count, range.upperBound - offset)
+                let got = block.withUnsafeMutableBytes { pread(source, $0.baseAddress, count, off_t(offset)) }
+                guard got == count else { throw OutputError(path: path, code: got < 0 ? errno : EIO) }
+                try block.withUnsafeBytes { try append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                offset += count
+            }
+        }
+    }
+
+    private static func writing(_ path: String, appending: Bool, _ content: (Sink) throws -> Void) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC), 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: path, code: errno) }
+        defer { close(descriptor) }
+        try content(Sink(descriptor: descriptor, path: path))
     }
 }
 

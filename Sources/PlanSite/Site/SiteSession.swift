@@ -99,12 +99,14 @@ public final class SiteSession {
         let contentName = build.contentDirectory.lastPathComponent
         guard let parser = linked?.parser, let extractor = linked?.extractor, contexts != nil, !changed.isEmpty,
               changed.allSatisfy({ $0.hasPrefix(contentName + "/") && $0.hasSuffix(".md") && now.edited($0, since: stamps) }) else { return nil }
+        var timings: [StageTiming] = []
+        func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T { try StageTiming.measure(stage, into: &timings, work) }
         var edited: [ExtractedPlan] = []
         for path in changed {
             let url = build.contentDirectory.appendingPathComponent(String(path.dropFirst(contentName.count + 1)))
             guard let bytes = try? Data(contentsOf: url),
-                  case .success(let parsed) = parser.parse(SourceFile(path: path, unchecked: bytes)) else { return nil }
-            let extracted = extractor.extract(parsed)
+                  case .success(let parsed) = timed("parse+extract", { parser.parse(SourceFile(path: path, unchecked: bytes)) }) else { return nil }
+            let extracted = timed("parse+extract") { extractor.extract(parsed) }
             guard !extracted.diagnostics.hasErrors, !(build.strict && !extracted.diagnostics.isEmpty) else { return nil }
             edited.append(extracted)
         }
@@ -117,6 +119,7 @@ public final class SiteSession {
         var patches: [(file: String, slug: String, bytes: [UInt8])] = []
         var pages: [(path: String, data: Data?)] = []
         var relinkedPlans: [String] = []
+        var records = RecordPatch()
         var linkProblems: [Diagnostic] = []
         for entry in edited {
             var light = entry
@@ -126,17 +129,18 @@ public final class SiteSession {
             contexts.bodies.store(entry.bodyHTML, for: entry.plan.slug)
             if site.replace(light) {
                 contexts.site = site
-                pages.append((SiteURLs.planFile(entry.plan.slug), Data(linked.templates.render("plan", contexts.planPage(entry)))))
+                timed("render") { pages.append((SiteURLs.planFile(entry.plan.slug), Data(linked.templates.render("plan", contexts.planPage(entry))))) }
             } else {
                 var was = RelinkedPages.Before(deadlines: deadlines, plan: light.plan.slug)
                 // Held by the session alone, the site's records are changed in place, not copied.
                 contexts.site = linked.site
-                guard let relinked = site.relink(light, registries: linked.registries),
+                guard let relinked = timed("link", { site.relink(light, registries: linked.registries) }),
                       !(build.strict && !relinked.diagnostics.isEmpty) else { return nil }
                 (was.agencies, was.documents) = (relinked.agenciesBefore, relinked.documentsBefore)
+                timed("data (records)") { records.note(relinked, export: DataExport(site: site)) }
                 linkProblems += relinked.diagnostics
                 contexts.site = site
-                let relinkedPages = RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was)
+                let relinkedPages = timed("render") { RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was) }
                 pages += relinkedPages.pages
                 deadlines = relinkedPages.deadlines
                 relinkedPlans.append(light.plan.slug)
@@ -144,7 +148,7 @@ public final class SiteSession {
             contexts.site = linked.site
             // Its key names the file as the last build read it: the next build must not take the edit for that.
             linked.planKeys[light.plan.sourcePath] = nil
-            for ((file, was), (_, bytes)) in zip(before, DataExport(site: site).parts(of: light)) where was != bytes {
+            for ((file, was), (_, bytes)) in timed("data", { zip(before, DataExport(site: site).parts(of: light)) }) where was != bytes {
                 guard let item = exportParts[file]?[old.slug],
                       ExportPatch.holds(was, at: item, path: output(file)) else { return nil }
                 patches.append((file, old.slug, bytes))
@@ -154,15 +158,19 @@ public final class SiteSession {
         var written: [String] = []
         var indexMadeAgain = false
         do {
-            for (path, data) in pages where try OutputPatch.write(data, to: build.outputDirectory, path) { written.append(path) }
-            // The next build must not copy other plans' parts from offsets this moves.
-            if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
-            for patch in patches {
-                exportParts[patch.file] = try ExportPatch.replace(patch.slug, in: exportParts[patch.file]!, with: patch.bytes, path: output(patch.file))
-                if !written.contains(patch.file) { written.append(patch.file) }
+            try timed("write pages") {
+                for (path, data) in pages where try OutputPatch.write(data, to: build.outputDirectory, path) { written.append(path) }
+            }
+            try timed("data") {
+                // The next build must not copy other plans' parts from offsets this moves.
+                if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
+                for patch in patches {
+                    exportParts[patch.file] = try ExportPatch.replace(patch.slug, in: exportParts[patch.file]!, with: patch.bytes, path: output(patch.file))
+                    if !written.contains(patch.file) { written.append(patch.file) }
+                }
             }
             if !relinkedPlans.isEmpty {
-                let (files, madeAgain) = try relinkedData(site, relinkedPlans, planKeys: linked.planKeys)
+                let (files, madeAgain) = try relinkedData(site, relinkedPlans, records, planKeys: linked.planKeys, timings: &timings)
                 written += files
                 indexMadeAgain = madeAgain
             }
@@ -173,23 +181,30 @@ public final class SiteSession {
         self.linked = linked
         self.contexts = contexts
         self.deadlines = deadlines
-        return (BuildReport(diagnostics: (edited.flatMap(\.diagnostics) + linkProblems).sortedForReport, pagesWritten: written.count, plans: site.plans.count), written, indexMadeAgain)
+        return (BuildReport(diagnostics: (edited.flatMap(\.diagnostics) + linkProblems).sortedForReport, pagesWritten: written.count,
+                            plans: site.plans.count, timings: StageTiming.merged(timings)), written, indexMadeAgain)
     }
 
     /// After a relink, the data files made of records and the search index, written where they
-    /// changed: the relinked plans' units put into the index the session keeps, or where that
-    /// reaches too far, the index made again.
-    private func relinkedData(_ site: SiteModel, _ plans: [String], planKeys: [String: Fingerprint]) throws -> (written: [String], indexMadeAgain: Bool) {
-        var files: [String: Data] = [:]
-        DataExport(site: site, jobs: build.jobs).writeRecords { files[$0.path, default: Data()].append($0.data) }
-        var written = try files.keys.sorted().filter { try OutputPatch.write(files[$0], to: build.outputDirectory, $0) }
-        // Plans edited together share shards, and an index made again after a plan or two were
-        // put in writes some files twice: each path is counted once.
-        func once(_ paths: [String]) -> [String] {
-            var seen: Set<String> = []
-            return paths.filter { seen.insert($0).inserted }
+    /// changed: the records' members patched, or the files written whole; the relinked plans'
+    /// units put into the index the session keeps, or where that reaches too far, the index made again.
+    private func relinkedData(_ site: SiteModel, _ plans: [String], _ records: RecordPatch, planKeys: [String: Fingerprint],
+                              timings: inout [StageTiming]) throws -> (written: [String], indexMadeAgain: Bool) {
+        var written = try StageTiming.measure("data (records)", into: &timings) {
+            if let patched = try records.write(site, into: build.outputDirectory) { return patched }
+            var files: [String: Data] = [:]
+            DataExport(site: site, jobs: build.jobs).writeRecords { files[$0.path, default: Data()].append($0.data) }
+            return try files.keys.sorted().filter { try OutputPatch.write(files[$0], to: build.outputDirectory, $0) }
         }
-        if try putIntoIndex(plans, of: site, planKeys: planKeys, written: &written) { return (once(written), false) }
+        if try StageTiming.measure("search index", into: &timings, { try putIntoIndex(plans, of: site, planKeys: planKeys, written: &written) }) {
+            return (Self.once(written), false)
+        }
+        return try StageTiming.measure("search index (whole)", into: &timings) { try wholeIndex(site, planKeys: planKeys, written: written) }
+    }
+
+    /// The index made again from every unit, its files written where they changed and those it no longer has removed.
+    private func wholeIndex(_ site: SiteModel, planKeys: [String: Fingerprint], written: [String]) throws -> (written: [String], indexMadeAgain: Bool) {
+        var written = written
         let cache = BuildCache(folder: build.cacheDirectory!)
         var made: Set<String> = []
         searchIndex = try SearchIndexBuilder(site: SearchUnit.all(site, planKeys: planKeys), jobs: build.jobs,
@@ -198,7 +213,14 @@ public final class SiteSession {
             if !file.reused, try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
         }
         written += try OutputPatch.removeAll(under: ["search/i", "search/j", "search/d"], except: made, in: build.outputDirectory)
-        return (once(written), true)
+        return (Self.once(written), true)
+    }
+
+    /// Plans edited together share shards, and an index made again after a plan or two were
+    /// put in writes some files twice: each path is counted once.
+    private static func once(_ paths: [String]) -> [String] {
+        var seen: Set<String> = []
+        return paths.filter { seen.insert($0).inserted }
     }
 
     /// Puts the relinked plans' units into the index the session keeps, writing the files that

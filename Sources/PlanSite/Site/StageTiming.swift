@@ -28,3 +28,21 @@ public struct StageTiming: Sendable {
         return (cpu, Double(usage.ru_maxrss) / 1024)
     }
 }
+
+extension StageTiming {
+    /// One timing per stage, in the order stages first ran: an update to several plans runs
+    /// some stages once per plan.
+    static func merged(_ timings: [StageTiming]) -> [StageTiming] {
+        var merged: [StageTiming] = []
+        for timing in timings {
+            if let index = merged.firstIndex(where: { $0.stage == timing.stage }) {
+                merged[index].seconds += timing.seconds
+                merged[index].cpu += timing.cpu
+                merged[index].peakMegabytes = max(merged[index].peakMegabytes, timing.peakMegabytes)
+            } else {
+                merged.append(timing)
+            }
+        }
+        return merged
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import PlanSite
+
+/// `plansite watch` writes the agency and document records a task edit changed into
+/// data/agencies.json and data/documents.json instead of encoding every record again: the
+/// files must be those a whole export gives.
+@Suite("Records patched in the data files")
+struct RecordPatchTests {
+    static func records(_ site: SiteModel) -> [String: Data] {
+        var files: [String: Data] = [:]
+        DataExport(site: site).writeRecords { files[$0.path, default: Data()].append($0.data) }
+        return files
+    }
+
+    @Test func aRelinkedPlansRecordsArePatchedAsAWholeExportWritesThem() throws {
+        let (sources, _) = SiteLoader(contentDirectory: Paths.content, templatesDirectory: Paths.templates).load(baseURL: nil)
+        let registries = Registries.decode(try #require(sources).registries).0
+        var site = RealPlanTests.site.model
+        let folder = try TemporaryFolder()
+        for (path, data) in Self.records(site) { try folder.write(String(decoding: data, as: UTF8.self), to: path) }
+
+        var edited = try #require(site.plans.first { $0.plan.slug == "gia-lai-ke-hoach-hanh-dong-27-nq-tw" })
+        let task = try #require(edited.plan.tasks.firstIndex { $0.lead == ["Sở Tư pháp"] })
+        edited.plan.tasks[task].agencies[.lead] = ["Sở Nội vụ"]
+        // Its citations of a document that another plan cites too, and that keeps its fields without them.
+        var relinked: SiteModel.Relinked?
+        for slug in Set(edited.plan.citations.map(\.ref.slug)).sorted() where relinked == nil {
+            var without = edited
+            without.plan.citations.removeAll { $0.ref.slug == slug }
+            relinked = site.relink(without, registries: registries)
+        }
+        let changed = try #require(relinked)
+        #expect(!changed.documents.isEmpty)
+        var patch = RecordPatch()
+        patch.note(changed, export: DataExport(site: site))
+
+        let written = try #require(try patch.write(site, into: folder.url), "the files hold every record as it was")
+        #expect(Set(written) == ["data/agencies.json", "data/documents.json"])
+        for (path, whole) in Self.records(site) {
+            #expect(FileManager.default.contents(atPath: folder.url.appendingPathComponent(path).path) == whole, "\(path)")
+        }
+    }
+
+    @Test func aMemberIsFoundOnlyWhereItStandsWhole() {
+        let file = Data(#"[{"n":"a"},{"n":"ab"},{"n":"b"}]"#.utf8 + [10])
+        func replacing(_ was: String, _ now: String) -> String? {
+            RecordPatch.replacing([(Array(was.utf8), Array(now.utf8))], in: file).map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(replacing(#"{"n":"b"}"#, #"{"n":"bb","x":1}"#) == #"[{"n":"a"},{"n":"ab"},{"n":"bb","x":1}]"# + "\n")
+        #expect(replacing(#"{"n":"a"}"#, #"{}"#) == #"[{},{"n":"ab"},{"n":"b"}]"# + "\n")
+        #expect(replacing(#""n":"a"},{"#, "") == nil, "not a member")
+        #expect(replacing(#"{"n":"c"}"#, "{}") == nil, "not in the file: the files are written whole")
+        #expect(replacing(#"{"n":"a"}"#, #"{"n":"a"}"#) == String(decoding: file, as: UTF8.self), "unchanged")
+    }
+}
