@@ -128,42 +128,58 @@ struct DataExport {
     }
 
     func agency(_ record: AgencyRecord) -> JSONWriter.Value {
-        // One pass, reading each task's id where it lies: an agency every plan names has a
-        // hundred thousand assignments at national scale.
-        var lead: [String] = [], support: [String] = []
+        // One pass, reading each task's id where it lies and writing it straight into the
+        // array's bytes: an agency every plan names has a hundred thousand assignments at
+        // national scale.
+        var lead = JSONWriter.StringArray(), support = JSONWriter.StringArray()
         var provinces: Set<String> = []
         var previous: Plan?
         for assignment in record.assignments {
             let plan = assignment.plan
             switch assignment.role {
-            case .lead: lead.append(plan.slug + "#" + plan.tasks[assignment.taskIndex].id)
-            case .support: support.append(plan.slug + "#" + plan.tasks[assignment.taskIndex].id)
+            case .lead: lead.append(joining: plan.slug, "#", plan.tasks[assignment.taskIndex].id)
+            case .support: support.append(joining: plan.slug, "#", plan.tasks[assignment.taskIndex].id)
             default: break
             }
             // A plan's assignments come together: its province is counted once.
-            if previous?.slug != plan.slug, let province = plan.metadata.province { provinces.insert(province) }
+            if previous.map({ !$0.isCopy(of: plan) }) ?? true, let province = plan.metadata.province { provinces.insert(province) }
             previous = plan
         }
         let agency = record.agency
-        return .object([
-            ("name", .string(agency.name)), ("slug", .string(agency.slug)), ("aliases", .strings(agency.aliases)),
+        return .object(Self.identity(agency) + [
+            ("aliases", .strings(agency.aliases)),
             ("formerly", .strings(agency.formerly)), ("collective", .bool(agency.collective)), ("note", .string(agency.note)),
             ("registered", .bool(agency.registered)),
             ("provinces", .strings(provinces.sorted(by: Collation.less))),
-            ("lead", .strings(lead)), ("support", .strings(support)), ("url", .string(urls.agency(agency))),
+            ("lead", lead.value), ("support", support.value), ("url", .string(urls.agency(agency))),
         ])
     }
 
     func document(_ record: DocumentRecord) -> JSONWriter.Value {
         let document = record.document
-        return .object([
-            ("number", .string(document.ref.number.canonical)), ("province", .string(document.ref.province)),
+        return .object(Self.identity(document.ref) + [
             ("type", .string(document.typeName)), ("date", .string(document.date?.iso)), ("title", .string(document.title)),
             ("issuer", .string(document.issuer)), ("implements", .strings(document.implements.map(\.label))),
             ("implementedByDocuments", .strings(record.implementedByDocuments.map(\.label))),
             ("citedBy", .strings(record.citations.map(\.plan.slug))), ("implementedBy", .strings(record.implementedByPlans.map(\.slug))),
             ("url", .string(urls.document(document.ref))),
         ])
+    }
+
+    /// The members that tell one record from another, first in its object.
+    private static func identity(_ agency: Agency) -> [(String, JSONWriter.Value)] { [("name", .string(agency.name)), ("slug", .string(agency.slug))] }
+    private static func identity(_ ref: DocumentRef) -> [(String, JSONWriter.Value)] {
+        [("number", .string(ref.number.canonical)), ("province", .string(ref.province))]
+    }
+
+    /// How a record's member of its file starts: "{", its identity, and the "," after it.
+    func memberHead(_ record: AgencyRecord) -> [UInt8] { Self.head(Self.identity(record.agency)) }
+    func memberHead(_ record: DocumentRecord) -> [UInt8] { Self.head(Self.identity(record.document.ref)) }
+
+    private static func head(_ identity: [(String, JSONWriter.Value)]) -> [UInt8] {
+        var json = JSONWriter()
+        json.write(.object(identity))
+        return json.bytes.dropLast() + [UInt8(ascii: ",")]
     }
 
     private static let csvHead = [0xEF, 0xBB, 0xBF] + Array("id,plan,province,outline,title,lead,support,deadline,kind,due,url\r\n".utf8)

@@ -15,6 +15,8 @@ public struct JSONWriter {
         case array([Value])
         case object([(String, Value)])
         case null
+        /// JSON already written (`JSONWriter.StringArray`).
+        case encoded([UInt8])
 
         static func strings(_ values: [String]) -> Value { .array(values.map { .string($0) }) }
     }
@@ -32,6 +34,7 @@ public struct JSONWriter {
         case .string(nil), .null: raw("null")
         case .int(let number): raw(String(number))
         case .bool(let flag): raw(flag ? "true" : "false")
+        case .encoded(let json): bytes += json
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
@@ -56,6 +59,11 @@ public struct JSONWriter {
 
     mutating func writeString(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
+        appendEscaped(string)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ string: String) {
         var string = string
         let mayEscape = Self.mayEscape
         string.withUTF8 { utf8 in
@@ -89,7 +97,6 @@ public struct JSONWriter {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// The bytes `writeString` looks at twice: the few it escapes, and 0xE2, which starts U+2028
@@ -129,5 +136,24 @@ extension JSONWriter {
     /// The object built by `member`, closed, with the final newline `encode` writes too.
     func closedObject() -> Data {
         Data((isEmpty ? Array("{".utf8) : bytes) + Array("}\n".utf8))
+    }
+}
+
+extension JSONWriter {
+    /// A JSON array written element by element, for arrays of many strings made from parts: an
+    /// agency every plan names lists a hundred thousand "plan#task" ids at national scale.
+    struct StringArray {
+        private var writer = JSONWriter()
+
+        /// One string made of `parts`, each escaped on its own: no escape spans two parts, as
+        /// each is whole UTF-8.
+        mutating func append(joining parts: String...) {
+            writer.bytes.append(UInt8(ascii: writer.bytes.isEmpty ? "[" : ","))
+            writer.bytes.append(UInt8(ascii: "\""))
+            for part in parts { writer.appendEscaped(part) }
+            writer.bytes.append(UInt8(ascii: "\""))
+        }
+
+        var value: Value { .encoded(writer.bytes.isEmpty ? [UInt8(ascii: "["), UInt8(ascii: "]")] : writer.bytes + [UInt8(ascii: "]")]) }
     }
 }

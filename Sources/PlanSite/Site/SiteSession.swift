@@ -137,7 +137,7 @@ public final class SiteSession {
                 guard let relinked = timed("link", { site.relink(light, registries: linked.registries) }),
                       !(build.strict && !relinked.diagnostics.isEmpty) else { return nil }
                 (was.agencies, was.documents) = (relinked.agenciesBefore, relinked.documentsBefore)
-                timed("data (records)") { records.note(relinked, export: DataExport(site: site)) }
+                records.note(relinked)
                 linkProblems += relinked.diagnostics
                 contexts.site = site
                 let relinkedPages = timed("render") { RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was) }
