@@ -128,12 +128,9 @@ struct DataExport {
     }
 
     func agency(_ record: AgencyRecord) -> JSONWriter.Value {
-        // One pass, reading each task's id where it lies and writing it straight into the
-        // array's bytes: an agency every plan names has a hundred thousand assignments at
-        // national scale.
+        // Each task's id read where it lies and written straight into the array's bytes: an
+        // agency every plan names has a hundred thousand assignments at national scale.
         var lead = JSONWriter.StringArray(), support = JSONWriter.StringArray()
-        var provinces: Set<String> = []
-        var previous: Plan?
         for assignment in record.assignments {
             let plan = assignment.plan
             switch assignment.role {
@@ -141,16 +138,13 @@ struct DataExport {
             case .support: support.append(joining: plan.slug, "#", plan.tasks[assignment.taskIndex].id)
             default: break
             }
-            // A plan's assignments come together: its province is counted once.
-            if previous.map({ !$0.isCopy(of: plan) }) ?? true, let province = plan.metadata.province { provinces.insert(province) }
-            previous = plan
         }
         let agency = record.agency
         return .object(Self.identity(agency) + [
             ("aliases", .strings(agency.aliases)),
             ("formerly", .strings(agency.formerly)), ("collective", .bool(agency.collective)), ("note", .string(agency.note)),
             ("registered", .bool(agency.registered)),
-            ("provinces", .strings(provinces.sorted(by: Collation.less))),
+            ("provinces", .strings(record.provinces)),
             ("lead", lead.value), ("support", support.value), ("url", .string(urls.agency(agency))),
         ])
     }

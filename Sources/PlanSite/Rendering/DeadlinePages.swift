@@ -3,19 +3,10 @@
 /// `ProvinceSplit.maxRows` tasks it becomes a table of quarters, each quarter its own page, and a
 /// quarter of several provinces past the same limit a table of provinces, each its own page.
 extension PageContexts {
-    private struct DatedTask {
-        var task: PlanTask
-        var plan: Plan
-        var overdue: Bool
-        var due: CalendarDate
-        /// Due date (ISO) and address: the order within a quarter.
-        var order: (String, String)
-    }
-
     private struct Quarter {
         var name: String
         var id: String
-        var tasks: [DatedTask]
+        var tasks: [DeadlineBook.DatedTask]
     }
 
     /// A page of the deadlines, and the plans whose tasks it lists or counts: what a rebuild
@@ -27,42 +18,20 @@ extension PageContexts {
 
     /// The pages, each with its context still to be made: task rows, most of the work, are made
     /// only for the pages a rebuild renders again.
-    func deadlinePages(jobs: Int = Workers.default) -> [DeadlinePage] {
-        // Gathered in plan order, which the stable sort within each quarter keeps.
-        let perPlan = site.plans.parallelMap(jobs: jobs) { entry -> (dated: [(quarter: String, task: DatedTask)], undated: [String]) in
-            let plan = entry.plan
-            var dated: [(quarter: String, task: DatedTask)] = []
-            var undated: [String] = []
-            for task in plan.tasks {
-                guard let due = task.due else {
-                    undated += Set(task.deadlines.map(\.kindName))
-                    if task.deadlines.isEmpty { undated.append("Không ghi thời hạn") }
-                    continue
-                }
-                dated.append(("Quý \(["I", "II", "III", "IV"][due.quarter - 1])/\(due.year)",
-                              DatedTask(task: task, plan: plan, overdue: isOverdue(task), due: due,
-                                        order: (due.iso, urls.task(task)))))
-            }
-            return (dated, undated)
+    func deadlinePages(jobs: Int = Workers.default) -> [DeadlinePage] { deadlinePages(DeadlineBook(self, jobs: jobs)) }
+
+    /// The pages of `book`; with `only`, of those quarters alone, and the page of all quarters.
+    /// A site small enough for one page has that page whatever `only` says.
+    func deadlinePages(_ book: DeadlineBook, only: Set<DeadlineBook.Quarter>? = nil) -> [DeadlinePage] {
+        let quarters = book.quarters.keys.sorted().map { quarter in
+            Quarter(name: quarter.name, id: VietnameseText.slug(quarter.name), tasks: book.quarters[quarter]!)
         }
-        var byQuarter: [String: [DatedTask]] = [:]
-        var order: [String: (Int, Int)] = [:]
-        var undated: [String: Int] = [:]
-        for (dated, kinds) in perPlan {
-            for (name, task) in dated {
-                order[name] = (task.due.year, task.due.quarter)
-                byQuarter[name, default: []].append(task)
-            }
-            for kind in kinds { undated[kind, default: 0] += 1 }
-        }
-        let quarters = order.keys.sorted { order[$0]! < order[$1]! }.map { name in
-            Quarter(name: name, id: VietnameseText.slug(name), tasks: byQuarter[name]!.sorted { $0.order < $1.order })
-        }
+        let undated = book.undated
         let other = undated.keys.sorted(by: Collation.less).map { ["kind": .text($0), "count": .int(undated[$0]!)] as [String: TemplateValue] }
         let common: [String: TemplateValue] = ["today": .text(site.today.vietnamese), "undated": .list(other), "hasUndated": .bool(!other.isEmpty)]
         let heading = "Thời hạn thực hiện"
 
-        guard quarters.reduce(0, { $0 + $1.tasks.count }) > ProvinceSplit.maxRows else {
+        guard book.taskCount > ProvinceSplit.maxRows else {
             return [DeadlinePage(planned: PlannedPage(file: "thoi-han/index.html") {
                 deadlinePage(heading, common, ["quarters": .list(quarters.map(section)), "hasQuarters": .bool(!quarters.isEmpty)])
             }, plans: site.plans.map(\.plan))]
@@ -76,7 +45,7 @@ extension PageContexts {
             deadlinePage(heading, common, ["quarterTable": .list(summary), "hasQuarterTable": true])
         }, plans: site.plans.map(\.plan))]
         let home: TemplateValue = ["url": .text(urls.deadlines), "title": .text(heading)]
-        for quarter in quarters {
+        for (key, quarter) in zip(book.quarters.keys.sorted(), quarters) where only?.contains(key) ?? true {
             let folder = "thoi-han/\(quarter.id)/"
             let title = "\(heading) – \(quarter.name)"
             // Grouped once: a national quarter has tens of thousands of tasks in some sixty provinces.
@@ -113,7 +82,7 @@ extension PageContexts {
     }
 
     /// The plans of these tasks, once each, in the order they first come.
-    private static func plans(of tasks: [DatedTask]) -> [Plan] {
+    private static func plans(of tasks: [DeadlineBook.DatedTask]) -> [Plan] {
         var seen: Set<String> = []
         return tasks.compactMap { seen.insert($0.plan.slug).inserted ? $0.plan : nil }
     }

@@ -40,11 +40,11 @@ extension PageContexts {
 
     func agencyIndex() -> [String: TemplateValue] {
         let rows = site.agencies.map { record -> [String: TemplateValue] in
-            [
+            let lead = record.assignments.count { $0.role == .lead }, support = record.assignments.count { $0.role == .support }
+            return [
                 "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)),
-                "lead": .int(record.assignments.filter { $0.role == .lead }.count),
-                "support": .int(record.assignments.filter { $0.role == .support }.count),
-                "provinces": .text(Set(record.assignments.compactMap(\.plan.metadata.province)).sorted(by: Collation.less).joined(separator: ", ")),
+                "lead": .int(lead), "support": .int(support),
+                "provinces": .text(record.provinces.joined(separator: ", ")),
                 "collective": .bool(record.agency.collective),
                 "unregistered": .bool(!record.agency.registered),
             ]

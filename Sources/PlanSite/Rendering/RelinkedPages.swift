@@ -12,35 +12,24 @@ struct RelinkedPages {
     var jobs = Workers.default
 
     /// What the site showed before the edit that these pages need: the records as they were,
-    /// and the deadline pages, with those that listed the plan.
+    /// and the deadline pages of the quarters the plan has tasks in, before or after.
     struct Before {
         var agencies: [AgencyRecord] = []
         var documents: [DocumentRecord] = []
-        var deadlineFiles: [String]
-        var deadlineFilesListing: Set<String>
+        var quarters: Set<DeadlineBook.Quarter>
+        var deadlinePages: [PageContexts.DeadlinePage]
+        var deadlinesOnOnePage: Bool
 
-        init(deadlines: DeadlineListing, plan: String) {
-            deadlineFiles = deadlines.files
-            deadlineFilesListing = deadlines.byPlan[plan] ?? []
+        init(_ contexts: PageContexts, deadlines: DeadlineBook, old: Plan, new: Plan) {
+            quarters = DeadlineBook.quarters(of: old).union(DeadlineBook.quarters(of: new))
+            deadlinePages = contexts.deadlinePages(deadlines, only: quarters)
+            deadlinesOnOnePage = deadlines.taskCount <= ProvinceSplit.maxRows
         }
     }
 
-    /// The deadline pages' files, and by plan slug those that list or count its tasks: what the
-    /// next edit's `Before` needs, kept instead of grouping every task of the site again.
-    struct DeadlineListing {
-        var files: [String]
-        var byPlan: [String: Set<String>] = [:]
-
-        init(_ pages: [PageContexts.DeadlinePage]) {
-            files = pages.map(\.planned.file)
-            for page in pages {
-                for plan in page.plans { byPlan[plan.slug, default: []].insert(page.planned.file) }
-            }
-        }
-    }
-
-    /// The pages, and the deadline pages' listing after the edit.
-    func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before) -> (pages: [(path: String, data: Data?)], deadlines: DeadlineListing) {
+    /// The pages, with the deadlines `deadlines` holds after the edit; nil when the deadlines
+    /// went from one page to a page per quarter or back, which changes every quarter's pages.
+    func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before, deadlines: DeadlineBook) -> [(path: String, data: Data?)]? {
         let site = contexts.site
         let province = PageScope.province(ProvinceSplit.key(edited.plan))
         func showsPlan(_ page: PlannedPage) -> Bool { page.scope == .whole || page.scope == .summary || page.scope == province }
@@ -68,15 +57,15 @@ struct RelinkedPages {
                 counted || showsPlan($0)
             }
         }
-        let deadlines = contexts.deadlinePages(jobs: jobs)
-        let after = DeadlineListing(deadlines)
-        let listing = (after.byPlan[edited.plan.slug] ?? []).union(before.deadlineFilesListing)
-        pages("deadlines", now: deadlines.map(\.planned), was: before.deadlineFiles.map { PlannedPage(file: $0) { [:] } }) { listing.contains($0.file) }
+        guard (deadlines.taskCount <= ProvinceSplit.maxRows) == before.deadlinesOnOnePage else { return nil }
+        let now = contexts.deadlinePages(deadlines, only: before.quarters)
+        let listing = Set((now + before.deadlinePages).filter { $0.plans.contains { $0.slug == edited.plan.slug } }.map(\.planned.file))
+        pages("deadlines", now: now.map(\.planned), was: before.deadlinePages.map(\.planned)) { listing.contains($0.file) }
         files.append(("co-quan/index.html", render("agencies", contexts.agencyIndex())))
         if zip(relinked.documents, before.documents).contains(where: { site.documents[$0].citations.count != $1.citations.count }) {
             files += contexts.documentIndexPages().map { ($0.file, render("documents", $0.context)) }
         }
-        return (files, after)
+        return files
     }
 
     private func render(_ template: String, _ context: [String: TemplateValue]) -> Data {

@@ -47,6 +47,19 @@ public struct Assignment: Sendable {
 public struct AgencyRecord: Sendable {
     public var agency: Agency
     public var assignments: [Assignment]
+
+    /// The provinces of the plans that assign it tasks, in Vietnamese order. A plan's
+    /// assignments come together, so each plan's province is read once: the agencies every plan
+    /// names have a hundred thousand assignments at national scale.
+    var provinces: [String] {
+        var provinces: Set<String> = []
+        var previous: Plan?
+        for assignment in assignments {
+            if previous.map({ !$0.isCopy(of: assignment.plan) }) ?? true, let province = assignment.plan.metadata.province { provinces.insert(province) }
+            previous = assignment.plan
+        }
+        return provinces.sorted(by: Collation.less)
+    }
 }
 
 /// A document and everything that points at it.

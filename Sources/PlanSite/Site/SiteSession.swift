@@ -23,8 +23,8 @@ public final class SiteSession {
     private var contexts: PageContexts?
     /// The output's search index, to put a relinked plan's units in (`SearchIndex.replace`).
     private var searchIndex: SearchIndex?
-    /// Which deadline pages the output has, and which list each plan.
-    private var deadlines: RelinkedPages.DeadlineListing?
+    /// The site's dated tasks by quarter, which the deadline pages list.
+    private var deadlines: DeadlineBook?
     /// Each data export file's parts, by plan slug, where the output holds them now.
     private var exportParts: [String: [String: ExportItem]] = [:]
 
@@ -83,7 +83,7 @@ public final class SiteSession {
             linked = captured
             searchIndex = index
             contexts = PageContexts(site: captured.site, bodies: BodyStore())
-            deadlines = contexts.map { RelinkedPages.DeadlineListing($0.deadlinePages(jobs: build.jobs)) }
+            deadlines = contexts.map { DeadlineBook($0, jobs: build.jobs) }
             exportParts = parts.mapValues { Dictionary($0.map { ($0.name, $0) }) { first, _ in first } }
         }
         return report
@@ -129,9 +129,10 @@ public final class SiteSession {
             contexts.bodies.store(entry.bodyHTML, for: entry.plan.slug)
             if site.replace(light) {
                 contexts.site = site
+                deadlines.replace(old, with: light.plan, contexts)
                 timed("render") { pages.append((SiteURLs.planFile(entry.plan.slug), Data(linked.templates.render("plan", contexts.planPage(entry))))) }
             } else {
-                var was = RelinkedPages.Before(deadlines: deadlines, plan: light.plan.slug)
+                var was = timed("render") { RelinkedPages.Before(contexts, deadlines: deadlines, old: old, new: light.plan) }
                 // Held by the session alone, the site's records are changed in place, not copied.
                 contexts.site = linked.site
                 guard let relinked = timed("link", { site.relink(light, registries: linked.registries) }),
@@ -140,9 +141,11 @@ public final class SiteSession {
                 records.note(relinked)
                 linkProblems += relinked.diagnostics
                 contexts.site = site
-                let relinkedPages = timed("render") { RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was) }
-                pages += relinkedPages.pages
-                deadlines = relinkedPages.deadlines
+                deadlines.replace(old, with: light.plan, contexts)
+                guard let relinkedPages = timed("render", {
+                    RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was, deadlines: deadlines)
+                }) else { return nil }
+                pages += relinkedPages
                 relinkedPlans.append(light.plan.slug)
             }
             contexts.site = linked.site
