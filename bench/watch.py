@@ -84,7 +84,7 @@ def stages(process, lines):
         raw, lines.pending = lines.pending.split(b"\n", 1)
         match = timing.match(raw.decode(errors="replace"))
         if match:
-            found.append(f"{match.group(1)} {float(match.group(2)):.3f}")
+            found.append((match.group(1), float(match.group(2))))
     return found
 
 
@@ -132,7 +132,7 @@ def measure(tool, corpus):
         for other in others:
             text = other.read_text(encoding="utf-8")
             try:
-                more.append(add_task(process, done, lines, other, text))
+                more.append(add_task(process, done, lines, other, text) + (stages(process, lines),))
             finally:
                 other.write_text(text, encoding="utf-8")
             wait_for(process, done, lines)
@@ -152,12 +152,19 @@ def main():
         r = measure(tool, corpus)
         print(f"{tool}: first build {r['first']:.2f} s; prose edit, saved to written: median {r['prose']:.3f} s "
               f"({', '.join(f'{t:.3f}' for t in r['prose_runs'])}); task added: {r['task']:.2f} s, then to other plans: "
-              f"{', '.join(f'{t:.2f}' for t, _ in r['more']) or '-'} s; peak {r['peak']:.0f} MB", flush=True)
+              f"{', '.join(f'{t:.2f}' for t, _, _ in r['more']) or '-'} s; peak {r['peak']:.0f} MB", flush=True)
         task = r['task_said']
         print(f"  {r['said']}\n  {task if len(task) < 320 else task[:160] + ' … ' + task[-160:]}", flush=True)
-        if r["task_stages"]:
-            print(f"  task added, by stage (s): {'; '.join(r['task_stages'])}", flush=True)
-        for _, line in r["more"]:
+        edits = [(r["task"], r["task_stages"])] + [(t, found) for t, _, found in r["more"]]
+        if len(edits) > 1:
+            times = [t for t, _ in edits]
+            print(f"  task added, all {len(times)} plans: median {statistics.median(times):.2f} s, "
+                  f"{min(times):.2f}–{max(times):.2f} s", flush=True)
+        named = [name for name, _ in r["task_stages"]]
+        if named:
+            medians = [(name, statistics.median(dict(found).get(name, 0) for _, found in edits)) for name in named]
+            print(f"  task added, median by stage (s): {'; '.join(f'{name} {value:.3f}' for name, value in medians)}", flush=True)
+        for _, line, _ in r["more"]:
             print(f"  … {line.strip()[-100:]}", flush=True)
 
 

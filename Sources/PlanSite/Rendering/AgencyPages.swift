@@ -3,9 +3,9 @@
 extension PageContexts {
     func agencyPages(_ record: AgencyRecord) -> [PlannedPage] {
         let agency = record.agency
-        let byProvince = Dictionary(grouping: record.assignments) { ProvinceSplit.key($0.plan) }
+        let byProvince = record.assignments.grouped(byPlan: ProvinceSplit.key)
         let split = ProvinceSplit(keys: byProvince.keys)
-        let rows = record.assignments.count + Set(record.assignments.map(\.plan.slug)).count
+        let rows = record.assignments.count + record.assignments.planCount
         guard split.splits(rows: rows) else {
             return [PlannedPage(file: SiteURLs.agencyFile(agency)) { self.agency(record, listed: byProvince, scope: .whole) }]
         }
@@ -13,7 +13,7 @@ extension PageContexts {
             var summary = self.agency(record, listed: [:], scope: .summary)
             summary.merge(provinceTable(split, url: { urls.agency(agency, province: $0.slug) }, showsRoles: true) { part in
                 let assignments = byProvince[part.key]!
-                return ProvinceTally(plans: Set(assignments.map(\.plan.slug)).count, tasks: distinctTasks(assignments),
+                return ProvinceTally(plans: assignments.planCount, tasks: assignments.taskCount,
                                      lead: assignments.filter { $0.role == .lead }.count,
                                      support: assignments.filter { $0.role == .support }.count,
                                      overdue: overdueLeads(assignments))

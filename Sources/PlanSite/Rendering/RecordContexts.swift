@@ -83,18 +83,12 @@ extension PageContexts {
             "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)), "aliases": .list(record.agency.aliases),
             "formerly": .list(record.agency.formerly), "collective": .bool(record.agency.collective),
             "registered": .bool(record.agency.registered),
-            "taskCount": .int(distinctTasks(counted)), "overdueCount": .int(overdue), "hasOverdue": .bool(overdue > 0),
+            "taskCount": .int(counted.taskCount), "overdueCount": .int(overdue), "hasOverdue": .bool(overdue > 0),
             "hasAliases": .bool(!record.agency.aliases.isEmpty), "hasFormerly": .bool(!record.agency.formerly.isEmpty),
         ]
         details["note"] = record.agency.note.map { .text($0) }
         return page(title: title(record.agency.name, in: scope),
                     extra: ["agency": .object(details), "provinces": .list(provinces)].merging(provincePage(scope)) { _, new in new })
-    }
-
-    /// Tasks, not assignments: an agency both leading and supporting one task has one task.
-    /// Task ids repeat from plan to plan ("nv-ii-1"), so a task is its plan and its id.
-    func distinctTasks(_ assignments: [Assignment]) -> Int {
-        Set(assignments.map { [$0.plan.slug, $0.task.id] }).count
     }
 
     /// The agency page marks overdue the tasks the agency leads.

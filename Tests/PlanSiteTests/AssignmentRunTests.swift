@@ -1,0 +1,34 @@
+import Testing
+@testable import PlanSite
+
+/// Agency pages count and group an agency's assignments by runs of a plan and of a task,
+/// which holds only while linking and relinking list them by plan, then task.
+@Suite("An agency's assignments by runs")
+struct AssignmentRunTests {
+    static func expectRunsAgree(_ site: SiteModel, _ comment: Comment) {
+        for record in site.agencies {
+            let assignments = record.assignments
+            #expect(assignments.planCount == Set(assignments.map(\.plan.slug)).count, comment)
+            #expect(assignments.taskCount == Set(assignments.map { [$0.plan.slug, $0.task.id] }).count, comment)
+            let grouped = assignments.grouped(byPlan: ProvinceSplit.key)
+            let whole = Dictionary(grouping: assignments) { ProvinceSplit.key($0.plan) }
+            #expect(grouped.mapValues { $0.map { "\($0.plan.slug)#\($0.taskIndex)\($0.role)" } }
+                    == whole.mapValues { $0.map { "\($0.plan.slug)#\($0.taskIndex)\($0.role)" } }, comment)
+        }
+    }
+
+    @Test func runsCountAndGroupAsSetsAndDictionariesWould() throws {
+        var site = RealPlanTests.site.model
+        Self.expectRunsAgree(site, "as linked")
+        let (sources, _) = SiteLoader(contentDirectory: Paths.content, templatesDirectory: Paths.templates).load(baseURL: nil)
+        let registries = Registries.decode(try #require(sources).registries).0
+        var edited = try #require(site.plans.first { $0.plan.slug == "gia-lai-ke-hoach-hanh-dong-27-nq-tw" })
+        let task = try #require(edited.plan.tasks.firstIndex { $0.lead == ["Sở Tư pháp"] })
+        edited.plan.tasks[task].agencies[.support, default: []].append("Sở Nội vụ")
+        edited.plan.tasks.append(edited.plan.tasks[task])
+        edited.plan.tasks[edited.plan.tasks.count - 1].id += "-copy"
+        let relinked = site.relink(edited, registries: registries)
+        #expect(relinked != nil)
+        Self.expectRunsAgree(site, "as relinked")
+    }
+}
