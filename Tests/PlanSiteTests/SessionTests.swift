@@ -158,6 +158,16 @@ struct SessionTests: RebuildFixture {
         #expect(update.editedInPlace == ["Content/bo.md"])
         #expect(update.filesWritten.contains("thoi-han/quy-iii-2023/index.html"), "the quarter Lào Cai's tasks keep")
         try expectSameAsCleanBuild("after the tasks moved to another quarter")
+
+        // Thái Nguyên's tasks undated, the dated ones fit one page again and every quarter's page
+        // goes: the session leaves that to a build.
+        try edit("tn.md") { $0.replacingOccurrences(of: "Quý II năm 2025", with: "Thường xuyên") }
+        let onePage = try #require(session.update())
+        #expect(onePage.editedInPlace.isEmpty && onePage.report.succeeded)
+        try expectSameAsCleanBuild("after the deadlines went back to one page")
+        try edit("gl.md") { $0.replacingOccurrences(of: "Quý II năm 2025", with: "Quý III năm 2025") }
+        #expect(try #require(session.update()).editedInPlace == ["Content/gl.md"], "in place again after the build")
+        try expectSameAsCleanBuild("after Gia Lai's tasks moved on a site of one deadline page")
     }
 
     @Test func aBrokenLinkUnderStrictLeavesTheOutputAsItWas() throws {

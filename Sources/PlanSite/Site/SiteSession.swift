@@ -164,6 +164,13 @@ public final class SiteSession {
             try timed("write pages") {
                 for (path, data) in pages where try OutputPatch.write(data, to: build.outputDirectory, path) { written.append(path) }
             }
+            if !relinkedPlans.isEmpty {
+                let (files, madeAgain) = try relinkedData(site, relinkedPlans, records, planKeys: linked.planKeys, timings: &timings)
+                written += files
+                indexMadeAgain = madeAgain
+            }
+            // Last, as at national scale it is hundreds of megabytes that the disk then takes a
+            // while to write back: the pages and the search index are not made to wait behind it.
             try timed("data") {
                 // The next build must not copy other plans' parts from offsets this moves.
                 if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
@@ -171,11 +178,6 @@ public final class SiteSession {
                     exportParts[patch.file] = try ExportPatch.replace(patch.slug, in: exportParts[patch.file]!, with: patch.bytes, path: output(patch.file))
                     if !written.contains(patch.file) { written.append(patch.file) }
                 }
-            }
-            if !relinkedPlans.isEmpty {
-                let (files, madeAgain) = try relinkedData(site, relinkedPlans, records, planKeys: linked.planKeys, timings: &timings)
-                written += files
-                indexMadeAgain = madeAgain
             }
         } catch {
             return nil
