@@ -52,12 +52,8 @@ def wait_for(process, pattern, lines, timeout=1800):
             lines.append(line)
             if pattern.search(line):
                 return line
-        ready, _, _ = select.select([process.stdout], [], [], 1)
-        if ready:
-            chunk = os.read(process.stdout.fileno(), 1 << 16)
-            if chunk:
-                lines.pending += chunk
-                continue
+        if read_some(process, lines, 1):
+            continue
         if process.poll() is not None:
             raise SystemExit(f"the watcher stopped: {lines[-20:]}")
     raise SystemExit("the watcher did not answer in time")
@@ -67,19 +63,21 @@ class Lines(list):
     pending = b""
 
 
+def read_some(process, lines, timeout):
+    """Adds what the watcher prints within `timeout` seconds to `lines.pending`; False if nothing."""
+    ready, _, _ = select.select([process.stdout], [], [], timeout)
+    chunk = os.read(process.stdout.fileno(), 1 << 16) if ready else b""
+    lines.pending += chunk
+    return bool(chunk)
+
+
 def stages(process, lines):
     """The stage timings `plansite watch --timings` printed after its last line, read until the
     pipe is quiet for half a second."""
     timing = re.compile(r"^  (\S.*?)\s+(\d+\.\d+) s  \(CPU (\d+\.\d+) s")
     found = []
-    while True:
-        ready, _, _ = select.select([process.stdout], [], [], 0.5)
-        if ready:
-            chunk = os.read(process.stdout.fileno(), 1 << 16)
-            if chunk:
-                lines.pending += chunk
-                continue
-        break
+    while read_some(process, lines, 0.5):
+        pass
     while b"\n" in lines.pending:
         raw, lines.pending = lines.pending.split(b"\n", 1)
         match = timing.match(raw.decode(errors="replace"))
