@@ -48,7 +48,7 @@ struct DeadlineBook {
     /// Takes `old`'s tasks out and puts `new`'s in, where a whole gathering would put them.
     mutating func replace(_ old: Plan, with new: Plan, _ contexts: PageContexts) {
         for quarter in Self.quarters(of: old) {
-            // By slug: a prose edit swaps in a plan that is not a copy of the one gathered.
+            // By slug, which names the plan whichever copy of it the book was given.
             quarters[quarter]?.removeAll { $0.plan.slug == old.slug }
             if quarters[quarter]?.isEmpty == true { quarters[quarter] = nil }
         }

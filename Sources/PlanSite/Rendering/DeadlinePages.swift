@@ -23,7 +23,8 @@ extension PageContexts {
     /// The pages of `book`; with `only`, of those quarters alone, and the page of all quarters.
     /// A site small enough for one page has that page whatever `only` says.
     func deadlinePages(_ book: DeadlineBook, only: Set<DeadlineBook.Quarter>? = nil) -> [DeadlinePage] {
-        let quarters = book.quarters.keys.sorted().map { quarter in
+        let keys = book.quarters.keys.sorted()
+        let quarters = keys.map { quarter in
             Quarter(name: quarter.name, id: VietnameseText.slug(quarter.name), tasks: book.quarters[quarter]!)
         }
         let undated = book.undated
@@ -45,7 +46,7 @@ extension PageContexts {
             deadlinePage(heading, common, ["quarterTable": .list(summary), "hasQuarterTable": true])
         }, plans: site.plans.map(\.plan))]
         let home: TemplateValue = ["url": .text(urls.deadlines), "title": .text(heading)]
-        for (key, quarter) in zip(book.quarters.keys.sorted(), quarters) where only?.contains(key) ?? true {
+        for (key, quarter) in zip(keys, quarters) where only?.contains(key) ?? true {
             let folder = "thoi-han/\(quarter.id)/"
             let title = "\(heading) – \(quarter.name)"
             // Grouped once: a national quarter has tens of thousands of tasks in some sixty provinces.

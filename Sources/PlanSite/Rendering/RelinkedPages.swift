@@ -9,7 +9,6 @@ import Foundation
 struct RelinkedPages {
     var contexts: PageContexts
     var templates: TemplateSet
-    var jobs = Workers.default
 
     /// What the site showed before the edit that these pages need: the records as they were,
     /// and the deadline pages of the quarters the plan has tasks in, before or after.
@@ -17,12 +16,17 @@ struct RelinkedPages {
         var agencies: [AgencyRecord] = []
         var documents: [DocumentRecord] = []
         var quarters: Set<DeadlineBook.Quarter>
-        var deadlinePages: [PageContexts.DeadlinePage]
+        /// Those pages by file and scope, without their contexts: a context holds the site,
+        /// which relinking then could not change in place.
+        var deadlinePages: [PlannedPage]
+        var deadlinePagesListingPlan: Set<String>
         var deadlinesOnOnePage: Bool
 
         init(_ contexts: PageContexts, deadlines: DeadlineBook, old: Plan, new: Plan) {
             quarters = DeadlineBook.quarters(of: old).union(DeadlineBook.quarters(of: new))
-            deadlinePages = contexts.deadlinePages(deadlines, only: quarters)
+            let pages = contexts.deadlinePages(deadlines, only: quarters)
+            deadlinePages = pages.map { PlannedPage(file: $0.planned.file, scope: $0.planned.scope) { [:] } }
+            deadlinePagesListingPlan = Set(pages.filter { $0.plans.contains { $0.slug == old.slug } }.map(\.planned.file))
             deadlinesOnOnePage = deadlines.taskCount <= ProvinceSplit.maxRows
         }
     }
@@ -30,6 +34,7 @@ struct RelinkedPages {
     /// The pages, with the deadlines `deadlines` holds after the edit; nil when the deadlines
     /// went from one page to a page per quarter or back, which changes every quarter's pages.
     func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before, deadlines: DeadlineBook) -> [(path: String, data: Data?)]? {
+        guard (deadlines.taskCount <= ProvinceSplit.maxRows) == before.deadlinesOnOnePage else { return nil }
         let site = contexts.site
         let province = PageScope.province(ProvinceSplit.key(edited.plan))
         func showsPlan(_ page: PlannedPage) -> Bool { page.scope == .whole || page.scope == .summary || page.scope == province }
@@ -57,10 +62,9 @@ struct RelinkedPages {
                 counted || showsPlan($0)
             }
         }
-        guard (deadlines.taskCount <= ProvinceSplit.maxRows) == before.deadlinesOnOnePage else { return nil }
         let now = contexts.deadlinePages(deadlines, only: before.quarters)
-        let listing = Set((now + before.deadlinePages).filter { $0.plans.contains { $0.slug == edited.plan.slug } }.map(\.planned.file))
-        pages("deadlines", now: now.map(\.planned), was: before.deadlinePages.map(\.planned)) { listing.contains($0.file) }
+        let listing = Set(now.filter { $0.plans.contains { $0.slug == edited.plan.slug } }.map(\.planned.file)).union(before.deadlinePagesListingPlan)
+        pages("deadlines", now: now.map(\.planned), was: before.deadlinePages) { listing.contains($0.file) }
         files.append(("co-quan/index.html", render("agencies", contexts.agencyIndex())))
         if zip(relinked.documents, before.documents).contains(where: { site.documents[$0].citations.count != $1.citations.count }) {
             files += contexts.documentIndexPages().map { ($0.file, render("documents", $0.context)) }

@@ -23,16 +23,18 @@ struct RecordPatch {
     func write(_ site: SiteModel, into folder: URL) throws -> [String]? {
         let export = DataExport(site: site)
         let files = [
-            ("data/agencies.json", agencies.sorted().map { (head: export.memberHead(site.agencies[$0]), now: export.member(site.agencies[$0])) }),
-            ("data/documents.json", documents.sorted().map { (head: export.memberHead(site.documents[$0]), now: export.member(site.documents[$0])) }),
+            ("data/agencies.json", agencies.map { (head: export.memberHead(site.agencies[$0]), now: export.member(site.agencies[$0])) }),
+            ("data/documents.json", documents.map { (head: export.memberHead(site.documents[$0]), now: export.member(site.documents[$0])) }),
         ]
         var patched: [(path: String, data: Data)] = []
         for (path, changes) in files where !changes.isEmpty {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),
                   let replaced = Self.replacing(changes, in: data) else { return nil }
-            patched.append((path, replaced))
+            // A task's text edited leaves its agencies' members as they were.
+            if replaced != data { patched.append((path, replaced)) }
         }
-        return try patched.filter { try OutputPatch.write($0.data, to: folder, $0.path) }.map(\.path)
+        for (path, data) in patched { try PlainFile.replace(folder.appendingPathComponent(path).path, with: data) }
+        return patched.map(\.path)
     }
 
     /// The JSON array `data` with the member that starts with each `head` made `now`; nil if one is not there.
@@ -40,8 +42,9 @@ struct RecordPatch {
         var places: [(range: Range<Int>, now: [UInt8])] = []
         for change in changes {
             guard let range = data.withUnsafeBytes({ member(change.head, in: $0.bindMemory(to: UInt8.self)) }) else { return nil }
-            places.append((range, change.now))
+            if !data[range].elementsEqual(change.now) { places.append((range, change.now)) }
         }
+        guard !places.isEmpty else { return data }
         places.sort { $0.range.lowerBound < $1.range.lowerBound }
         guard zip(places, places.dropFirst()).allSatisfy({ $0.range.upperBound <= $1.range.lowerBound }) else { return nil }
         var result = Data(capacity: data.count + places.reduce(0) { $0 + $1.now.count - $1.range.count })

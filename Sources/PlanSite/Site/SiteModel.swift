@@ -48,17 +48,10 @@ public struct AgencyRecord: Sendable {
     public var agency: Agency
     public var assignments: [Assignment]
 
-    /// The provinces of the plans that assign it tasks, in Vietnamese order. A plan's
-    /// assignments come together, so each plan's province is read once: the agencies every plan
-    /// names have a hundred thousand assignments at national scale.
+    /// The provinces of the plans that assign it tasks, in Vietnamese order, read once per plan
+    /// (`planRuns`).
     var provinces: [String] {
-        var provinces: Set<String> = []
-        var previous: Plan?
-        for assignment in assignments {
-            if previous.map({ !$0.isCopy(of: assignment.plan) }) ?? true, let province = assignment.plan.metadata.province { provinces.insert(province) }
-            previous = assignment.plan
-        }
-        return provinces.sorted(by: Collation.less)
+        Set(assignments.planRuns.compactMap { $0.first!.plan.metadata.province }).sorted(by: Collation.less)
     }
 }
 

@@ -129,7 +129,7 @@ public final class SiteSession {
             contexts.bodies.store(entry.bodyHTML, for: entry.plan.slug)
             if site.replace(light) {
                 contexts.site = site
-                deadlines.replace(old, with: light.plan, contexts)
+                timed("render") { deadlines.replace(old, with: light.plan, contexts) }
                 timed("render") { pages.append((SiteURLs.planFile(entry.plan.slug), Data(linked.templates.render("plan", contexts.planPage(entry))))) }
             } else {
                 var was = timed("render") { RelinkedPages.Before(contexts, deadlines: deadlines, old: old, new: light.plan) }
@@ -143,7 +143,7 @@ public final class SiteSession {
                 contexts.site = site
                 deadlines.replace(old, with: light.plan, contexts)
                 guard let relinkedPages = timed("render", {
-                    RelinkedPages(contexts: contexts, templates: linked.templates, jobs: build.jobs).files(entry, relinked, before: was, deadlines: deadlines)
+                    RelinkedPages(contexts: contexts, templates: linked.templates).files(entry, relinked, before: was, deadlines: deadlines)
                 }) else { return nil }
                 pages += relinkedPages
                 relinkedPlans.append(light.plan.slug)
