@@ -11,7 +11,7 @@ enum PlainFile {
         try writing(path, appending: appending) { sink in try data.withUnsafeBytes(sink.append) }
     }
 
-    /// Writes beside the file, then renames over it: a reader sees the old file or the new one.
+    /// Writes beside the file, then puts it in the old one's place: a reader sees the old file or the new one.
     static func replace(_ path: String, with data: Data) throws {
         try replace(path) { sink in try data.withUnsafeBytes(sink.append) }
     }
@@ -21,12 +21,29 @@ enum PlainFile {
         let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).tmp"
         do {
             try writing(temporary, appending: false, content)
-            guard rename(temporary, path) == 0 else { throw OutputError(path: path, code: errno) }
+            try move(temporary, over: path)
         } catch {
             unlink(temporary)
             throw error
         }
     }
+
+    /// Puts `temporary` in `path`'s place. Where the system can, the two are exchanged
+    /// (`renameat2`, `RENAME_EXCHANGE`) and the old file removed after: a rename over a file makes
+    /// ext4 start writing the new one out at once (`auto_da_alloc`), which for a half-gigabyte
+    /// tasks.json took 0.2–0.6 s of an edit, against 0.05–0.3 s to remove the old file.
+    private static func move(_ temporary: String, over path: String) throws {
+        if let exchange, exchange(AT_FDCWD, temporary, AT_FDCWD, path, renameExchange) == 0 {
+            unlink(temporary)
+            return
+        }
+        guard rename(temporary, path) == 0 else { throw OutputError(path: path, code: errno) }
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    /// glibc's `renameat2`, which Swift's Glibc module does not declare; nil where it is missing.
+    private static let exchange = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    private static let renameExchange: UInt32 = 2
 
     /// The open file being written.
     struct Sink {
