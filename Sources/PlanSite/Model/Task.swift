@@ -59,5 +59,10 @@ public struct PlanTask: Hashable, Sendable, Codable {
     public var support: [String] { agencies[.support] ?? [] }
 
     /// The earliest due date among its deadlines.
-    public var due: CalendarDate? { deadlines.compactMap(\.due).min() }
+    public var due: CalendarDate? {
+        // Read for every assignment of an agency's page: no array made on the way.
+        var earliest: CalendarDate?
+        for deadline in deadlines { if let due = deadline.due, earliest.map({ due < $0 }) ?? true { earliest = due } }
+        return earliest
+    }
 }

@@ -49,7 +49,10 @@ extension PageContexts {
 
     /// The tasks whose text cites the document, once each, in the plan's order of citations.
     func citedTasks(_ entry: (plan: Plan, citations: [Citation])) -> [PlanTask] {
-        citedTaskIDs(entry).compactMap { id in entry.plan.tasks.first { $0.id == id } }
+        // Found by index, each task copied once: a resolution's summary reads ten thousand plans' tasks.
+        entry.plan.tasks.withUnsafeBufferPointer { tasks in
+            citedTaskIDs(entry).compactMap { id in tasks.firstIndex { $0.id == id }.map { tasks[$0] } }
+        }
     }
 
     func citedTaskIDs(_ entry: (plan: Plan, citations: [Citation])) -> [String] {

@@ -33,10 +33,8 @@ extension PageContexts {
     }
 
     /// Due before the build day; ongoing, recurring and conditional tasks are never overdue.
-    func isOverdue(_ task: PlanTask) -> Bool {
-        guard let due = task.due else { return false }
-        return due < site.today
-    }
+    func isOverdue(_ task: PlanTask) -> Bool { isOverdue(due: task.due) }
+    func isOverdue(due: CalendarDate?) -> Bool { due.map { $0 < site.today } ?? false }
 
     func agencyIndex() -> [String: TemplateValue] {
         let rows = site.agencies.map { record -> [String: TemplateValue] in
@@ -93,6 +91,6 @@ extension PageContexts {
 
     /// The agency page marks overdue the tasks the agency leads.
     func overdueLeads(_ assignments: [Assignment]) -> Int {
-        assignments.filter { $0.role == .lead && isOverdue($0.task) }.count
+        assignments.count { $0.role == .lead && isOverdue(due: $0.due) }
     }
 }

@@ -41,6 +41,8 @@ public struct Assignment: Sendable {
     }
 
     public var task: PlanTask { plan.tasks[taskIndex] }
+    /// The task's due date, read where the task lies instead of copying it.
+    var due: CalendarDate? { plan.tasks.withUnsafeBufferPointer { $0[taskIndex].due } }
 }
 
 /// An agency and every task it has across all plans.
