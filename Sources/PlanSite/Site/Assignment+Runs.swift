@@ -8,7 +8,7 @@ extension Array where Element == Assignment {
     var planRuns: [ArraySlice<Assignment>] {
         var runs: [ArraySlice<Assignment>] = []
         var start = startIndex
-        for index in indices.dropFirst() where !self[index].plan.isCopy(of: self[index - 1].plan) {
+        for index in indices.dropFirst() where !Self.samePlan(self[index - 1], self[index]) {
             runs.append(self[start..<index])
             start = index
         }
@@ -17,12 +17,17 @@ extension Array where Element == Assignment {
     }
 
     /// How many plans: `Set(map(\.plan.slug)).count`.
-    var planCount: Int { planRuns.count }
+    var planCount: Int { runCount(Self.samePlan) }
 
     /// How many tasks, a task being its plan and its index: an agency both leading and
     /// supporting one task has one task.
-    var taskCount: Int {
-        indices.count { $0 == startIndex || !self[$0].plan.isCopy(of: self[$0 - 1].plan) || self[$0].taskIndex != self[$0 - 1].taskIndex }
+    var taskCount: Int { runCount { Self.samePlan($0, $1) && $0.taskIndex == $1.taskIndex } }
+
+    private static func samePlan(_ a: Assignment, _ b: Assignment) -> Bool { a.plan.isCopy(of: b.plan) }
+
+    /// How many runs of neighbours that `sameRun` holds together.
+    private func runCount(_ sameRun: (Assignment, Assignment) -> Bool) -> Int {
+        indices.count { $0 == startIndex || !sameRun(self[$0 - 1], self[$0]) }
     }
 
     /// Grouped by a key of their plan, each group in their order.

@@ -6,7 +6,8 @@ import Glibc
 /// Replaces one plan's part of a data export file in the committed output, where a session
 /// (`SiteSession`) brings it up to date after an edit: in place when the part keeps its length
 /// and the file has no other name (an earlier site's hard link would change with it), else by
-/// writing the file anew beside it and renaming it over, the other parts copied by the kernel.
+/// writing the file anew beside it and putting it in the old one's place (`PlainFile.replace`),
+/// the other parts copied by the kernel.
 enum ExportPatch {
     /// Whether the file holds `bytes` where `item` says: a file another program wrote since,
     /// or a build into the same folder, is not patched.

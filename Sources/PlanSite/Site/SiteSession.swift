@@ -141,7 +141,7 @@ public final class SiteSession {
                 records.note(relinked)
                 linkProblems += relinked.diagnostics
                 contexts.site = site
-                deadlines.replace(old, with: light.plan, contexts)
+                timed("render") { deadlines.replace(old, with: light.plan, contexts) }
                 guard let relinkedPages = timed("render", {
                     RelinkedPages(contexts: contexts, templates: linked.templates).files(entry, relinked, before: was, deadlines: deadlines)
                 }) else { return nil }
@@ -169,8 +169,8 @@ public final class SiteSession {
                 written += files
                 indexMadeAgain = madeAgain
             }
-            // Last, as at national scale it is hundreds of megabytes that the disk then takes a
-            // while to write back: the pages and the search index are not made to wait behind it.
+            // Last: at national scale these are the largest files, and the pages and the search
+            // index need not wait behind them.
             try timed("data") {
                 // The next build must not copy other plans' parts from offsets this moves.
                 if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
