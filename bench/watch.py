@@ -91,8 +91,17 @@ def peak_mb(pid):
     return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
 
 
+def settle():
+    """Waits for the disk to write out what the last build or edit left in memory. Otherwise an
+    edit made a second after a build that wrote gigabytes competes with that write-back, which
+    an author saving a few seconds later would not see; both watchers get the same."""
+    os.sync()
+    time.sleep(0.2)
+
+
 def add_task(process, done, lines, plan, original):
     """Adds a task under "TỔ CHỨC THỰC HIỆN" and times it to the watcher's line."""
+    settle()
     start = time.monotonic()
     heading = original.index("TỔ CHỨC THỰC HIỆN")
     cut = original.index("\n1. ", heading) if "\n1. " in original[heading:] else len(original)
@@ -116,6 +125,7 @@ def measure(tool, corpus):
         time.sleep(1)
         prose, said = [], []
         for run in range(RUNS):
+            settle()
             start = time.monotonic()
             plan.write_text(original.replace("\n## ", f"\nĐã sửa lần {run + 1}.\n\n## ", 1), encoding="utf-8")
             line = wait_for(process, done, lines)

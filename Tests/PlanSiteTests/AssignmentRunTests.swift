@@ -1,17 +1,22 @@
 import Testing
 @testable import PlanSite
 
-/// Agency pages count and group an agency's assignments by runs of a plan and of a task,
+/// Agency pages count (`ProvinceTally.agency`) and group an agency's assignments by runs of a plan and of a task,
 /// which holds only while linking and relinking list them by plan, then task.
 @Suite("An agency's assignments by runs")
 struct AssignmentRunTests {
     static func expectRunsAgree(_ site: SiteModel, _ comment: Comment) {
         for record in site.agencies {
             let assignments = record.assignments
-            #expect(assignments.planCount == Set(assignments.map(\.plan.slug)).count, comment)
-            #expect(assignments.taskCount == Set(assignments.map { [$0.plan.slug, $0.task.id] }).count, comment)
             let grouped = assignments.grouped(byPlan: ProvinceSplit.key)
             let whole = Dictionary(grouping: assignments) { ProvinceSplit.key($0.plan) }
+            // An agency both leading and supporting one task has one task.
+            let tallies = ProvinceTally.agency(assignments, today: site.today)
+            #expect(tallies.mapValues { [$0.plans, $0.tasks, $0.lead, $0.support, $0.overdue] } == whole.mapValues { listed in
+                [Set(listed.map(\.plan.slug)).count, Set(listed.map { [$0.plan.slug, $0.task.id] }).count,
+                 listed.count { $0.role == .lead }, listed.count { $0.role == .support },
+                 listed.count { $0.role == .lead && ($0.task.due.map { $0 < site.today } ?? false) }]
+            }, comment)
             #expect(grouped.mapValues { $0.map { "\($0.plan.slug)#\($0.taskIndex)\($0.role)" } }
                     == whole.mapValues { $0.map { "\($0.plan.slug)#\($0.taskIndex)\($0.role)" } }, comment)
         }

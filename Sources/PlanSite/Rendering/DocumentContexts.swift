@@ -55,6 +55,17 @@ extension PageContexts {
         }
     }
 
+    /// How many tasks `citedTasks` gives, and how many of them are overdue, without copying them.
+    func citedTaskCounts(_ entry: (plan: Plan, citations: [Citation])) -> (tasks: Int, overdue: Int) {
+        entry.plan.tasks.withUnsafeBufferPointer { tasks in
+            citedTaskIDs(entry).reduce(into: (tasks: 0, overdue: 0)) { counts, id in
+                guard let index = tasks.firstIndex(where: { $0.id == id }) else { return }
+                counts.tasks += 1
+                if isOverdue(due: tasks[index].due) { counts.overdue += 1 }
+            }
+        }
+    }
+
     func citedTaskIDs(_ entry: (plan: Plan, citations: [Citation])) -> [String] {
         entry.citations.compactMap(\.taskID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }

@@ -16,11 +16,11 @@ extension PageContexts {
             var tallies: [String: (plans: Set<String>, tally: ProvinceTally)] = [:]
             for case .plan(let plan, _) in chain { tallies[ProvinceSplit.key(plan), default: ([], ProvinceTally())].plans.insert(plan.slug) }
             for entry in record.citations {
-                let cited = citedTasks(entry)
+                let cited = citedTaskCounts(entry)
                 var part = tallies.removeValue(forKey: ProvinceSplit.key(entry.plan)) ?? ([], ProvinceTally())
                 part.plans.insert(entry.plan.slug)
-                part.tally.tasks += cited.count
-                part.tally.overdue += cited.filter(isOverdue).count
+                part.tally.tasks += cited.tasks
+                part.tally.overdue += cited.overdue
                 tallies[ProvinceSplit.key(entry.plan)] = part
             }
             var summary = document(record, listing: DocumentListing(chain: chain.filter { $0.shown(in: .summary) }), scope: .summary)
@@ -31,10 +31,10 @@ extension PageContexts {
             }) { _, new in new }
             return summary
         }
-        let listings = DocumentListing.byProvince(record, chain: chain, provinces: split.parts.map(\.key))
+        let listings = Deferred { DocumentListing.byProvince(record, chain: chain, provinces: split.parts.map(\.key)) }
         return [summary] + split.parts.map { part in
             PlannedPage(file: SiteURLs.documentFile(ref, province: part.slug), scope: .province(part.key)) {
-                document(record, listing: listings[part.key]!, scope: .province(part.key))
+                document(record, listing: listings.value[part.key]!, scope: .province(part.key))
             }
         }
     }

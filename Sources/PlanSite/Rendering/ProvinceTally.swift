@@ -14,6 +14,39 @@ struct ProvinceTally {
                       support: a.support + b.support, overdue: a.overdue + b.overdue)
     }
 
+    static func += (a: inout ProvinceTally, b: ProvinceTally) { a = a + b }
+
+    /// An agency's counts by province (`ProvinceSplit.key`), in one pass over its assignments,
+    /// which come by plan, then task (`Assignment+Runs.swift`): an agency every plan names has
+    /// tens of thousands, counted for its summary on every edit in `watch`.
+    static func agency(_ assignments: [Assignment], today: CalendarDate) -> [String: ProvinceTally] {
+        var tallies: [String: ProvinceTally] = [:]
+        assignments.withUnsafeBufferPointer { all in
+            var index = 0
+            while index < all.count {
+                let plan = all[index].plan
+                var tally = ProvinceTally(plans: 1)
+                var task = -1
+                plan.tasks.withUnsafeBufferPointer { tasks in
+                    while index < all.count, all[index].plan.isCopy(of: plan) {
+                        if all[index].taskIndex != task { tally.tasks += 1 }
+                        task = all[index].taskIndex
+                        switch all[index].role {
+                        case .lead:
+                            tally.lead += 1
+                            if let due = tasks[task].due, due < today { tally.overdue += 1 }
+                        case .support: tally.support += 1
+                        default: break
+                        }
+                        index += 1
+                    }
+                }
+                tallies[ProvinceSplit.key(plan), default: ProvinceTally()] += tally
+            }
+        }
+        return tallies
+    }
+
     var values: [String: TemplateValue] {
         ["plans": .int(plans), "tasks": .int(tasks), "lead": .int(lead), "support": .int(support), "overdue": .int(overdue),
          "hasOverdue": .bool(overdue > 0)]

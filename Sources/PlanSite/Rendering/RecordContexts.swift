@@ -51,8 +51,9 @@ extension PageContexts {
     }
 
     /// An agency's page, or a part of it (see `agencyPages`), listing `listed`: the assignments
-    /// of the page's provinces (`byProvince`), none on a summary.
-    func agency(_ record: AgencyRecord, listed byProvince: [String: [Assignment]], scope: PageScope) -> [String: TemplateValue] {
+    /// of the page's provinces (`byProvince`), none on a summary. `counts` are what the page
+    /// counts: everything on a summary, what it lists on a province page.
+    func agency(_ record: AgencyRecord, listed byProvince: [String: [Assignment]], counts: ProvinceTally, scope: PageScope) -> [String: TemplateValue] {
         let provinces = byProvince.keys.sorted(by: Collation.less).map { province -> [String: TemplateValue] in
             let byPlan = Dictionary(grouping: byProvince[province]!, by: \.plan.slug)
             let plans = byPlan.keys.sorted().map { slug -> [String: TemplateValue] in
@@ -74,23 +75,16 @@ extension PageContexts {
             }
             return ["province": .text(ProvinceSplit.name(province)), "plans": .list(plans)]
         }
-        // The summary page counts everything; a province page, what it lists.
-        let counted = scope == .summary ? record.assignments : byProvince.values.flatMap { $0 }
-        let overdue = overdueLeads(counted)
+        let overdue = counts.overdue
         var details: [String: TemplateValue] = [
             "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)), "aliases": .list(record.agency.aliases),
             "formerly": .list(record.agency.formerly), "collective": .bool(record.agency.collective),
             "registered": .bool(record.agency.registered),
-            "taskCount": .int(counted.taskCount), "overdueCount": .int(overdue), "hasOverdue": .bool(overdue > 0),
+            "taskCount": .int(counts.tasks), "overdueCount": .int(overdue), "hasOverdue": .bool(overdue > 0),
             "hasAliases": .bool(!record.agency.aliases.isEmpty), "hasFormerly": .bool(!record.agency.formerly.isEmpty),
         ]
         details["note"] = record.agency.note.map { .text($0) }
         return page(title: title(record.agency.name, in: scope),
                     extra: ["agency": .object(details), "provinces": .list(provinces)].merging(provincePage(scope)) { _, new in new })
-    }
-
-    /// The agency page marks overdue the tasks the agency leads.
-    func overdueLeads(_ assignments: [Assignment]) -> Int {
-        assignments.count { $0.role == .lead && isOverdue(due: $0.due) }
     }
 }

@@ -16,19 +16,7 @@ extension Array where Element == Assignment {
         return runs
     }
 
-    /// How many plans: `Set(map(\.plan.slug)).count`.
-    var planCount: Int { runCount(Self.samePlan) }
-
-    /// How many tasks, a task being its plan and its index: an agency both leading and
-    /// supporting one task has one task.
-    var taskCount: Int { runCount { Self.samePlan($0, $1) && $0.taskIndex == $1.taskIndex } }
-
     private static func samePlan(_ a: Assignment, _ b: Assignment) -> Bool { a.plan.isCopy(of: b.plan) }
-
-    /// How many runs of neighbours that `sameRun` holds together.
-    private func runCount(_ sameRun: (Assignment, Assignment) -> Bool) -> Int {
-        indices.count { $0 == startIndex || !sameRun(self[$0 - 1], self[$0]) }
-    }
 
     /// Grouped by a key of their plan, each group in their order.
     func grouped(byPlan key: (Plan) -> String) -> [String: [Assignment]] {

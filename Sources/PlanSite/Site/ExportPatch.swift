@@ -25,14 +25,16 @@ enum ExportPatch {
         guard let item = items[part] else { throw OutputError(path: path, code: ENOENT) }
         let descriptor = open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { throw OutputError(path: path, code: errno) }
-        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw OutputError(path: path, code: errno) }
+        guard fstat(descriptor, &info) == 0 else { close(descriptor); throw OutputError(path: path, code: errno) }
         if bytes.count == item.length, info.st_nlink == 1 {
+            defer { close(descriptor) }
             let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, bytes.count, off_t(item.offset)) }
             guard written == bytes.count else { throw OutputError(path: path, code: errno) }
             return items
         }
+        // The old file, removed by then, is freed when this last descriptor on it closes.
+        defer { PlainFile.closeLater(descriptor) }
         try rewrite(path, from: descriptor, size: Int(info.st_size), replacing: item.offset..<(item.offset + item.length), with: bytes)
         let shift = bytes.count - item.length
         return items.mapValues { other in

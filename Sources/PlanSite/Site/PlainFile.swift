@@ -40,6 +40,15 @@ enum PlainFile {
         guard rename(temporary, path) == 0 else { throw OutputError(path: path, code: errno) }
     }
 
+    /// Closes a descriptor on another thread. Closing the last descriptor on a removed file
+    /// frees its pages: for a half-gigabyte tasks.json replaced in `watch`, 0.05–0.3 s that the
+    /// update need not wait for, as the new file is already in place.
+    static func closeLater(_ descriptor: Int32) {
+        closing.async { _ = close(descriptor) }
+    }
+
+    private static let closing = DispatchQueue(label: "PlainFile.closeLater", qos: .utility)
+
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     /// glibc's `renameat2`, which Swift's Glibc module does not declare; nil where it is missing.
     private static let exchange = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }

@@ -174,9 +174,16 @@ public final class SiteSession {
             try timed("data") {
                 // The next build must not copy other plans' parts from offsets this moves.
                 if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
-                for patch in patches {
-                    exportParts[patch.file] = try ExportPatch.replace(patch.slug, in: exportParts[patch.file]!, with: patch.bytes, path: output(patch.file))
-                    if !written.contains(patch.file) { written.append(patch.file) }
+                // Each file on its own core: copying tasks.json need not wait for tasks.csv.
+                let files = Self.once(patches.map(\.file))
+                let patched = files.parallelMap(jobs: build.jobs) { file in
+                    Result { try patches.filter { $0.file == file }.reduce(exportParts[file]!) { items, patch in
+                        try ExportPatch.replace(patch.slug, in: items, with: patch.bytes, path: output(file))
+                    } }
+                }
+                for (file, items) in zip(files, patched) {
+                    exportParts[file] = try items.get()
+                    if !written.contains(file) { written.append(file) }
                 }
             }
         } catch {
