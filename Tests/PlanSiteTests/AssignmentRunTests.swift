@@ -36,4 +36,14 @@ struct AssignmentRunTests {
         #expect(relinked != nil)
         Self.expectRunsAgree(site, "as relinked")
     }
+
+    /// An assignment keeps its task's due date in four bytes; the keys must order as the dates do.
+    @Test func dayKeysOrderAsTheirDates() throws {
+        let days = [(1, 1, 1), (999, 12, 31), (2024, 2, 29), (2024, 3, 1), (2024, 12, 31), (2025, 1, 1), (199_999, 12, 31), (250_000, 1, 1)]
+            .map { CalendarDate(year: $0.0, month: $0.1, day: $0.2)! }
+        for (a, b) in zip(days, days.dropFirst()) {
+            #expect(a.dayKey < b.dayKey, "\(a) before \(b)")
+        }
+        #expect(days.allSatisfy { $0.dayKey < CalendarDate.noDayKey }, "a task without a date is never due before a day")
+    }
 }

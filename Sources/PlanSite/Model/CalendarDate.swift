@@ -12,6 +12,15 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         self.day = day
     }
 
+    /// yyyymmdd, ordered as the dates are, for keeping a date in four bytes; a date too far
+    /// ahead to fit comes just before `noDayKey`, which is no date and after every day.
+    var dayKey: Int32 {
+        guard (0..<200_000).contains(year) else { return year < 0 ? 0 : Self.noDayKey - 1 }
+        return Int32(year * 10_000 + month * 100 + day)
+    }
+
+    static let noDayKey = Int32.max
+
     /// Parses the ISO form `yyyy-mm-dd` used in front matter.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -73,16 +73,20 @@ public struct Plan: Sendable, Codable {
 
     private var box: Box
 
-    public var slug: String { get { box.fields.slug } set { unshare(); box.fields.slug = newValue } }
+    // Each field is read where it lies (`_read`), not copied out of the box: `plan.metadata.province`
+    // for each of an agency's tens of thousands of assignments would otherwise copy every
+    // string of the front matter.
+
+    public var slug: String { _read { yield box.fields.slug } set { unshare(); box.fields.slug = newValue } }
     /// Path relative to the content folder, used in every diagnostic about this plan.
-    public var sourcePath: String { get { box.fields.sourcePath } set { unshare(); box.fields.sourcePath = newValue } }
-    public var metadata: PlanMetadata { get { box.fields.metadata } set { unshare(); box.fields.metadata = newValue } }
-    public var headings: [Heading] { get { box.fields.headings } set { unshare(); box.fields.headings = newValue } }
-    public var tasks: [PlanTask] { get { box.fields.tasks } set { unshare(); box.fields.tasks = newValue } }
+    public var sourcePath: String { _read { yield box.fields.sourcePath } set { unshare(); box.fields.sourcePath = newValue } }
+    public var metadata: PlanMetadata { _read { yield box.fields.metadata } set { unshare(); box.fields.metadata = newValue } }
+    public var headings: [Heading] { _read { yield box.fields.headings } set { unshare(); box.fields.headings = newValue } }
+    public var tasks: [PlanTask] { _read { yield box.fields.tasks } set { unshare(); box.fields.tasks = newValue } }
     /// Every numbered citation in the text, in order.
-    public var citations: [Citation] { get { box.fields.citations } set { unshare(); box.fields.citations = newValue } }
+    public var citations: [Citation] { _read { yield box.fields.citations } set { unshare(); box.fields.citations = newValue } }
     /// Links written in the text, with where they are.
-    public var links: [TextLink] { get { box.fields.links } set { unshare(); box.fields.links = newValue } }
+    public var links: [TextLink] { _read { yield box.fields.links } set { unshare(); box.fields.links = newValue } }
 
     public init(slug: String, sourcePath: String, metadata: PlanMetadata, headings: [Heading],
                 tasks: [PlanTask] = [], citations: [Citation] = []) {

@@ -27,19 +27,17 @@ struct ProvinceTally {
                 let plan = all[index].plan
                 var tally = ProvinceTally(plans: 1)
                 var task = -1
-                plan.tasks.withUnsafeBufferPointer { tasks in
-                    while index < all.count, all[index].plan.isCopy(of: plan) {
-                        if all[index].taskIndex != task { tally.tasks += 1 }
-                        task = all[index].taskIndex
-                        switch all[index].role {
-                        case .lead:
-                            tally.lead += 1
-                            if let due = tasks[task].due, due < today { tally.overdue += 1 }
-                        case .support: tally.support += 1
-                        default: break
-                        }
-                        index += 1
+                while index < all.count, all[index].plan.isCopy(of: plan) {
+                    if all[index].taskIndex != task { tally.tasks += 1 }
+                    task = all[index].taskIndex
+                    switch all[index].role {
+                    case .lead:
+                        tally.lead += 1
+                        if all[index].isDue(before: today) { tally.overdue += 1 }
+                    case .support: tally.support += 1
+                    default: break
                     }
+                    index += 1
                 }
                 tallies[ProvinceSplit.key(plan), default: ProvinceTally()] += tally
             }

@@ -38,7 +38,10 @@ extension PageContexts {
 
     func agencyIndex() -> [String: TemplateValue] {
         let rows = site.agencies.map { record -> [String: TemplateValue] in
-            let lead = record.assignments.count { $0.role == .lead }, support = record.assignments.count { $0.role == .support }
+            var lead = 0, support = 0
+            for assignment in record.assignments {
+                if assignment.role == .lead { lead += 1 } else if assignment.role == .support { support += 1 }
+            }
             return [
                 "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)),
                 "lead": .int(lead), "support": .int(support),

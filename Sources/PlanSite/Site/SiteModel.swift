@@ -31,18 +31,24 @@ public struct PlanGroup: Sendable {
 /// its task by position in its plan (a plan is one shared reference, see `Plan`) instead of a copy.
 public struct Assignment: Sendable {
     public let plan: Plan
-    let taskIndex: Int
+    private let index: Int32
+    /// The task's due date as a `CalendarDate.dayKey`: an agency's summary counts its overdue
+    /// tasks on every edit in `watch`, and reading each task's deadlines where they lie missed
+    /// the processor's cache once per assignment. With the index, it fits where an `Int` was.
+    private let dueKey: Int32
     public let role: AgencyRole
 
     init(_ plan: Plan, taskIndex: Int, role: AgencyRole) {
         self.plan = plan
-        self.taskIndex = taskIndex
+        index = Int32(taskIndex)
+        dueKey = plan.tasks.withUnsafeBufferPointer { $0[taskIndex].due?.dayKey } ?? CalendarDate.noDayKey
         self.role = role
     }
 
+    var taskIndex: Int { Int(index) }
     public var task: PlanTask { plan.tasks[taskIndex] }
-    /// The task's due date, read where the task lies instead of copying it.
-    var due: CalendarDate? { plan.tasks.withUnsafeBufferPointer { $0[taskIndex].due } }
+    /// Whether the task falls due before `day`; a task without a date never does.
+    func isDue(before day: CalendarDate) -> Bool { dueKey < day.dayKey }
 }
 
 /// An agency and every task it has across all plans.
@@ -50,10 +56,16 @@ public struct AgencyRecord: Sendable {
     public var agency: Agency
     public var assignments: [Assignment]
 
-    /// The provinces of the plans that assign it tasks, in Vietnamese order, read once per plan
-    /// (`planRuns`).
+    /// The provinces of the plans that assign it tasks, in Vietnamese order, read once per run
+    /// of one plan (`Assignment+Runs.swift`): the agency index asks every agency on every edit.
     var provinces: [String] {
-        Set(assignments.planRuns.compactMap { $0.first!.plan.metadata.province }).sorted(by: Collation.less)
+        var provinces: Set<String> = []
+        var last: Plan?
+        for assignment in assignments where !(last?.isCopy(of: assignment.plan) ?? false) {
+            last = assignment.plan
+            if let province = assignment.plan.metadata.province { provinces.insert(province) }
+        }
+        return provinces.sorted(by: Collation.less)
     }
 }
 
