@@ -107,4 +107,26 @@ struct SearchTests {
             }
         }
     }
+
+    /// A long list's first tier is its best postings by score, ties going to lower units, as
+    /// sorting would pick them, and every posting is reported once, in unit order.
+    @Test func theFirstTierHoldsTheBestPostingsAsSortingWouldPickThem() {
+        var generator = SystemRandomNumberGenerator()
+        let lengths = (0..<2000).map { _ in Float(Int.random(in: 1...4, using: &generator) * 10) }
+        let impacts = Impacts(lengths: lengths, unitCount: lengths.count)
+        for size in [150, 200, 201, 700] {
+            // Few distinct weights and lengths, so many scores tie at the threshold.
+            let units = (0..<2000).map(UInt32.init).shuffled(using: &generator).prefix(size).sorted()
+            let list = PostingTable.List(units: units[...], weights: units.map { _ in Float(Int.random(in: 1...3, using: &generator)) }[...])
+            let scores = impacts.scores(list)
+            let best = Set(zip(units, scores).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(200).map { Int($0.0) })
+            var seen: [Int] = []
+            impacts.forEachPosting(list, first: 200) { unit, impact, inFirstTier in
+                seen.append(unit)
+                #expect(inFirstTier == best.contains(unit), "unit \(unit) of \(size)")
+                #expect((1...255).contains(impact))
+            }
+            #expect(seen == units.map(Int.init))
+        }
+    }
 }

@@ -9,12 +9,6 @@ import Foundation
 /// site's actual best score, or by the exact count and average, moved impacts across the whole
 /// index whenever a task was added.
 struct Impacts {
-    struct Posting {
-        /// The unit's number.
-        var unit: Int
-        var impact: Int
-    }
-
     private let count: Double
     /// 255 over the best possible score: a token in one unit, with an unbounded weight.
     private let scale: Double
@@ -43,36 +37,40 @@ struct Impacts {
         return (value / step).rounded(.up) * step
     }
 
-    /// A token's postings with impacts from 1 to 255, in unit order, split into the best `first`
-    /// (ties: lower unit first) and the rest. Most tokens have no more than `first` postings, and
-    /// then nothing is sorted: the table holds them in unit order already.
-    func tiers(_ list: PostingTable.List, first: Int) -> (first: [Posting], second: [Posting]) {
+    /// Each of a token's postings in unit order, with its impact from 1 to 255 and whether it
+    /// is among the best `first` (ties: lower unit first). Most tokens have no more than
+    /// `first` postings, and then nothing is ranked. One pass, no posting stored: an edit in
+    /// `watch` scores the commonest tokens' lists again, half a million postings each.
+    func forEachPosting(_ list: PostingTable.List, first: Int, _ body: (_ unit: Int, _ impact: Int, _ inFirstTier: Bool) -> Void) {
         let range = list.units.indices
-        let idf = Self.idf(df: range.count, count: count)
-        func score(_ index: Int) -> Double {
-            Self.bm25(idf: idf, weight: Double(list.weights[index]), lengthTerm: lengthTerms[Int(list.units[index])])
+        guard range.count > first else {
+            let idf = Self.idf(df: list.count, count: count)
+            for index in range { body(Int(list.units[index]), impact(score(list, index, idf: idf)), true) }
+            return
         }
-        func posting(_ index: Int, _ score: Double) -> Posting {
-            Posting(unit: Int(list.units[index]), impact: min(255, max(1, Int((score * scale).rounded()))))
-        }
-        guard range.count > first else { return (range.map { posting($0, score($0)) }, []) }
-        let scores = range.map(score)
-        let postings = zip(range, scores).map(posting)
+        let scores = self.scores(list)
         // The best are those above the `first`-th best score, then as many of those equal to it
         // as there is room for, lower units first.
         let threshold = Self.largest(first, of: scores)
-        var room = first - scores.filter { $0 > threshold }.count
-        var tiers: (first: [Posting], second: [Posting]) = ([], [])
-        for (posting, score) in zip(postings, scores) {
-            if score > threshold || (score == threshold && room > 0) {
-                if score == threshold { room -= 1 }
-                tiers.first.append(posting)
-            } else {
-                tiers.second.append(posting)
-            }
+        var room = first - scores.count { $0 > threshold }
+        for (index, score) in zip(range, scores) {
+            let best = score > threshold || (score == threshold && room > 0)
+            if best, score == threshold { room -= 1 }
+            body(Int(list.units[index]), impact(score), best)
         }
-        return tiers
     }
+
+    /// Each posting's BM25F score, in the list's order.
+    func scores(_ list: PostingTable.List) -> [Double] {
+        let idf = Self.idf(df: list.count, count: count)
+        return list.units.indices.map { score(list, $0, idf: idf) }
+    }
+
+    private func score(_ list: PostingTable.List, _ index: Int, idf: Double) -> Double {
+        Self.bm25(idf: idf, weight: Double(list.weights[index]), lengthTerm: lengthTerms[Int(list.units[index])])
+    }
+
+    private func impact(_ score: Double) -> Int { min(255, max(1, Int((score * scale).rounded()))) }
 
     /// The `k`-th largest value, by selection rather than sorting: the commonest tokens have a
     /// posting in most of a national site's units.

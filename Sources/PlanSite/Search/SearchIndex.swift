@@ -84,13 +84,13 @@ public struct SearchIndex {
     func shardFiles(_ shard: Int, _ impacts: Impacts) -> [OutputFile] {
         var first = JSONWriter(), second = JSONWriter()
         for token in tokensByShard[shard] {
-            let tiers = impacts.tiers(table.list(token), first: Self.firstTier)
-            let df = tiers.first.count + tiers.second.count
-            // Each list starts with the token's full document frequency, so a reader knows
-            // when the first tier is only the best part of it.
-            first.member(table.tokens[token]) { code(df: df, tiers.first, to: &$0) }
-            if !tiers.second.isEmpty {
-                second.member(table.tokens[token]) { code(df: df, tiers.second, to: &$0) }
+            let list = table.list(token), name = table.tokens[token]
+            first.member(name) { firstBytes in
+                guard list.count > Self.firstTier else {
+                    var none: [UInt8] = []
+                    return code(list, impacts, first: &firstBytes, second: &none)
+                }
+                second.member(name) { code(list, impacts, first: &firstBytes, second: &$0) }
             }
         }
         return [OutputFile(path: Self.shardPath("i", shard), data: first.closedObject())]
@@ -124,15 +124,26 @@ public struct SearchIndex {
         }))
     }
 
-    /// `df, Δnumber, impact, facet, …` for postings in number order, as a posting code.
-    private func code(df: Int, _ postings: [Impacts.Posting], to bytes: inout [UInt8]) {
-        PostingCode.append(df, to: &bytes)
-        var previous = 0
-        for posting in postings {
-            PostingCode.append(posting.unit - previous, to: &bytes)
-            PostingCode.append(posting.impact, to: &bytes)
-            PostingCode.append(facets[posting.unit], to: &bytes)
-            previous = posting.unit
+    /// A token's tiers as posting codes, `df, Δnumber, impact, facet, …` in number order: its
+    /// best postings to `first`, the rest, if it has more, to `second`. Each starts with the
+    /// token's full document frequency, so a reader knows when the first tier is only the best
+    /// part of it.
+    private func code(_ list: PostingTable.List, _ impacts: Impacts, first: inout [UInt8], second: inout [UInt8]) {
+        PostingCode.append(list.count, to: &first)
+        if list.count > Self.firstTier { PostingCode.append(list.count, to: &second) }
+        var previous = (first: 0, second: 0)
+        func append(_ unit: Int, _ impact: Int, after previous: inout Int, to bytes: inout [UInt8]) {
+            PostingCode.append(unit - previous, to: &bytes)
+            PostingCode.append(impact, to: &bytes)
+            PostingCode.append(facets[unit], to: &bytes)
+            previous = unit
+        }
+        impacts.forEachPosting(list, first: Self.firstTier) { unit, impact, inFirstTier in
+            if inFirstTier {
+                append(unit, impact, after: &previous.first, to: &first)
+            } else {
+                append(unit, impact, after: &previous.second, to: &second)
+            }
         }
     }
 

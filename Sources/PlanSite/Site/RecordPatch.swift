@@ -41,8 +41,12 @@ struct RecordPatch {
     static func replacing(_ changes: [(head: [UInt8], now: [UInt8])], in data: Data) -> Data? {
         var places: [(range: Range<Int>, now: [UInt8])] = []
         for change in changes {
-            guard let range = data.withUnsafeBytes({ member(change.head, in: $0.bindMemory(to: UInt8.self)) }) else { return nil }
-            if !data[range].elementsEqual(change.now) { places.append((range, change.now)) }
+            // Compared as memory: an agency every plan names has a member of a megabyte.
+            guard let (range, same) = data.withUnsafeBytes({ bytes -> (Range<Int>, Bool)? in
+                guard let range = member(change.head, in: bytes.bindMemory(to: UInt8.self)) else { return nil }
+                return (range, range.count == change.now.count && memcmp(bytes.baseAddress! + range.lowerBound, change.now, range.count) == 0)
+            }) else { return nil }
+            if !same { places.append((range, change.now)) }
         }
         guard !places.isEmpty else { return data }
         places.sort { $0.range.lowerBound < $1.range.lowerBound }
