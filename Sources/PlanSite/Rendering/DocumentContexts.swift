@@ -49,20 +49,21 @@ extension PageContexts {
 
     /// The tasks whose text cites the document, once each, in the plan's order of citations.
     func citedTasks(_ entry: (plan: Plan, citations: [Citation])) -> [PlanTask] {
-        // Found by index, each task copied once: a resolution's summary reads ten thousand plans' tasks.
-        entry.plan.tasks.withUnsafeBufferPointer { tasks in
-            citedTaskIDs(entry).compactMap { id in tasks.firstIndex { $0.id == id }.map { tasks[$0] } }
-        }
+        let tasks = entry.plan.tasks
+        return citedTaskIndices(entry).map { tasks[$0] }
     }
 
     /// How many tasks `citedTasks` gives, and how many of them are overdue, without copying them.
     func citedTaskCounts(_ entry: (plan: Plan, citations: [Citation])) -> (tasks: Int, overdue: Int) {
+        let cited = citedTaskIndices(entry)
+        return entry.plan.tasks.withUnsafeBufferPointer { tasks in (cited.count, cited.count { isOverdue(due: tasks[$0].due) }) }
+    }
+
+    /// Where `citedTasks` lie in the plan: a resolution's summary reads ten thousand plans' tasks,
+    /// which are found by index, not copied to be compared.
+    private func citedTaskIndices(_ entry: (plan: Plan, citations: [Citation])) -> [Int] {
         entry.plan.tasks.withUnsafeBufferPointer { tasks in
-            citedTaskIDs(entry).reduce(into: (tasks: 0, overdue: 0)) { counts, id in
-                guard let index = tasks.firstIndex(where: { $0.id == id }) else { return }
-                counts.tasks += 1
-                if isOverdue(due: tasks[index].due) { counts.overdue += 1 }
-            }
+            citedTaskIDs(entry).compactMap { id in tasks.firstIndex { $0.id == id } }
         }
     }
 

@@ -78,12 +78,11 @@ extension PageContexts {
             }
             return ["province": .text(ProvinceSplit.name(province)), "plans": .list(plans)]
         }
-        let overdue = counts.overdue
         var details: [String: TemplateValue] = [
             "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)), "aliases": .list(record.agency.aliases),
             "formerly": .list(record.agency.formerly), "collective": .bool(record.agency.collective),
             "registered": .bool(record.agency.registered),
-            "taskCount": .int(counts.tasks), "overdueCount": .int(overdue), "hasOverdue": .bool(overdue > 0),
+            "taskCount": .int(counts.tasks), "overdueCount": .int(counts.overdue), "hasOverdue": .bool(counts.overdue > 0),
             "hasAliases": .bool(!record.agency.aliases.isEmpty), "hasFormerly": .bool(!record.agency.formerly.isEmpty),
         ]
         details["note"] = record.agency.note.map { .text($0) }
