@@ -137,6 +137,21 @@ struct SessionTests: RebuildFixture {
         try expectSameAsCleanBuild("a build after the session trusts nothing it wrote")
     }
 
+    /// Two plans saved together, each a task's citation of the resolution both carry out taken
+    /// out and one an agency changed: the pages both edits reach are rendered with both in them.
+    @Test func twoPlansWhoseTasksChangedTogetherAreJoinedAgainInPlace() throws {
+        let session = session()
+        _ = session.update()
+        let other = "lao-cai-ke-hoach-27-nq-tw.md"
+        try edit(plan) { $0.replacingOccurrences(of: assignment, with: assignment.replacingOccurrences(of: "Sở Tư pháp chủ trì", with: "Sở Nội vụ chủ trì"))
+            .replacingOccurrences(of: "- Phổ biến, quán triệt nội dung cơ bản của Nghị quyết số 27-NQ/TW, ", with: "- Phổ biến, quán triệt nội dung cơ bản của ") }
+        try edit(other) { $0.replacingOccurrences(of: "nội dung cốt lõi của Nghị quyết số 27-NQ/TW và", with: "nội dung cốt lõi của Nghị quyết và") }
+        let update = try #require(session.update())
+        #expect(update.editedInPlace.sorted() == ["Content/\(plan)", "Content/\(other)"])
+        #expect(update.filesWritten.contains("van-ban/27-nq-tw/index.html"))
+        try expectSameAsCleanBuild("after tasks of two plans changed in one update")
+    }
+
     /// On a site whose deadlines take a page per quarter, a plan's tasks moved out of a quarter
     /// that other plans keep: that quarter's page no longer lists them, which only the pages
     /// listing the plan before the edit say.

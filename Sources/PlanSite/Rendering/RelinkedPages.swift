@@ -29,12 +29,17 @@ struct RelinkedPages {
             deadlinePagesListingPlan = Set(pages.filter { $0.plans.contains { $0.slug == old.slug } }.map(\.planned.file))
             deadlinesOnOnePage = deadlines.taskCount <= ProvinceSplit.maxRows
         }
+
+        /// Whether the deadlines are still on one page, or still a page per quarter, as they
+        /// were: a change between the two changes every quarter's pages.
+        func keepsDeadlineLayout(_ deadlines: DeadlineBook) -> Bool {
+            (deadlines.taskCount <= ProvinceSplit.maxRows) == deadlinesOnOnePage
+        }
     }
 
-    /// The pages, with the deadlines `deadlines` holds after the edit; nil when the deadlines
-    /// went from one page to a page per quarter or back, which changes every quarter's pages.
-    func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before, deadlines: DeadlineBook) -> [(path: String, data: Data?)]? {
-        guard (deadlines.taskCount <= ProvinceSplit.maxRows) == before.deadlinesOnOnePage else { return nil }
+    /// The pages, with the deadlines `deadlines` holds after the edit, which must have kept
+    /// their layout (`Before.keepsDeadlineLayout`).
+    func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before, deadlines: DeadlineBook) -> [(path: String, data: Data?)] {
         let site = contexts.site
         let province = PageScope.province(ProvinceSplit.key(edited.plan))
         func showsPlan(_ page: PlannedPage) -> Bool { page.scope == .whole || page.scope == .summary || page.scope == province }

@@ -118,7 +118,7 @@ public final class SiteSession {
         linked.site = contexts.site.emptied
         var patches: [(file: String, slug: String, bytes: [UInt8])] = []
         var pages: [(path: String, data: Data?)] = []
-        var relinkedPlans: [String] = []
+        var relinkedPlans: [(entry: ExtractedPlan, relinked: SiteModel.Relinked, before: RelinkedPages.Before)] = []
         var records = RecordPatch()
         var linkProblems: [Diagnostic] = []
         for entry in edited {
@@ -142,11 +142,8 @@ public final class SiteSession {
                 linkProblems += relinked.diagnostics
                 contexts.site = site
                 timed("render") { deadlines.replace(old, with: light.plan, contexts) }
-                guard let relinkedPages = timed("render", {
-                    RelinkedPages(contexts: contexts, templates: linked.templates).files(entry, relinked, before: was, deadlines: deadlines)
-                }) else { return nil }
-                pages += relinkedPages
-                relinkedPlans.append(light.plan.slug)
+                guard was.keepsDeadlineLayout(deadlines) else { return nil }
+                relinkedPlans.append((entry, relinked, was))
             }
             contexts.site = linked.site
             // Its key names the file as the last build read it: the next build must not take the edit for that.
@@ -158,43 +155,73 @@ public final class SiteSession {
             }
         }
         contexts.site = site
-        var written: [String] = []
-        var indexMadeAgain = false
-        do {
-            try timed("write pages") {
-                for (path, data) in pages where try OutputPatch.write(data, to: build.outputDirectory, path) { written.append(path) }
-            }
-            if !relinkedPlans.isEmpty {
-                let (files, madeAgain) = try relinkedData(site, relinkedPlans, records, planKeys: linked.planKeys, timings: &timings)
-                written += files
-                indexMadeAgain = madeAgain
-            }
-            // Last: at national scale these are the largest files, and the pages and the search
-            // index need not wait behind them.
-            try timed("data") {
-                // The next build must not copy other plans' parts from offsets this moves.
-                if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
-                // Each file on its own core: copying tasks.json need not wait for tasks.csv.
-                let files = Self.once(patches.map(\.file))
-                let patched = files.parallelMap(jobs: build.jobs) { file in
-                    Result { try patches.filter { $0.file == file }.reduce(exportParts[file]!) { items, patch in
-                        try ExportPatch.replace(patch.slug, in: items, with: patch.bytes, path: output(file))
-                    } }
-                }
-                for (file, items) in zip(files, patched) {
-                    exportParts[file] = try items.get()
-                    if !written.contains(file) { written.append(file) }
-                }
-            }
-        } catch {
-            return nil
-        }
+        // The pages on one core, the data and search files on the other: each only reads the
+        // site, and the largest files are copied while pages render. Pages of relinked plans are
+        // rendered from the site with every edit in it.
+        let (pageWork, dataWork) = concurrently(jobs: build.jobs, {
+            Result { try self.writePages(pages, relinkedPlans, RelinkedPages(contexts: contexts, templates: linked.templates), deadlines) }
+        }, {
+            Result { try self.writeData(site, relinkedPlans.map(\.entry.plan.slug), records, patches, planKeys: linked.planKeys) }
+        })
+        guard case .success(let pagesWritten) = pageWork, case .success(let data) = dataWork else { return nil }
+        exportParts.merge(data.exportParts) { _, new in new }
+        let written = Self.once(pagesWritten.files + data.files)
         linked.site = site
         self.linked = linked
         self.contexts = contexts
         self.deadlines = deadlines
-        return (BuildReport(diagnostics: (edited.flatMap(\.diagnostics) + linkProblems).sortedForReport, pagesWritten: written.count,
-                            plans: site.plans.count, timings: StageTiming.merged(timings)), written, indexMadeAgain)
+        return (BuildReport(diagnostics: (edited.flatMap(\.diagnostics) + linkProblems).sortedForReport,
+                            pagesWritten: written.count, plans: site.plans.count,
+                            timings: StageTiming.merged(timings + pagesWritten.timings + data.timings)),
+                written, data.indexMadeAgain)
+    }
+
+    /// What one side of an update wrote, and its steps' times.
+    private struct Written {
+        var files: [String] = []
+        var timings: [StageTiming] = []
+        var indexMadeAgain = false
+        var exportParts: [String: [String: ExportItem]] = [:]
+    }
+
+    /// The pages an edit changed: `rendered` already, and those of each relinked plan.
+    private func writePages(_ rendered: [(path: String, data: Data?)],
+                            _ relinked: [(entry: ExtractedPlan, relinked: SiteModel.Relinked, before: RelinkedPages.Before)],
+                            _ renderer: RelinkedPages, _ deadlines: DeadlineBook) throws -> Written {
+        var done = Written()
+        let pages = rendered + StageTiming.measure("render", into: &done.timings) {
+            relinked.flatMap { renderer.files($0.entry, $0.relinked, before: $0.before, deadlines: deadlines) }
+        }
+        try StageTiming.measure("write pages", into: &done.timings) {
+            for (path, data) in pages where try OutputPatch.write(data, to: build.outputDirectory, path) { done.files.append(path) }
+        }
+        return done
+    }
+
+    /// The records' data files and the search index after a relink, then each plan's parts of
+    /// the data export files: at national scale these are the largest files.
+    private func writeData(_ site: SiteModel, _ relinkedPlans: [String], _ records: RecordPatch,
+                           _ patches: [(file: String, slug: String, bytes: [UInt8])], planKeys: [String: Fingerprint]) throws -> Written {
+        var done = Written()
+        if !relinkedPlans.isEmpty {
+            (done.files, done.indexMadeAgain) = try relinkedData(site, relinkedPlans, records, planKeys: planKeys, timings: &done.timings)
+        }
+        try StageTiming.measure("data", into: &done.timings) {
+            // The next build must not copy other plans' parts from offsets this moves.
+            if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
+            // Each file on its own core: copying tasks.json need not wait for tasks.csv.
+            let files = Self.once(patches.map(\.file))
+            let patched = files.parallelMap(jobs: build.jobs) { file in
+                Result { try patches.filter { $0.file == file }.reduce(exportParts[file]!) { items, patch in
+                    try ExportPatch.replace(patch.slug, in: items, with: patch.bytes, path: output(file))
+                } }
+            }
+            for (file, items) in zip(files, patched) {
+                done.exportParts[file] = try items.get()
+                done.files.append(file)
+            }
+        }
+        return done
     }
 
     /// After a relink, the data files made of records and the search index, written where they
