@@ -27,6 +27,7 @@ struct SearchIndexEditTests {
     @Test func aPlansUnitsPutInGiveTheFilesOfAWholeIndex() throws {
         var site = SearchUnit.all(RealPlanTests.site.model)
         var (index, files) = Self.files(site)
+        #expect(files.keys.contains { $0.hasPrefix("search/j/") }, "second tiers, whose codes an edit keeps too")
         // A plan whose last display chunk has room for one more task, which then moves no other plan.
         let entity = try #require(site.entities.first { $0.name.hasPrefix("p ") && (2...7).contains($0.units.count % SearchIndex.chunkSize) })
         let slug = String(entity.name.dropFirst(2))
@@ -34,7 +35,7 @@ struct SearchIndexEditTests {
         let years = Set(site.all.compactMap(\.year))
         func expectSameAsWhole(_ comment: Comment, _ change: (inout [SearchUnit]) -> Void) throws {
             change(&units)
-            let replaced = index.replace(plan: slug, with: units, jobs: 2)
+            let replaced = index.replace(plan: slug, with: units, jobs: 2) { files[$0] }
             let edit = try #require(replaced, comment)
             for file in edit.files { files[file.path] = file.data }
             for path in edit.gone { files[path] = nil }
@@ -59,5 +60,23 @@ struct SearchIndexEditTests {
         units[1].year = 1999
         let replaced = index.replace(plan: slug, with: units, jobs: 2)
         #expect(replaced == nil, "a year no unit had renumbers every facet: the index is made again")
+    }
+
+    /// A shard file an edit copies codes from is read only if it is whole: anything else, and the
+    /// shard is coded again from the index.
+    @Test func onlyAWholeShardFileGivesItsCodes() throws {
+        func codes(_ file: String, _ name: String) -> String? {
+            ShardMembers(Data(file.utf8))?.codes(Array(name.utf8)).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let file = "{\"a\":\"xy\",\"b\\\"c\":\"z\"}\n"
+        #expect(codes(file, "\"a\"") == "xy")
+        #expect(codes(file, "\"b\\\"c\"") == "z", "a name with an escape in it")
+        #expect(codes(file, "\"b\"") == nil)
+        #expect(ShardMembers(Data(file.utf8))?.count == 2)
+        #expect(ShardMembers(Data("{}\n".utf8))?.count == 0)
+        #expect(ShardMembers(Data(file.dropLast(2).utf8)) == nil, "cut short")
+        #expect(ShardMembers(Data("{\"a\":\"x\\\"y\"}\n".utf8)) == nil, "a code with an escape in it")
+        let (_, files) = Self.files(SearchUnit.all(RealPlanTests.site.model))
+        #expect(files.filter { $0.key.hasPrefix("search/i/") || $0.key.hasPrefix("search/j/") }.values.allSatisfy { ShardMembers($0) != nil })
     }
 }

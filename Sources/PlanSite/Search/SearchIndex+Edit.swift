@@ -1,3 +1,5 @@
+import Foundation
+
 extension SearchIndex {
     /// What putting one plan's units in changed.
     struct Edit {
@@ -14,7 +16,10 @@ extension SearchIndex {
     /// another entity's numbers, a province or year would be gained or lost by the facets, the
     /// unit count or average length impacts use would move, or the shard count. The index is
     /// then left part-changed, and must be made whole again.
-    mutating func replace(plan slug: String, with units: [SearchUnit], jobs: Int) -> Edit? {
+    ///
+    /// `previous` reads a file of the index as the output holds it, to copy the codes of tokens
+    /// the edit left alone from the shards it writes again.
+    mutating func replace(plan slug: String, with units: [SearchUnit], jobs: Int, previous: (String) -> Data? = { _ in nil }) -> Edit? {
         let name = SearchUnit.entityName(slug)
         guard !units.isEmpty, let entity = site.entities.firstIndex(where: { $0.name == name }),
               site.keepsNumbers(entity, unitCount: units.count, chunk: Self.chunkSize) else { return nil }
@@ -61,16 +66,18 @@ extension SearchIndex {
         let shards = placeInShards(counts)
         for (offset, unit) in units.enumerated() { facets[first + offset] = facet(of: unit) }
         site.replace(entity, with: units)
-        return files(shards: shards, entity: entity, chunksBefore: (old.count + Self.chunkSize - 1) / Self.chunkSize, jobs: jobs)
+        return files(shards: shards, changed: tokens, previous: previous, entity: entity,
+                     chunksBefore: (old.count + Self.chunkSize - 1) / Self.chunkSize, jobs: jobs)
     }
 
     /// Puts tokens that gained their first posting into their shard's list, in the order of
-    /// their bytes, and takes out those left without any; the shards of all of them, in order.
-    private mutating func placeInShards(_ counts: [(token: Int, was: Int, now: Int)]) -> [Int] {
-        var shards = Set<Int>()
+    /// their bytes, and takes out those left without any; the shards of all of them, in order,
+    /// with how many tokens each had before.
+    private mutating func placeInShards(_ counts: [(token: Int, was: Int, now: Int)]) -> [(shard: Int, tokensBefore: Int)] {
+        var shards: [Int: Int] = [:]
         for (token, was, now) in counts {
             let shard = shard(of: token)
-            shards.insert(shard)
+            if shards[shard] == nil { shards[shard] = tokensByShard[shard].count }
             if was == 0, now > 0 {
                 let name = table.tokens[token]
                 let place = Self.firstIndex(in: tokensByShard[shard]) { !Self.precedes(table.tokens[$0], name) }
@@ -79,14 +86,22 @@ extension SearchIndex {
                 tokensByShard[shard].removeAll { $0 == token }
             }
         }
-        return shards.sorted()
+        return shards.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// The manifest, the shards, and the entity's display chunks, with chunks it no longer fills.
-    private func files(shards: [Int], entity: Int, chunksBefore: Int, jobs: Int) -> Edit {
+    /// The manifest, the shards, and the entity's display chunks, with chunks it no longer
+    /// fills. A shard's tokens outside `changed` keep their codes, copied from the shard as
+    /// `previous` gives it when it holds as many tokens as the shard had.
+    private func files(shards: [(shard: Int, tokensBefore: Int)], changed: Set<Int>, previous: (String) -> Data?,
+                       entity: Int, chunksBefore: Int, jobs: Int) -> Edit {
         let impacts = self.impacts
         var edit = Edit(files: head)
-        for (shard, files) in zip(shards, shards.parallelMap(jobs: jobs) { shardFiles($0, impacts) }) {
+        let made = shards.parallelMap(jobs: jobs) { shard, tokensBefore in
+            let first = previous(Self.shardPath("i", shard)).flatMap(ShardMembers.init).flatMap { $0.count == tokensBefore ? $0 : nil }
+            let kept = first.map { KeptCodes(changed: changed, first: $0, second: previous(Self.shardPath("j", shard)).flatMap(ShardMembers.init)) }
+            return shardFiles(shard, impacts, keeping: kept)
+        }
+        for ((shard, _), files) in zip(shards, made) {
             edit.files += files
             if files.count == 1 { edit.gone.append(Self.shardPath("j", shard)) }
         }

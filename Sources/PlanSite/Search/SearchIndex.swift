@@ -80,11 +80,17 @@ public struct SearchIndex {
          ])))]
     }
 
-    /// A shard's first tiers, and its second tiers if any token has one.
-    func shardFiles(_ shard: Int, _ impacts: Impacts) -> [OutputFile] {
+    /// A shard's first tiers, and its second tiers if any token has one; the codes of tokens
+    /// `kept` holds copied from it.
+    func shardFiles(_ shard: Int, _ impacts: Impacts, keeping kept: KeptCodes? = nil) -> [OutputFile] {
         var first = JSONWriter(), second = JSONWriter()
         for token in tokensByShard[shard] {
             let list = table.list(token), name = table.tokens[token]
+            if let codes = kept?.codes(of: token, named: name, secondTier: list.count > Self.firstTier) {
+                first.member(name) { $0 += codes.first }
+                if let secondCodes = codes.second { second.member(name) { $0 += secondCodes } }
+                continue
+            }
             first.member(name) { firstBytes in
                 guard list.count > Self.firstTier else {
                     var none: [UInt8] = []

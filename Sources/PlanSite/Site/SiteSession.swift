@@ -269,7 +269,8 @@ public final class SiteSession {
         let urls = SiteURLs(base: site.config.baseURL)
         for slug in plans {
             guard let plan = site.plan(slug),
-                  let edit = index.replace(plan: slug, with: SearchUnit.of(plan, urls: urls, key: planKeys[plan.sourcePath]), jobs: build.jobs)
+                  let edit = index.replace(plan: slug, with: SearchUnit.of(plan, urls: urls, key: planKeys[plan.sourcePath]), jobs: build.jobs,
+                                           previous: { FileManager.default.contents(atPath: self.output($0)) })
             else { return false }
             for file in edit.files where try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
             for path in edit.gone where try OutputPatch.write(nil, to: build.outputDirectory, path) { written.append(path) }
