@@ -53,6 +53,12 @@ struct SearchIndexEditTests {
             (task.title, task.text, task.url) = ("Kiểm tra việc thực hiện", "Kiểm tra việc thực hiện kế hoạch.", task.url + "-kiem-tra")
             units.append(task)
         }
+        try expectSameAsWhole("a task put first, which moves every later one to the next number") { units in
+            var task = units[2]
+            (task.title, task.text, task.url) = ("Tổng kết việc thực hiện", "Tổng kết việc thực hiện kế hoạch.", task.url + "-tong-ket")
+            units.insert(task, at: 1)
+        }
+        try expectSameAsWhole("that task taken out again") { $0.remove(at: 1) }
         try expectSameAsWhole("the task with the word removed, which leaves the index without it") { $0.remove(at: 1) }
         #expect(files.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains("\"pech\"") })
         try expectSameAsWhole("tasks removed until the plan fills one display chunk fewer") { $0.removeLast($0.count % SearchIndex.chunkSize) }

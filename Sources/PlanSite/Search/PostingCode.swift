@@ -24,4 +24,39 @@ enum PostingCode {
         }
         bytes.append(digits[number & 31])
     }
+
+    /// Reads numbers back from codes, as `decodeNumbers` in search-core.js does.
+    struct Reader {
+        private let codes: ArraySlice<UInt8>
+        private(set) var position: Int
+
+        init(_ codes: ArraySlice<UInt8>) {
+            self.codes = codes
+            position = codes.startIndex
+        }
+
+        var atEnd: Bool { position == codes.endIndex }
+
+        /// The next number; nil at the end or at a byte that is not a digit.
+        mutating func next() -> Int? {
+            var number = 0
+            while position < codes.endIndex {
+                let digit = PostingCode.values[Int(codes[position])]
+                position += 1
+                guard digit < 64 else { return nil }
+                number = number << 5 | Int(digit & 31)
+                if digit < 32 { return number }
+            }
+            return nil
+        }
+    }
+
+    /// Each byte's place in `alphabet`, 255 for bytes not in it.
+    private static let values: [UInt8] = {
+        var values = [UInt8](repeating: 255, count: 256)
+        for (place, byte) in UnsafeBufferPointer(start: alphabet.utf8Start, count: alphabet.utf8CodeUnitCount).enumerated() {
+            values[Int(byte)] = UInt8(place)
+        }
+        return values
+    }()
 }

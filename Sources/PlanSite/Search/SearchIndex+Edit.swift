@@ -35,6 +35,7 @@ extension SearchIndex {
         }
         let statistics = Impacts.statistics(lengths: table.lengths, unitCount: site.all.count)
         let end = first + max(before.count, after.count)
+        let lengthsBefore = (first..<end).map { $0 < table.lengths.count ? table.lengths[$0] : 0 }
         if end > facets.count { facets += Array(repeating: 0, count: end - facets.count) }
         table.setLengths(changed.map { (first + $0, $0 < after.count ? after[$0].length : 0) }, upTo: end)
         guard Impacts.statistics(lengths: table.lengths, unitCount: site.all.count - old.count + units.count) == statistics else { return nil }
@@ -51,11 +52,20 @@ extension SearchIndex {
         tokens.formUnion(added.keys)
         let replaced = Set(changed.map { UInt32(first + $0) })
         let span = UInt32(first)..<UInt32(first + max(before.count, after.count))
+        // A posting moved keeps its impact and facet if its unit's length and facet are those its old unit had.
+        let facetsAfter = units.map(facet(of:))
+        func keeps(_ old: UInt32, _ new: UInt32) -> Bool {
+            let (was, now) = (Int(old) - first, Int(new) - first)
+            return now < after.count && lengthsBefore[was] == after[now].length && facets[Int(old)] == facetsAfter[now]
+        }
         var counts: [(token: Int, was: Int, now: Int)] = []
+        var renumbered: [Int: UnitRenumbering] = [:]
         for token in tokens.sorted() {
             // The old list is let go before the table changes its arrays in place.
             let (merged, was) = { (list: PostingTable.List) in
-                (Self.merge(list, in: span, dropping: replaced, adding: added[token] ?? []), list.count)
+                let merged = Self.merge(list, in: span, dropping: replaced, adding: added[token] ?? [])
+                renumbered[token] = UnitRenumbering(from: list, to: merged, in: span, keeps: keeps)
+                return (merged, list.count)
             }(table.list(token))
             table.replace(token, with: merged)
             firstTierPostings += min(merged.count, Self.firstTier) - min(was, Self.firstTier)
@@ -64,9 +74,9 @@ extension SearchIndex {
         guard Self.shardCount(forPostings: firstTierPostings) == shardCount else { return nil }
 
         let shards = placeInShards(counts)
-        for (offset, unit) in units.enumerated() { facets[first + offset] = facet(of: unit) }
+        for (offset, facet) in facetsAfter.enumerated() { facets[first + offset] = facet }
         site.replace(entity, with: units)
-        return files(shards: shards, changed: tokens, previous: previous, entity: entity,
+        return files(shards: shards, changed: tokens, renumbered: renumbered, previous: previous, entity: entity,
                      chunksBefore: (old.count + Self.chunkSize - 1) / Self.chunkSize, jobs: jobs)
     }
 
@@ -90,15 +100,18 @@ extension SearchIndex {
     }
 
     /// The manifest, the shards, and the entity's display chunks, with chunks it no longer
-    /// fills. A shard's tokens outside `changed` keep their codes, copied from the shard as
-    /// `previous` gives it when it holds as many tokens as the shard had.
-    private func files(shards: [(shard: Int, tokensBefore: Int)], changed: Set<Int>, previous: (String) -> Data?,
-                       entity: Int, chunksBefore: Int, jobs: Int) -> Edit {
+    /// fills. A shard's tokens outside `changed` keep their codes, and those `renumbered` have
+    /// theirs renumbered, from the shard as `previous` gives it when it holds as many tokens as
+    /// the shard had.
+    private func files(shards: [(shard: Int, tokensBefore: Int)], changed: Set<Int>, renumbered: [Int: UnitRenumbering],
+                       previous: (String) -> Data?, entity: Int, chunksBefore: Int, jobs: Int) -> Edit {
         let impacts = self.impacts
         var edit = Edit(files: head)
         let made = shards.parallelMap(jobs: jobs) { shard, tokensBefore in
             let first = previous(Self.shardPath("i", shard)).flatMap(ShardMembers.init).flatMap { $0.count == tokensBefore ? $0 : nil }
-            let kept = first.map { KeptCodes(changed: changed, first: $0, second: previous(Self.shardPath("j", shard)).flatMap(ShardMembers.init)) }
+            let kept = first.map {
+                KeptCodes(changed: changed, renumbered: renumbered, first: $0, second: previous(Self.shardPath("j", shard)).flatMap(ShardMembers.init))
+            }
             return shardFiles(shard, impacts, keeping: kept)
         }
         for ((shard, _), files) in zip(shards, made) {
@@ -149,7 +162,7 @@ extension SearchIndex {
     }
 
     /// The first index of a sorted collection whose element is on the far side of `isPast`.
-    private static func firstIndex<C: RandomAccessCollection>(in items: C, where isPast: (C.Element) -> Bool) -> C.Index {
+    static func firstIndex<C: RandomAccessCollection>(in items: C, where isPast: (C.Element) -> Bool) -> C.Index {
         var (low, high) = (items.startIndex, items.endIndex)
         while low < high {
             let middle = items.index(low, offsetBy: items.distance(from: low, to: high) / 2)

@@ -25,12 +25,20 @@ struct ShardMembers {
         /// The end of the string starting at `at`, past its closing quote.
         func string(escapes: Bool) -> Int? {
             guard expect(UInt8(ascii: "\"")) else { return nil }
-            while at < bytes.count, bytes[at] != UInt8(ascii: "\"") {
-                if bytes[at] == UInt8(ascii: "\\") {
-                    guard escapes else { return nil }
-                    at += 1
+            // Codes run to thousands of bytes, with no escape in them.
+            if !escapes {
+                let end = bytes.withUnsafeBytes { buffer -> Int? in
+                    let start = buffer.baseAddress! + at
+                    guard let quote = memchr(start, Int32(UInt8(ascii: "\"")), buffer.count - at) else { return nil }
+                    let length = start.distance(to: UnsafeRawPointer(quote))
+                    return memchr(start, Int32(UInt8(ascii: "\\")), length) == nil ? at + length : nil
                 }
-                at += 1
+                guard let end else { return nil }
+                at = end + 1
+                return at
+            }
+            while at < bytes.count, bytes[at] != UInt8(ascii: "\"") {
+                at += bytes[at] == UInt8(ascii: "\\") ? 2 : 1
             }
             return expect(UInt8(ascii: "\"")) ? at : nil
         }
