@@ -11,6 +11,7 @@ struct PageContexts {
     var agencyLinks: [String: TemplateValue] = [:]
     /// Plans' bodies, kept apart from the site model until their page is rendered.
     var bodies: BodyStore
+    let agencyRows = AgencyIndexRows()
 
     init(site: SiteModel, bodies: BodyStore) {
         self.site = site

@@ -37,20 +37,22 @@ extension PageContexts {
     func isOverdue(due: CalendarDate?) -> Bool { due.map { $0 < site.today } ?? false }
 
     func agencyIndex() -> [String: TemplateValue] {
-        let rows = site.agencies.map { record -> [String: TemplateValue] in
-            var lead = 0, support = 0
-            for assignment in record.assignments {
-                if assignment.role == .lead { lead += 1 } else if assignment.role == .support { support += 1 }
-            }
-            return [
-                "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)),
-                "lead": .int(lead), "support": .int(support),
-                "provinces": .text(record.provinces.joined(separator: ", ")),
-                "collective": .bool(record.agency.collective),
-                "unregistered": .bool(!record.agency.registered),
-            ]
-        }
+        let rows = site.agencies.indices.map { index in agencyRows.row(index) { agencyIndexRow(site.agencies[index]) } }
         return page(title: "Cơ quan, đơn vị", extra: ["agencies": .list(rows), "agencyCount": .int(rows.count)])
+    }
+
+    private func agencyIndexRow(_ record: AgencyRecord) -> [String: TemplateValue] {
+        var lead = 0, support = 0
+        for assignment in record.assignments {
+            if assignment.role == .lead { lead += 1 } else if assignment.role == .support { support += 1 }
+        }
+        return [
+            "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)),
+            "lead": .int(lead), "support": .int(support),
+            "provinces": .text(record.provinces.joined(separator: ", ")),
+            "collective": .bool(record.agency.collective),
+            "unregistered": .bool(!record.agency.registered),
+        ]
     }
 
     /// An agency's page, or a part of it (see `agencyPages`), listing `listed`: the assignments

@@ -33,14 +33,18 @@ extension Array {
 }
 
 /// `first` and `second` side by side when `jobs` allows: two pieces of work that only read
-/// shared state.
+/// shared state. `second` runs on another thread and `first` on this one, not both inside one
+/// `concurrentPerform`: a `parallelMap` nested in that runs on one thread.
 func concurrently<A, B>(jobs: Int, _ first: () -> A, _ second: () -> B) -> (A, B) {
     guard jobs > 1 else { return (first(), second()) }
-    let a = ResultSlots<A>(count: 1), b = ResultSlots<B>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
+    let b = ResultSlots<B>(count: 1)
+    let done = DispatchGroup()
+    return withoutActuallyEscaping(second) { second in
+        DispatchQueue.global().async(group: done) { b.set(0, second()) }
+        let a = first()
+        done.wait()
+        return (a, b.values[0])
     }
-    return (a.values[0], b.values[0])
 }
 
 /// One slot per index, each claimed and written by exactly one thread. The slots are raw

@@ -139,6 +139,7 @@ public final class SiteSession {
                       !(build.strict && !relinked.diagnostics.isEmpty) else { return nil }
                 (was.agencies, was.documents) = (relinked.agenciesBefore, relinked.documentsBefore)
                 records.note(relinked)
+                contexts.agencyRows.forget(relinked.agencies)
                 linkProblems += relinked.diagnostics
                 contexts.site = site
                 timed("render") { deadlines.replace(old, with: light.plan, contexts) }
@@ -155,13 +156,13 @@ public final class SiteSession {
             }
         }
         contexts.site = site
-        // The pages on one core, the data and search files on the other: each only reads the
+        // The data and search files on this thread, the pages on another: each only reads the
         // site, and the largest files are copied while pages render. Pages of relinked plans are
         // rendered from the site with every edit in it.
-        let (pageWork, dataWork) = concurrently(jobs: build.jobs, {
-            Result { try self.writePages(pages, relinkedPlans, RelinkedPages(contexts: contexts, templates: linked.templates), deadlines) }
-        }, {
+        let (dataWork, pageWork) = concurrently(jobs: build.jobs, {
             Result { try self.writeData(site, relinkedPlans.map(\.entry.plan.slug), records, patches, planKeys: linked.planKeys) }
+        }, {
+            Result { try self.writePages(pages, relinkedPlans, RelinkedPages(contexts: contexts, templates: linked.templates), deadlines) }
         })
         guard case .success(let pagesWritten) = pageWork, case .success(let data) = dataWork else { return nil }
         exportParts.merge(data.exportParts) { _, new in new }
