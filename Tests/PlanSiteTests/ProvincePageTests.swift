@@ -68,6 +68,20 @@ struct ProvincePageTests {
         #expect(Self.page("van-ban/27-nq-tw/chua-ghi-tinh/index.html").contains("/ke-hoach/bo/"))
     }
 
+    /// A plan that names the document as carried out without citing it counts among its
+    /// province's plans once, and adds no task.
+    @Test func aPlanCarryingOutTheDocumentWithoutCitingItCountsAsOnePlan() throws {
+        let built = try buildInMemory(plans: [
+            "tn-1.md": Self.plan("Kế hoạch một của Thái Nguyên", province: "Thái Nguyên", tasks: Self.many),
+            "gl.md": Self.plan("Kế hoạch của Gia Lai", province: "Gia Lai", tasks: Self.many),
+            "tn-3.md": "---\ntitle: \"Kế hoạch ba của Thái Nguyên\"\nissuer: \"Ủy ban nhân dân tỉnh\"\nimplements: [\"27-NQ/TW\"]\n"
+                + "province: \"Thái Nguyên\"\n---\n\nKế hoạch rà soát.\n\n## II. NHIỆM VỤ\n\n1.1. Rà soát văn bản.\n\n- Chủ trì: Sở Tư pháp.\n",
+        ])
+        let summary = built.files["van-ban/27-nq-tw/index.html"] ?? ""
+        #expect(Self.row("Thái Nguyên", in: summary) == ["2", "\(Self.many)", "0"])
+        #expect(Self.row("Gia Lai", in: summary) == ["1", "\(Self.many)", "0"])
+    }
+
     @Test func anAgencyWithTasksInSeveralProvincesGetsASummaryByProvince() throws {
         let summary = Self.page("co-quan/so-tu-phap/index.html")
         #expect(summary.contains("<h1 class=\"page-title\">Sở Tư pháp</h1>"))

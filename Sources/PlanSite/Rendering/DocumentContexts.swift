@@ -49,26 +49,50 @@ extension PageContexts {
 
     /// The tasks whose text cites the document, once each, in the plan's order of citations.
     func citedTasks(_ entry: (plan: Plan, citations: [Citation])) -> [PlanTask] {
-        let tasks = entry.plan.tasks
-        return citedTaskIndices(entry).map { tasks[$0] }
+        var tasks: [PlanTask] = []
+        forEachCitedTask(entry) { tasks.append($0) }
+        return tasks
     }
 
     /// How many tasks `citedTasks` gives, and how many of them are overdue, without copying them.
     func citedTaskCounts(_ entry: (plan: Plan, citations: [Citation])) -> (tasks: Int, overdue: Int) {
-        let cited = citedTaskIndices(entry)
-        return entry.plan.tasks.withUnsafeBufferPointer { tasks in (cited.count, cited.count { isOverdue(due: tasks[$0].due) }) }
+        var counts = (tasks: 0, overdue: 0)
+        forEachCitedTask(entry) { task in
+            counts.tasks += 1
+            if isOverdue(due: task.due) { counts.overdue += 1 }
+        }
+        return counts
     }
 
-    /// Where `citedTasks` lie in the plan: a resolution's summary reads ten thousand plans' tasks,
-    /// which are found by index, not copied to be compared.
-    private func citedTaskIndices(_ entry: (plan: Plan, citations: [Citation])) -> [Int] {
+    /// How many tasks the entry's citations name, found or not.
+    func citedTaskIDCount(_ entry: (plan: Plan, citations: [Citation])) -> Int {
+        var count = 0
+        forEachCitedTaskID(entry) { _ in count += 1 }
+        return count
+    }
+
+    /// Each task `citedTasks` gives, where it lies: a resolution's summary reads ten thousand
+    /// plans' tasks, none copied. Citations come in the order of the text, so each task is
+    /// looked for from the one before (a plan's task ids are unique).
+    private func forEachCitedTask(_ entry: (plan: Plan, citations: [Citation]), _ body: (borrowing PlanTask) -> Void) {
         entry.plan.tasks.withUnsafeBufferPointer { tasks in
-            citedTaskIDs(entry).compactMap { id in tasks.firstIndex { $0.id == id } }
+            var last = 0
+            forEachCitedTaskID(entry) { id in
+                guard let found = tasks[last...].firstIndex(where: { $0.id == id }) ?? tasks[..<last].firstIndex(where: { $0.id == id })
+                else { return }
+                last = found
+                body(tasks[found])
+            }
         }
     }
 
-    func citedTaskIDs(_ entry: (plan: Plan, citations: [Citation])) -> [String] {
-        entry.citations.compactMap(\.taskID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    /// The task ids the entry's citations name, each once, in the order first named.
+    private func forEachCitedTaskID(_ entry: (plan: Plan, citations: [Citation]), _ body: (String) -> Void) {
+        let citations = entry.citations
+        for place in citations.indices {
+            guard let id = citations[place].taskID, !citations[..<place].contains(where: { $0.taskID == id }) else { continue }
+            body(id)
+        }
     }
 
     private func documentLink(_ ref: DocumentRef, depth: Int) -> [String: TemplateValue] {

@@ -5,7 +5,7 @@ extension PageContexts {
     func documentPages(_ record: DocumentRecord, chain: [ChainRow]) -> [PlannedPage] {
         let ref = record.document.ref
         let split = ProvinceSplit(keys: chain.compactMap(\.provinceKey) + record.citations.map { ProvinceSplit.key($0.plan) })
-        let rows = chain.count + record.citations.count + record.citations.reduce(0) { $0 + citedTaskIDs($1).count }
+        let rows = chain.count + record.citations.count + record.citations.reduce(0) { $0 + citedTaskIDCount($1) }
         guard split.splits(rows: rows) else {
             let listing = DocumentListing(chain: chain, citations: record.citations, implementedBy: record.implementedByPlans)
             return [PlannedPage(file: SiteURLs.documentFile(ref)) { document(record, listing: listing, scope: .whole) }]
@@ -13,20 +13,20 @@ extension PageContexts {
         let summary = PlannedPage(file: SiteURLs.documentFile(ref), scope: .summary) {
             // Each province's tally from its own plans, grouped once: the summary of a resolution
             // every plan carries out has sixty provinces of ten thousand plans.
-            var tallies: [String: (plans: Set<String>, tally: ProvinceTally)] = [:]
-            for case .plan(let plan, _) in chain { tallies[ProvinceSplit.key(plan), default: ([], ProvinceTally())].plans.insert(plan.slug) }
+            // Citing plans are one entry each; plans that only carry it out are counted apart.
+            var tallies: [String: ProvinceTally] = [:]
             for entry in record.citations {
                 let cited = citedTaskCounts(entry)
-                var part = tallies.removeValue(forKey: ProvinceSplit.key(entry.plan)) ?? ([], ProvinceTally())
-                part.plans.insert(entry.plan.slug)
-                part.tally.tasks += cited.tasks
-                part.tally.overdue += cited.overdue
-                tallies[ProvinceSplit.key(entry.plan)] = part
+                tallies[ProvinceSplit.key(entry.plan), default: ProvinceTally()] += ProvinceTally(plans: 1, tasks: cited.tasks, overdue: cited.overdue)
+            }
+            var carryingOut: [String: Set<String>] = [:]
+            for case .plan(let plan, _) in chain where SiteModel.run(of: plan.slug, in: record.citations, { $0.plan.slug }).isEmpty {
+                carryingOut[ProvinceSplit.key(plan), default: []].insert(plan.slug)
             }
             var summary = document(record, listing: DocumentListing(chain: chain.filter { $0.shown(in: .summary) }), scope: .summary)
             summary.merge(provinceTable(split, url: { urls.document(ref, province: $0.slug) }, showsRoles: false) { part in
-                var tally = tallies[part.key]?.tally ?? ProvinceTally()
-                tally.plans = tallies[part.key]?.plans.count ?? 0
+                var tally = tallies[part.key] ?? ProvinceTally()
+                tally.plans += carryingOut[part.key]?.count ?? 0
                 return tally
             }) { _, new in new }
             return summary

@@ -136,11 +136,12 @@ extension SiteModel {
     private func document(of record: Int, citations: [(plan: Plan, citations: [Citation])], entries: [DocumentEntry]) -> Document? {
         let ref = documents[record].document.ref
         let entry = entries.first { $0.ref.slug == ref.slug }
-        let all = citations.flatMap(\.citations)
+        // Not copied: a resolution every plan carries out has tens of thousands of citations.
+        let all = citations.lazy.flatMap(\.citations)
         let full = all.first { $0.date != nil || $0.subject != nil } ?? all.first
         var carriesOut: [DocumentRef] = []
         for (plan, list) in citations {
-            for number in list.flatMap(\.carriesOut) {
+            for number in list.lazy.flatMap(\.carriesOut) {
                 guard let target = documentsBySlug[DocumentRef(number: number, citingProvince: plan.metadata.province).slug]
                     .map({ documents[$0].document.ref }) else { return nil }
                 if target != ref, !(ref.province == nil && target.province != nil), !carriesOut.contains(target) { carriesOut.append(target) }
@@ -152,9 +153,9 @@ extension SiteModel {
             carriesOut = implements + carriesOut.filter { !implements.contains($0) }
         }
         return Document(ref: ref, typeName: entry?.type ?? full?.typeWord ?? ref.number.typeName,
-                        date: entry?.date ?? all.lazy.compactMap(\.date).first,
-                        issuer: entry?.issuer ?? all.lazy.compactMap(\.issuerPhrase).first,
-                        title: entry?.title ?? all.lazy.compactMap(\.subject).first, implements: carriesOut)
+                        date: entry?.date ?? all.compactMap(\.date).first,
+                        issuer: entry?.issuer ?? all.compactMap(\.issuerPhrase).first,
+                        title: entry?.title ?? all.compactMap(\.subject).first, implements: carriesOut)
     }
 
     /// Where a list kept in plan order holds the plan's entries, or would hold them: records
