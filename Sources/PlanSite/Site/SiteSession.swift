@@ -156,30 +156,24 @@ public final class SiteSession {
             }
         }
         contexts.site = site
-        // The records and the search index on this thread, the pages and the data export files
-        // each on another: each only reads the site, and at national scale the largest files
-        // take as long to copy as the pages to render. Pages of relinked plans are rendered from
-        // the site with every edit in it.
-        let (dataWork, (pageWork, exportWork)) = concurrently(jobs: build.jobs, {
-            Result { try self.writeRecordsAndIndex(site, relinkedPlans.map(\.entry.plan.slug), records, planKeys: linked.planKeys) }
+        // The data and search files on this thread, the pages on another: each only reads the
+        // site, and the largest files are copied while pages render. Pages of relinked plans are
+        // rendered from the site with every edit in it.
+        let (dataWork, pageWork) = concurrently(jobs: build.jobs, {
+            Result { try self.writeData(site, relinkedPlans.map(\.entry.plan.slug), records, patches, planKeys: linked.planKeys) }
         }, {
-            concurrently(jobs: build.jobs, {
-                Result { try self.writePages(pages, relinkedPlans, RelinkedPages(contexts: contexts, templates: linked.templates), deadlines) }
-            }, {
-                Result { try self.patchExports(patches) }
-            })
+            Result { try self.writePages(pages, relinkedPlans, RelinkedPages(contexts: contexts, templates: linked.templates), deadlines) }
         })
-        guard case .success(let pagesWritten) = pageWork, case .success(let data) = dataWork, case .success(let exports) = exportWork
-        else { return nil }
-        exportParts.merge(exports.exportParts) { _, new in new }
-        let written = Self.once(pagesWritten.files + data.files + exports.files)
+        guard case .success(let pagesWritten) = pageWork, case .success(let data) = dataWork else { return nil }
+        exportParts.merge(data.exportParts) { _, new in new }
+        let written = Self.once(pagesWritten.files + data.files)
         linked.site = site
         self.linked = linked
         self.contexts = contexts
         self.deadlines = deadlines
         return (BuildReport(diagnostics: (edited.flatMap(\.diagnostics) + linkProblems).sortedForReport,
                             pagesWritten: written.count, plans: site.plans.count,
-                            timings: StageTiming.merged(timings + pagesWritten.timings + data.timings + exports.timings)),
+                            timings: StageTiming.merged(timings + pagesWritten.timings + data.timings)),
                 written, data.indexMadeAgain)
     }
 
@@ -205,22 +199,18 @@ public final class SiteSession {
         return done
     }
 
-    /// The records' data files and the search index after a relink.
-    private func writeRecordsAndIndex(_ site: SiteModel, _ relinkedPlans: [String], _ records: RecordPatch,
-                                      planKeys: [String: Fingerprint]) throws -> Written {
+    /// The records' data files and the search index after a relink, then each plan's parts of
+    /// the data export files: at national scale these are the largest files.
+    private func writeData(_ site: SiteModel, _ relinkedPlans: [String], _ records: RecordPatch,
+                           _ patches: [(file: String, slug: String, bytes: [UInt8])], planKeys: [String: Fingerprint]) throws -> Written {
         var done = Written()
         if !relinkedPlans.isEmpty {
             (done.files, done.indexMadeAgain) = try relinkedData(site, relinkedPlans, records, planKeys: planKeys, timings: &done.timings)
         }
-        return done
-    }
-
-    /// Each edited plan's parts of the data export files, each file on its own core.
-    private func patchExports(_ patches: [(file: String, slug: String, bytes: [UInt8])]) throws -> Written {
-        var done = Written()
         try StageTiming.measure("data", into: &done.timings) {
             // The next build must not copy other plans' parts from offsets this moves.
             if !patches.isEmpty { build.cacheDirectory.map(BuildCache.init)?.forgetItems(of: build.outputDirectory) }
+            // Each file on its own core: copying tasks.json need not wait for tasks.csv.
             let files = Self.once(patches.map(\.file))
             let patched = files.parallelMap(jobs: build.jobs) { file in
                 Result { try patches.filter { $0.file == file }.reduce(exportParts[file]!) { items, patch in
