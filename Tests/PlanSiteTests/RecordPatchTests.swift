@@ -35,7 +35,7 @@ struct RecordPatchTests {
         var patch = RecordPatch()
         patch.note(changed)
 
-        let written = try #require(try patch.write(site, into: folder.url), "the files hold every record as it was")
+        let written = try #require(try patch.write(site, into: folder.url, jobs: 2), "the files hold every record as it was")
         #expect(Set(written) == ["data/agencies.json", "data/documents.json"])
         for (path, whole) in Self.records(site) {
             #expect(FileManager.default.contents(atPath: folder.url.appendingPathComponent(path).path) == whole, "\(path)")

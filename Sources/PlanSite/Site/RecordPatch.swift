@@ -20,12 +20,16 @@ struct RecordPatch {
     /// Writes the changed members as they are in `site`, and gives the files that changed; nil,
     /// with no file written, when a file does not hold one of the members, and the files must
     /// be written whole.
-    func write(_ site: SiteModel, into folder: URL) throws -> [String]? {
+    func write(_ site: SiteModel, into folder: URL, jobs: Int) throws -> [String]? {
         let export = DataExport(site: site)
-        let files = [
-            ("data/agencies.json", agencies.map { (head: export.memberHead(site.agencies[$0]), now: export.member(site.agencies[$0])) }),
-            ("data/documents.json", documents.map { (head: export.memberHead(site.documents[$0]), now: export.member(site.documents[$0])) }),
-        ]
+        // On every core: an agency every plan names is a member of a megabyte, made again whole.
+        let members = (agencies.map { (file: 0, record: $0) } + documents.map { (file: 1, record: $0) }).parallelMap(jobs: jobs) { change in
+            change.file == 0 ? (change.file, head: export.memberHead(site.agencies[change.record]), now: export.member(site.agencies[change.record]))
+                : (change.file, head: export.memberHead(site.documents[change.record]), now: export.member(site.documents[change.record]))
+        }
+        let files = ["data/agencies.json", "data/documents.json"].enumerated().map { file, path in
+            (path, members.filter { $0.0 == file }.map { (head: $0.head, now: $0.now) })
+        }
         var patched: [(path: String, data: Data)] = []
         for (path, changes) in files where !changes.isEmpty {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),

@@ -231,7 +231,7 @@ public final class SiteSession {
     private func relinkedData(_ site: SiteModel, _ plans: [String], _ records: RecordPatch, planKeys: [String: Fingerprint],
                               timings: inout [StageTiming]) throws -> (written: [String], indexMadeAgain: Bool) {
         var written = try StageTiming.measure("data (records)", into: &timings) {
-            if let patched = try records.write(site, into: build.outputDirectory) { return patched }
+            if let patched = try records.write(site, into: build.outputDirectory, jobs: build.jobs) { return patched }
             var files: [String: Data] = [:]
             DataExport(site: site, jobs: build.jobs).writeRecords { files[$0.path, default: Data()].append($0.data) }
             return try files.keys.sorted().filter { try OutputPatch.write(files[$0], to: build.outputDirectory, $0) }
