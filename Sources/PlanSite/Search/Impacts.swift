@@ -72,27 +72,30 @@ struct Impacts {
 
     private func impact(_ score: Double) -> Int { min(255, max(1, Int((score * scale).rounded()))) }
 
-    /// The `k`-th largest value, by selection rather than sorting: the commonest tokens have a
-    /// posting in most of a national site's units.
+    /// The `k`-th largest value, counting equal values apart: the least of the `k` largest,
+    /// kept in a min-heap through one pass. The commonest tokens have a posting in most of a
+    /// national site's units, and most of their values are below the heap's least, so each
+    /// costs one comparison, with nothing copied.
     static func largest(_ k: Int, of values: [Double]) -> Double {
-        var values = values
-        var (low, high) = (0, values.count - 1)
-        let target = k - 1
-        while low < high {
-            let pivot = values[low + (high - low) / 2]
-            var (i, j) = (low, high)
-            while i <= j {
-                while values[i] > pivot { i += 1 }
-                while values[j] < pivot { j -= 1 }
-                if i <= j {
-                    values.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
+        var heap = Array(values.prefix(k))
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var least = parent
+                if left < heap.count, heap[left] < heap[least] { least = left }
+                if right < heap.count, heap[right] < heap[least] { least = right }
+                guard least != parent else { return }
+                heap.swapAt(parent, least)
+                parent = least
             }
-            if target <= j { high = j } else if target >= i { low = i } else { break }
         }
-        return values[target]
+        for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+        for value in values.dropFirst(k) where value > heap[0] {
+            heap[0] = value
+            siftDown(0)
+        }
+        return heap[0]
     }
 
     private static func idf(df: Int, count: Double) -> Double {

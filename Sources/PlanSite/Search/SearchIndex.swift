@@ -139,9 +139,7 @@ public struct SearchIndex {
         if list.count > Self.firstTier { PostingCode.append(list.count, to: &second) }
         var previous = (first: 0, second: 0)
         func append(_ unit: Int, _ impact: Int, after previous: inout Int, to bytes: inout [UInt8]) {
-            PostingCode.append(unit - previous, to: &bytes)
-            PostingCode.append(impact, to: &bytes)
-            PostingCode.append(facets[unit], to: &bytes)
+            PostingCode.append(unit - previous, impact, facets[unit], to: &bytes)
             previous = unit
         }
         impacts.forEachPosting(list, first: Self.firstTier) { unit, impact, inFirstTier in
