@@ -22,14 +22,12 @@ struct RecordPatch {
     /// be written whole.
     func write(_ site: SiteModel, into folder: URL, jobs: Int) throws -> [String]? {
         let export = DataExport(site: site)
+        typealias Member = (head: [UInt8], now: [UInt8])
+        let agencyMembers = agencies.map { index in { Member(export.memberHead(site.agencies[index]), export.member(site.agencies[index])) } }
+        let documentMembers = documents.map { index in { Member(export.memberHead(site.documents[index]), export.member(site.documents[index])) } }
         // On every core: an agency every plan names is a member of a megabyte, made again whole.
-        let members = (agencies.map { (file: 0, record: $0) } + documents.map { (file: 1, record: $0) }).parallelMap(jobs: jobs) { change in
-            change.file == 0 ? (change.file, head: export.memberHead(site.agencies[change.record]), now: export.member(site.agencies[change.record]))
-                : (change.file, head: export.memberHead(site.documents[change.record]), now: export.member(site.documents[change.record]))
-        }
-        let files = ["data/agencies.json", "data/documents.json"].enumerated().map { file, path in
-            (path, members.filter { $0.0 == file }.map { (head: $0.head, now: $0.now) })
-        }
+        let members = (agencyMembers + documentMembers).parallelMap(jobs: jobs) { $0() }
+        let files = [("data/agencies.json", Array(members[..<agencyMembers.count])), ("data/documents.json", Array(members[agencyMembers.count...]))]
         var patched: [(path: String, data: Data)] = []
         for (path, changes) in files where !changes.isEmpty {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),

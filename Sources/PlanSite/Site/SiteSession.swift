@@ -118,7 +118,7 @@ public final class SiteSession {
         linked.site = contexts.site.emptied
         var patches: [(file: String, slug: String, bytes: [UInt8])] = []
         var pages: [(path: String, data: Data?)] = []
-        var relinkedPlans: [(entry: ExtractedPlan, relinked: SiteModel.Relinked, before: RelinkedPages.Before)] = []
+        var relinkedPlans: [RelinkedPlan] = []
         var records = RecordPatch()
         var linkProblems: [Diagnostic] = []
         for entry in edited {
@@ -177,6 +177,9 @@ public final class SiteSession {
                 written, data.indexMadeAgain)
     }
 
+    /// A plan whose tasks or citations were joined again, with what its pages showed before.
+    private typealias RelinkedPlan = (entry: ExtractedPlan, relinked: SiteModel.Relinked, before: RelinkedPages.Before)
+
     /// What one side of an update wrote, and its steps' times.
     private struct Written {
         var files: [String] = []
@@ -187,7 +190,7 @@ public final class SiteSession {
 
     /// The pages an edit changed: `rendered` already, and those of each relinked plan.
     private func writePages(_ rendered: [(path: String, data: Data?)],
-                            _ relinked: [(entry: ExtractedPlan, relinked: SiteModel.Relinked, before: RelinkedPages.Before)],
+                            _ relinked: [RelinkedPlan],
                             _ renderer: RelinkedPages, _ deadlines: DeadlineBook) throws -> Written {
         var done = Written()
         let pages = rendered + StageTiming.measure("render", into: &done.timings) {
