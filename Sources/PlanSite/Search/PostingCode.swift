@@ -14,26 +14,25 @@ enum PostingCode {
     }
 
     static func append(_ number: Int, to bytes: inout [UInt8]) {
-        precondition(number >= 0, "posting numbers are never negative")
-        let digits = alphabet.utf8Start
-        var shift = 0
-        while number >> (shift + 5) > 0 { shift += 5 }
-        while shift > 0 {
-            bytes.append(digits[32 + (number >> shift) & 31])
-            shift -= 5
-        }
-        bytes.append(digits[number & 31])
+        appendDigits(of: [number][...], to: &bytes)
     }
 
     /// A posting's three numbers, appended to `bytes` at once instead of digit by digit: the
     /// commonest tokens' lists are half a million postings each.
     static func append(_ first: Int, _ second: Int, _ third: Int, to bytes: inout [UInt8]) {
-        precondition(first >= 0 && second >= 0 && third >= 0, "posting numbers are never negative")
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3) { numbers in
+            (numbers[0], numbers[1], numbers[2]) = (first, second, third)
+            appendDigits(of: numbers[...], to: &bytes)
+        }
+    }
+
+    private static func appendDigits(of numbers: some Collection<Int>, to bytes: inout [UInt8]) {
         // Thirteen base-32 digits hold any 64-bit number.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 39) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 13 * numbers.count) { buffer in
             let digits = alphabet.utf8Start
             var count = 0
-            func put(_ number: Int) {
+            for number in numbers {
+                precondition(number >= 0, "posting numbers are never negative")
                 var shift = 0
                 while number >> (shift + 5) > 0 { shift += 5 }
                 while shift > 0 {
@@ -44,9 +43,6 @@ enum PostingCode {
                 buffer[count] = digits[number & 31]
                 count += 1
             }
-            put(first)
-            put(second)
-            put(third)
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
     }
