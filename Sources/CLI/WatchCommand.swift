@@ -35,10 +35,24 @@ struct WatchCommand: ParsableCommand {
             if let update = session.update() { Report.print(update.report.diagnostics) }
             throw ExitCode(1)
         }
+        let stops = stopWhenWritesAreWhole()
         Report.line("Watching \(site.content)/ and \(site.templates)/; press Ctrl-C to stop.")
-        while true {
-            if let update = session.update() { show(update) }
-            watch.wait(timeout: max(0.01, interval))
+        withExtendedLifetime(stops) {
+            while true {
+                if let update = session.update() { show(update) }
+                watch.wait(timeout: max(0.01, interval))
+            }
+        }
+    }
+
+    /// Ctrl-C, or the system stopping the process, waits for a file being patched in place.
+    private func stopWhenWritesAreWhole() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { InPlaceWrites.stop(exitCode: 128 + number) }
+            source.resume()
+            return source
         }
     }
 

@@ -48,7 +48,7 @@ class Watcher:
 
     def stop(self):
         os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=30)
+        return self.process.wait(timeout=30)
 
 
 def save(path, text):
@@ -123,7 +123,11 @@ def main():
                 sys.exit("FAIL: a broken plan changed the output")
             print("ok: a broken plan left the output as it was")
         finally:
-            watcher.stop()
+            stopped = watcher.stop()
+        # It waits for a file patched in place to be whole, then ends as a stopped service should.
+        if stopped != 128 + signal.SIGTERM:
+            sys.exit(f"FAIL: the watcher stopped by SIGTERM should end with status {128 + signal.SIGTERM}, not {stopped}")
+        print("ok: stopped by SIGTERM")
 
 
 if __name__ == "__main__":
