@@ -35,7 +35,7 @@ struct BuildCacheTests {
                              line: 14)],
             citations: [Citation(ref: local, text: "Kế hoạch số 04-KH/TU ngày 01/02/2022", typeWord: "Kế hoạch",
                                  date: CalendarDate(year: 2022, month: 2, day: 1), issuerPhrase: "Tỉnh ủy Lào Cai",
-                                 subject: "thực hiện Nghị quyết", carriesOut: [legal], line: 15, taskID: "nv-i-1")])
+                                 subject: "thực hiện Nghị quyết", carriesOut: [legal], line: 15, taskIndex: 0)])
         plan.links = [TextLink(destination: "../khac/", line: 16, column: -3)]
         return ExtractedPlan(plan: plan, bodyHTML: "<h2 id=\"i-muc-dich\">I. MỤC ĐÍCH</h2>\n",
                              diagnostics: [.warning(SourceLocation(file: "Content/mau.md", line: 3), "cảnh báo", hint: "gợi ý")])
@@ -89,7 +89,7 @@ struct BuildCacheTests {
     @Test func theLayoutIsPinnedToTheFormatVersion() throws {
         let entry = try #require(PlanCacheEntry.encode(Self.everyField))
         let fingerprint = Fingerprint.of(bytes: entry).description
-        #expect(fingerprint == "eeb79e136303eab21bef35fcddb56eae",
+        #expect(fingerprint == "9ac61eb009f7c4f280828f06229ac29b",
                 "the bytes of a cache entry changed: unless only the sample did, bump PlanCacheEntry.version; then set this fingerprint to \(fingerprint)")
     }
 

@@ -60,7 +60,7 @@ struct CitationTests {
 
     @Test func firstFullCitationSuppliesDateIssuerSubjectAndChain() {
         let text = "Kế hoạch số 11-KH/TW, ngày 28/11/2022 của Bộ Chính trị về thực hiện Nghị quyết số 27-NQ/TW ngày 09 tháng 11 năm 2022 của Ban Chấp hành Trung ương Đảng về tiếp tục xây dựng Nhà nước pháp quyền; Chỉ thị số 12-CT/TU"
-        let found = CitationReader().read(text, province: "Thái Nguyên", line: 1, taskID: nil)
+        let found = CitationReader().read(text, province: "Thái Nguyên", line: 1, taskIndex: nil)
         #expect(found.map(\.ref.label) == ["11-KH/TW", "27-NQ/TW", "12-CT/TU (Thái Nguyên)"])
         #expect(found[0].date == CalendarDate(year: 2022, month: 11, day: 28))
         #expect(found[0].issuerPhrase == "Bộ Chính trị")

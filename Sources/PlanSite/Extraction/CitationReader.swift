@@ -5,7 +5,7 @@ import Foundation
 struct CitationReader {
     var scanner = CitationScanner()
 
-    func read(_ text: String, province: String?, line: Int, taskID: String?) -> [Citation] {
+    func read(_ text: String, province: String?, line: Int, taskIndex: Int?) -> [Citation] {
         let found = scanner.scan(text)
         return found.enumerated().map { index, scanned in
             let nextStart = index + 1 < found.count ? found[index + 1].citationStart : text.endIndex
@@ -13,7 +13,7 @@ struct CitationReader {
             var citation = Citation(ref: DocumentRef(number: scanned.number, citingProvince: province),
                                     text: String(text[scanned.citationStart..<scanned.range.upperBound]),
                                     typeWord: scanned.typeWord, date: nil, issuerPhrase: nil, subject: nil,
-                                    carriesOut: [], line: line, taskID: taskID)
+                                    carriesOut: [], line: line, taskIndex: taskIndex)
             readContext(clause, into: &citation)
             // "… về thực hiện <next citation>": this document carries the next one out.
             if index + 1 < found.count, clause.characterPrefixEnd(400).count < 400, !clause.utf8.contains(UInt8(ascii: ";")),

@@ -21,10 +21,10 @@ public struct PlanExtractor: Sendable {
 
         // Tasks are anchored at their block; a task that is a heading keeps its task id as the heading id.
         var anchors: [SourcePosition: String] = [:]
-        var taskOfNode: [Int: String] = [:]
-        for (task, node) in zip(built.tasks, built.taskNodes) {
+        var taskOfNode: [Int: Int] = [:]
+        for (index, (task, node)) in zip(built.tasks, built.taskNodes).enumerated() {
             anchors[outline.nodes[node].anchor] = task.id
-            taskOfNode[node] = task.id
+            taskOfNode[node] = index
         }
         var ids = UniqueIDs(reserved: Set(anchors.values))
         var headings: [Heading] = []
@@ -39,13 +39,13 @@ public struct PlanExtractor: Sendable {
         var citations: [Citation] = []
         for (index, block) in parsed.document.blocks.enumerated() {
             let line = parsed.fileLine(block.position)
-            var taskID: String?
+            var taskIndex: Int?
             var node = outline.owner[index]
-            while let current = node, taskID == nil {
-                taskID = taskOfNode[current]
+            while let current = node, taskIndex == nil {
+                taskIndex = taskOfNode[current]
                 node = outline.nodes[current].parent
             }
-            let found = reader.read(block.text, province: parsed.metadata.province, line: line, taskID: taskID)
+            let found = reader.read(block.text, province: parsed.metadata.province, line: line, taskIndex: taskIndex)
             citations += found
             diagnostics += Self.unreadableCitations(block.text, found: found.count,
                                                      at: SourceLocation(file: parsed.sourcePath, line: line, column: block.position.column))

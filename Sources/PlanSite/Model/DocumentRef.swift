@@ -40,8 +40,9 @@ public struct Citation: Hashable, Sendable, Codable {
     /// Documents this one says it carries out ("… về thực hiện Nghị quyết số 27-NQ/TW").
     public var carriesOut: [DocumentNumber]
     public var line: Int
-    /// The id of the task whose text holds the citation, if any.
-    public var taskID: String?
+    /// Where the task whose text holds the citation lies in its plan's tasks, if any: a
+    /// resolution's page reads the cited tasks of ten thousand plans, each at once.
+    public var taskIndex: Int?
 }
 
 /// A document as the site knows it after linking every citation of it.

@@ -64,34 +64,28 @@ extension PageContexts {
         return counts
     }
 
-    /// How many tasks the entry's citations name, found or not.
-    func citedTaskIDCount(_ entry: (plan: Plan, citations: [Citation])) -> Int {
+    /// How many tasks the entry's citations name.
+    func citedTaskCount(_ entry: (plan: Plan, citations: [Citation])) -> Int {
         var count = 0
-        forEachCitedTaskID(entry) { _ in count += 1 }
+        forEachCitedTaskIndex(entry) { _ in count += 1 }
         return count
     }
 
     /// Each task `citedTasks` gives, where it lies: a resolution's summary reads ten thousand
-    /// plans' tasks, none copied. Citations come in the order of the text, so each task is
-    /// looked for from the one before (a plan's task ids are unique).
+    /// plans' tasks, none copied.
     private func forEachCitedTask(_ entry: (plan: Plan, citations: [Citation]), _ body: (borrowing PlanTask) -> Void) {
         entry.plan.tasks.withUnsafeBufferPointer { tasks in
-            var last = 0
-            forEachCitedTaskID(entry) { id in
-                guard let found = tasks[last...].firstIndex(where: { $0.id == id }) ?? tasks[..<last].firstIndex(where: { $0.id == id })
-                else { return }
-                last = found
-                body(tasks[found])
-            }
+            // An index outside the plan's tasks, from a damaged cache entry, names no task.
+            forEachCitedTaskIndex(entry) { index in if tasks.indices.contains(index) { body(tasks[index]) } }
         }
     }
 
-    /// The task ids the entry's citations name, each once, in the order first named.
-    private func forEachCitedTaskID(_ entry: (plan: Plan, citations: [Citation]), _ body: (String) -> Void) {
+    /// Where the tasks the entry's citations name lie in the plan's tasks, each once, in the order first named.
+    private func forEachCitedTaskIndex(_ entry: (plan: Plan, citations: [Citation]), _ body: (Int) -> Void) {
         let citations = entry.citations
         for place in citations.indices {
-            guard let id = citations[place].taskID, !citations[..<place].contains(where: { $0.taskID == id }) else { continue }
-            body(id)
+            guard let index = citations[place].taskIndex, !citations[..<place].contains(where: { $0.taskIndex == index }) else { continue }
+            body(index)
         }
     }
 

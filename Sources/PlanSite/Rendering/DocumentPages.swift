@@ -5,7 +5,7 @@ extension PageContexts {
     func documentPages(_ record: DocumentRecord, chain: [ChainRow]) -> [PlannedPage] {
         let ref = record.document.ref
         let split = ProvinceSplit(keys: chain.compactMap(\.provinceKey) + record.citations.map { ProvinceSplit.key($0.plan) })
-        let rows = chain.count + record.citations.count + record.citations.reduce(0) { $0 + citedTaskIDCount($1) }
+        let rows = chain.count + record.citations.count + record.citations.reduce(0) { $0 + citedTaskCount($1) }
         guard split.splits(rows: rows) else {
             let listing = DocumentListing(chain: chain, citations: record.citations, implementedBy: record.implementedByPlans)
             return [PlannedPage(file: SiteURLs.documentFile(ref)) { document(record, listing: listing, scope: .whole) }]

@@ -70,9 +70,9 @@ struct SearchUnit {
                                 agencies: meta.issuer, text: [meta.kind, meta.signer].compactMap { $0 }.joined(separator: ". "),
                                 leads: [], cited: plan.implementedRefs.map(\.number.canonical), deadline: "", year: meta.date?.year,
                                 source: source(unit: -1))]
-        let citedByTask = Dictionary(grouping: plan.citations.filter { $0.taskID != nil }, by: { $0.taskID! })
+        let citedByTask = Dictionary(grouping: plan.citations.filter { $0.taskIndex != nil }, by: { $0.taskIndex! })
         for (index, task) in plan.tasks.enumerated() {
-            let cited = (citedByTask[task.id] ?? []).map(\.ref.number.canonical).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let cited = (citedByTask[index] ?? []).map(\.ref.number.canonical).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             units.append(SearchUnit(kind: .task, title: task.title, url: urls.task(task), province: plan.metadata.province,
                                     numbers: cited.joined(separator: " "), agencies: (task.lead + task.support).joined(separator: ". "),
                                     text: task.text, leads: task.lead, cited: cited,

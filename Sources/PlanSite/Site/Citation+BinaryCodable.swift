@@ -8,7 +8,7 @@ extension Citation: BinaryCodable {
                   subject: try decoder.decodeOptional { try decoder.decode(String.self) },
                   carriesOut: try decoder.decodeArray { try DocumentNumber(binary: decoder) },
                   line: try decoder.decode(Int.self),
-                  taskID: try decoder.decodeOptional { try decoder.decode(String.self) })
+                  taskIndex: try decoder.decodeOptional { try decoder.decode(Int.self) })
     }
 
     func encode(binary encoder: BinaryEncoder) throws {
@@ -20,7 +20,7 @@ extension Citation: BinaryCodable {
         encoder.encodeOptional(subject) { encoder.encode($0) }
         try encoder.encodeArray(carriesOut) { try $0.encode(binary: encoder) }
         encoder.encode(line)
-        encoder.encodeOptional(taskID) { encoder.encode($0) }
+        encoder.encodeOptional(taskIndex) { encoder.encode($0) }
     }
 }
 

@@ -13,7 +13,7 @@ enum PlanCacheEntry {
     /// differed would be misread, not rejected: bump this whenever a type stored in the entry
     /// gains, loses, reorders or retypes a property (`BuildCacheTests` pins the layout).
     /// Entries before version 2 were JSON, starting with a digit.
-    static let version = 2
+    static let version = 3
 
     private static let header = Array("plansite-plan \(version)\n".utf8)
     private static let checksumSize = 32
