@@ -150,8 +150,14 @@ public struct UniqueIDs: Sendable {
 /// Orders Vietnamese names the way a reader expects ("Đà Nẵng" before "Gia Lai") without
 /// depending on the machine's locale: by folded text, then by the text itself.
 public enum Collation {
-    public static func less(_ a: String, _ b: String) -> Bool {
-        let (fa, fb) = (VietnameseText.fold(a), VietnameseText.fold(b))
-        return fa != fb ? fa < fb : a < b
+    /// Each name is folded once, not at every comparison.
+    public static func sorted<Item>(_ items: some Sequence<Item>, by name: (Item) -> String) -> [Item] {
+        let keyed: [(folded: String, name: String, item: Item)] = items.map { item in
+            let name = name(item)
+            return (VietnameseText.fold(name), name, item)
+        }
+        return keyed.sorted { a, b in a.folded != b.folded ? a.folded < b.folded : a.name < b.name }.map(\.item)
     }
+
+    public static func sorted(_ names: some Sequence<String>) -> [String] { sorted(names, by: { $0 }) }
 }

@@ -28,7 +28,7 @@ extension PageContexts {
             Quarter(name: quarter.name, id: VietnameseText.slug(quarter.name), tasks: book.quarters[quarter]!)
         }
         let undated = book.undated
-        let other = undated.keys.sorted(by: Collation.less).map { ["kind": .text($0), "count": .int(undated[$0]!)] as [String: TemplateValue] }
+        let other = Collation.sorted(undated.keys).map { ["kind": .text($0), "count": .int(undated[$0]!)] as [String: TemplateValue] }
         let common: [String: TemplateValue] = ["today": .text(site.today.vietnamese), "undated": .list(other), "hasUndated": .bool(!other.isEmpty)]
         let heading = "Thời hạn thực hiện"
 

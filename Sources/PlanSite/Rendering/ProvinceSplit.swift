@@ -31,7 +31,15 @@ struct ProvinceSplit {
         // Two spellings of one province ("Thừa Thiên Huế", "Thừa Thiên - Huế") fold to one slug;
         // the second gets "-2" rather than overwriting the first's page.
         var ids = UniqueIDs()
-        parts = Set(keys).sorted(by: Collation.less).map { key in
+        // A record's plans come by slug, which starts with the province: most keys repeat the one
+        // before, and comparing bytes is cheaper than hashing Vietnamese text.
+        var distinct: Set<String> = []
+        var last = ""
+        for key in keys where !key.utf8.elementsEqual(last.utf8) || distinct.isEmpty {
+            distinct.insert(key)
+            last = key
+        }
+        parts = Collation.sorted(distinct).map { key in
             Part(key: key, name: Self.name(key), slug: ids.make(from: Self.name(key), fallback: "tinh"))
         }
     }

@@ -59,7 +59,7 @@ extension PageContexts {
     /// of the page's provinces (`byProvince`), none on a summary. `counts` are what the page
     /// counts: everything on a summary, what it lists on a province page.
     func agency(_ record: AgencyRecord, listed byProvince: [String: [Assignment]], counts: ProvinceTally, scope: PageScope) -> [String: TemplateValue] {
-        let provinces = byProvince.keys.sorted(by: Collation.less).map { province -> [String: TemplateValue] in
+        let provinces = Collation.sorted(byProvince.keys).map { province -> [String: TemplateValue] in
             let byPlan = Dictionary(grouping: byProvince[province]!, by: \.plan.slug)
             let plans = byPlan.keys.sorted().map { slug -> [String: TemplateValue] in
                 let items = byPlan[slug]!

@@ -33,7 +33,7 @@ public struct SearchIndex {
             if let province = unit.province { provinceUses[province, default: 0] += 1 }
             if let year = unit.year { yearUses[year, default: 0] += 1 }
         }
-        provinces = provinceUses.keys.sorted(by: Collation.less)
+        provinces = Collation.sorted(provinceUses.keys)
         years = yearUses.keys.sorted()
         provinceCodes = Dictionary(uniqueKeysWithValues: provinces.enumerated().map { ($1, $0 + 1) })
         yearCodes = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0 + 1) })

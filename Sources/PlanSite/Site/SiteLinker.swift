@@ -48,11 +48,11 @@ public struct SiteLinker: Sendable {
             let key = primary?.number.canonical ?? plan.metadata.implements.first ?? ""
             byDocument[key, default: (primary?.number.citation ?? key, primary, [])].plans.append(plan)
         }
-        return byDocument.keys.sorted(by: Collation.less).map { key in
+        return Collation.sorted(byDocument.keys).map { key in
             let entry = byDocument[key]!
             var byProvince: [String: [Plan]] = [:]
             for plan in entry.plans { byProvince[plan.metadata.province ?? "", default: []].append(plan) }
-            let provinces = byProvince.keys.sorted(by: Collation.less).map { province in
+            let provinces = Collation.sorted(byProvince.keys).map { province in
                 (province: province, plans: byProvince[province]!.sorted(by: newestFirst))
             }
             return PlanGroup(document: key, citation: entry.citation, ref: entry.ref, provinces: provinces)
@@ -91,7 +91,7 @@ public struct SiteLinker: Sendable {
                 }
             }
         }
-        return records.values.sorted { Collation.less($0.agency.name, $1.agency.name) }
+        return Collation.sorted(records.values, by: \.agency.name)
     }
 
     /// Links from one plan to another plan or to an anchor ("#nv-iii-1-1", "/ke-hoach/x/#…",

@@ -65,7 +65,7 @@ public struct AgencyRecord: Sendable {
             last = assignment.plan
             if let province = assignment.plan.metadata.province { provinces.insert(province) }
         }
-        return provinces.sorted(by: Collation.less)
+        return Collation.sorted(provinces)
     }
 }
 
