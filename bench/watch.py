@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PLANSITE = ROOT / ".build" / "release" / "plansite"
+# PLANSITE_BIN: another build of plansite, to compare two binaries run by run.
+PLANSITE = Path(os.environ.get("PLANSITE_BIN", str(ROOT / ".build" / "release" / "plansite")))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 TASK_EDITS = int(os.environ.get("BENCH_TASK_EDITS", "5"))
 TASK = "\n1. Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật của tỉnh, hoàn thành trong năm 2025.\n"
