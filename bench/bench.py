@@ -4,7 +4,8 @@
     python3 bench/bench.py [sizes…]      default: 1000 10000; 3 runs each (BENCH_RUNS)
 Prints medians of wall time, CPU time, peak memory, output size and pages per second, beside
 the floor (bench/cmark_floor.c: reading the plans and parsing and rendering their Markdown with
-cmark-gfm alone on all cores, see floor.py), the PlanSite / floor and PlanSite / Hugo ratios,
+cmark-gfm alone on all cores, see floor.py) and the time `cp -r` takes to write each tool's output
+alone, the PlanSite / floor and PlanSite / Hugo ratios,
 the time the search index adds, edits timed in `plansite watch` beside `hugo server`
 (bench/watch.py), and bytes and requests before the first results for the benchmark queries,
 beside Pagefind's."""
@@ -113,6 +114,17 @@ def run_floor(binary, content):
     return result
 
 
+def run_write_floor(site, copies):
+    """The other floor: the time to write a finished site's files, and nothing else. `cp -r` copies
+    it from the page cache (it was just written) to a new folder on the same disk: every folder
+    made, every file created and its bytes written, as a build must. A build of that site cannot
+    take less on this disk; see docs/PERFORMANCE.md, "What writing a site costs"."""
+    copies.mkdir(parents=True, exist_ok=True)
+    result = median_runs(["cp", "-r", str(site), str(copies / "site")], copies / "site", lambda _: 0)
+    TRASH.move(copies / "site")
+    return result
+
+
 def browser(url):
     dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=30000",
                           f"--user-data-dir=/tmp/bench-profile-{time.monotonic_ns()}", "--dump-dom", url],
@@ -193,17 +205,25 @@ def run_sizes(sizes):
         hugo = median_runs(["hugo", "--source", str(corpus / "hugo"), "--destination", str(hugo_out), "--quiet"], hugo_out,
                            lambda output: len(list((Path(output) / "ke-hoach").glob("*/index.html"))))
         base = run_floor(floor_binary, corpus / "Content")
+        written = {name: run_write_floor(output, corpus / f"write-floor-{name}") for name, output in (("plansite", site), ("hugo", hugo_out))}
         print(f"\n## {size} plans (median of {RUNS} runs, {os.cpu_count()} cores)\n")
         print("| | wall s | CPU s | peak MB | output MB | files | plans/s |")
         print("|---|---|---|---|---|---|---|")
         for name, r in (("PlanSite", ours), ("Hugo 0.111", hugo)):
             print(f"| {name} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss']:.0f} | {r['size']:.0f} | {r['files']} | {r['pages_per_s']:.0f} |")
         print(f"| floor: cmark-gfm alone, {base['threads']} threads | {base['wall']:.2f} | {base['cpu']:.2f} | {base['rss']:.0f} | – | – | {base['pages_per_s']:.0f} |")
+        for name, tool in (("plansite", "PlanSite"), ("hugo", "Hugo")):
+            w = written[name]
+            print(f"| floor: writing {tool}'s output alone (`cp -r`) | {w['wall']:.2f} | {w['cpu']:.2f} | {w['rss']:.0f} | {w['size']:.0f} | {w['files']} | – |")
         print(f"\nThe floor: reading {base['files']} plans and parsing and rendering their {base['markdown_bytes'] / 1e6:.0f} MB of Markdown "
               f"with cmark-gfm alone on {base['threads']} threads, {base['inner']:.2f} s inside the program.")
         ratio = ours["wall"] / base["wall"]
         print(f"PlanSite / floor wall time: {ratio:.2f} (target ≤ {FLOOR_TARGET}: {'met' if ratio <= FLOOR_TARGET else 'not met'}). "
               f"PlanSite / Hugo wall time: {ours['wall'] / hugo['wall']:.2f}. PlanSite's search index: {index_seconds:.2f} s of the build.")
+        print(f"Writing the output alone: PlanSite's {written['plansite']['wall']:.2f} s ({written['plansite']['wall'] / base['wall']:.1f}× the cmark-gfm floor, "
+              f"{written['plansite']['wall'] / hugo['wall']:.2f}× Hugo's whole build), Hugo's {written['hugo']['wall']:.2f} s. "
+              f"Each tool / its own output written alone: PlanSite {ours['wall'] / written['plansite']['wall']:.2f}, "
+              f"Hugo {hugo['wall'] / written['hugo']['wall']:.2f}.")
         print(f"Stages: {' · '.join(l.strip() for l in ours['stderr'].splitlines() if l.startswith('  '))}", flush=True)
         rebuild = rebuild_after_edit(command, corpus / "Content")
         print(f"Rebuild after editing one plan (with the cache, median of {RUNS}): {rebuild['wall']:.2f} s wall, {rebuild['cpu']:.2f} s CPU, "
