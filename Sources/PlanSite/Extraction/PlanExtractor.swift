@@ -1,7 +1,7 @@
-/// A plan after extraction: the domain record and its body HTML with ids in place.
+/// A plan after extraction: the domain record and its body HTML with ids in place (UTF-8).
 public struct ExtractedPlan: Sendable, Codable {
     public var plan: Plan
-    public var bodyHTML: String
+    public var bodyHTML: [UInt8]
     public var diagnostics: [Diagnostic]
 }
 

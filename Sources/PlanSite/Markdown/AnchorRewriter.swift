@@ -13,8 +13,7 @@ public struct AnchorRewriter: Sendable {
 
     private static let marker = Array(" data-sourcepos=\"".utf8)
 
-    public func rewrite(_ html: String) -> String {
-        let bytes = Array(html.utf8)
+    public func rewrite(_ bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
@@ -38,7 +37,7 @@ public struct AnchorRewriter: Sendable {
             output.append(bytes[index])
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private func readNumber(_ bytes: [UInt8], _ cursor: inout Int) -> Int {

@@ -54,7 +54,10 @@ public struct MarkdownLink: Hashable, Sendable {
 /// A Markdown body after cmark-gfm: its HTML (each block still carrying `data-sourcepos`,
 /// which `AnchorRewriter` turns into ids), its blocks for extraction and its links.
 public struct MarkdownDocument: Sendable {
-    public var html: String
+    /// UTF-8, as cmark-gfm wrote it (it replaces invalid input; the input was a `String` anyway).
+    /// Kept as bytes to the page: a plan's body is the largest text a build handles, and making
+    /// it a `String` checks every byte again.
+    public var html: [UInt8]
     public var blocks: [MarkdownBlock]
     public var links: [MarkdownLink] = []
 }

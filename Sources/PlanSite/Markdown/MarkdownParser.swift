@@ -25,7 +25,7 @@ public struct MarkdownParser: Sendable {
     public func parse(_ markdown: String) -> MarkdownDocument {
         var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        guard let parser = cmark_parser_new(options) else { return MarkdownDocument(html: "", blocks: []) }
+        guard let parser = cmark_parser_new(options) else { return MarkdownDocument(html: [], blocks: []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -33,12 +33,12 @@ public struct MarkdownParser: Sendable {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(html: "", blocks: []) }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(html: [], blocks: []) }
         defer { cmark_node_free(root) }
 
-        var html = ""
+        var html: [UInt8] = []
         if let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) {
-            html = String(cString: rendered)
+            html = Array(UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)).bindMemory(to: UInt8.self))
             free(rendered)
         }
         let (blocks, links) = BlockCollector.collect(root)

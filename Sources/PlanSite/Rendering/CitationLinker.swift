@@ -7,9 +7,9 @@ struct CitationLinker {
     var url: (DocumentRef) -> String?
     private let scanner = CitationScanner()
 
-    func link(_ html: String) -> String {
-        var html = html
-        return html.withUTF8 { bytes in
+    /// `html` and what it returns are UTF-8.
+    func link(_ html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer { bytes in
             // Bytes, not Characters: grapheme breaking over whole bodies was most of this pass.
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + bytes.count / 8)
@@ -30,7 +30,7 @@ struct CitationLinker {
                 output += tag
                 position = close
             }
-            return String(decoding: output, as: UTF8.self)
+            return output
         }
     }
 

@@ -89,7 +89,7 @@ struct PageContexts {
         let linker = CitationLinker(province: plan.metadata.province) { ref in
             site.document(ref) != nil ? urls.document(ref) : nil
         }
-        return .html(linker.link(bodies.text(for: plan.slug)))
+        return .html(linker.link(bodies.html(for: plan.slug)))
     }
 
     func notFound() -> [String: TemplateValue] {

@@ -102,7 +102,7 @@ struct TemplateRenderer {
     private mutating func print(_ value: TemplateValue) {
         switch value {
         case .text(let text): HTML.appendEscaped(text, to: &output)
-        case .html(let html): output.append(contentsOf: html.utf8)
+        case .html(let html): output += html
         case .int(let number): output.append(contentsOf: String(number).utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         // A whole list or object has no text of its own; a template prints their parts.

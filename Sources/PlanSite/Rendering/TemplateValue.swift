@@ -8,8 +8,8 @@
 public enum TemplateValue: Sendable {
     /// Text from Content or the site settings: HTML-escaped when printed.
     case text(String)
-    /// Markup PlanSite built and escaped itself (a plan's body): printed as it is.
-    case html(String)
+    /// Markup PlanSite built and escaped itself (a plan's body), in UTF-8: printed as it is.
+    case html([UInt8])
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])

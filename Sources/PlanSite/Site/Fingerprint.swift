@@ -98,7 +98,7 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         case .text(let text): mix(1); add(text)
         case .bool(let flag): mix(flag ? 2 : 3)
         case .int(let number): mix(4); mix(UInt64(bitPattern: Int64(number)))
-        case .html(let html): mix(5); add(html)
+        case .html(let html): mix(5); mix(UInt64(html.count)); add(bytes: html)
         case .object(let fields):
             mix(6); mix(UInt64(fields.count))
             for key in fields.keys.sorted() { add(key); add(value: fields[key]!) }

@@ -13,20 +13,20 @@ enum PlanCacheEntry {
     /// differed would be misread, not rejected: bump this whenever a type stored in the entry
     /// gains, loses, reorders or retypes a property (`BuildCacheTests` pins the layout).
     /// Entries before version 2 were JSON, starting with a digit.
-    static let version = 3
+    static let version = 4
 
     private static let header = Array("plansite-plan \(version)\n".utf8)
     private static let checksumSize = 32
 
     static func encode(_ extracted: ExtractedPlan) -> [UInt8]? {
         var model = extracted
-        model.bodyHTML = ""
+        model.bodyHTML = []
         guard let encoded = try? BinaryEncoder.encode(model), let length = UInt32(exactly: encoded.count) else { return nil }
         var rest: [UInt8] = []
-        rest.reserveCapacity(4 + encoded.count + extracted.bodyHTML.utf8.count)
+        rest.reserveCapacity(4 + encoded.count + extracted.bodyHTML.count)
         withUnsafeBytes(of: length.littleEndian) { rest.append(contentsOf: $0) }
         rest += encoded
-        rest.append(contentsOf: extracted.bodyHTML.utf8)
+        rest += extracted.bodyHTML
         return header + Array(Fingerprint.of(bytes: rest).description.utf8) + rest
     }
 

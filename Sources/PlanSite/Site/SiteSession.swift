@@ -123,9 +123,9 @@ public final class SiteSession {
         var linkProblems: [Diagnostic] = []
         for entry in edited {
             var light = entry
-            light.bodyHTML = ""
+            light.bodyHTML = []
             guard let old = site.plan(light.plan.slug) else { return nil }
-            let before = DataExport(site: site).parts(of: ExtractedPlan(plan: old, bodyHTML: "", diagnostics: []))
+            let before = DataExport(site: site).parts(of: ExtractedPlan(plan: old, bodyHTML: [], diagnostics: []))
             contexts.bodies.store(entry.bodyHTML, for: entry.plan.slug)
             if site.replace(light) {
                 contexts.site = site
