@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns cmark's `data-sourcepos` attributes into element ids.
 ///
 /// cmark renders every block with `data-sourcepos="L:C-L:C"`; text from Content can never
@@ -11,36 +13,43 @@ public struct AnchorRewriter: Sendable {
         self.anchors = anchors
     }
 
-    private static let marker = Array(" data-sourcepos=\"".utf8)
+    private static let attribute = Array("data-sourcepos=\"".utf8)
 
-    public func rewrite(_ bytes: [UInt8]) -> [UInt8] {
+    /// `html` and what it returns are UTF-8. The text between attributes is copied in runs,
+    /// each attribute found by `ByteSearch`: a body is mostly text, and copying and testing it
+    /// byte by byte was most of this pass.
+    public func rewrite(_ html: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        let marker = Self.marker
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: " "), bytes.count - index >= marker.count,
-               bytes[index..<(index + marker.count)].elementsEqual(marker) {
-                var cursor = index + marker.count
-                let line = readNumber(bytes, &cursor)
-                cursor += 1
-                let column = readNumber(bytes, &cursor)
-                while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\"") { cursor += 1 }
-                if let id = anchors[SourcePosition(line: line, column: column)] {
-                    output.append(contentsOf: " id=\"".utf8)
-                    output.append(contentsOf: HTML.escape(id).utf8)
-                    output.append(UInt8(ascii: "\""))
+        output.reserveCapacity(html.count)
+        html.withUnsafeBufferPointer { bytes in
+            Self.attribute.withUnsafeBufferPointer { attribute in
+                // Bytes before `copied` are in the output; the search goes on from `from`.
+                var copied = 0
+                var from = 0
+                while let found = ByteSearch.firstOffset(of: attribute, in: bytes, from: from) {
+                    from = found + 1
+                    guard found > copied, bytes[found - 1] == UInt8(ascii: " ") else { continue }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(found - 1)]))
+                    var cursor = found + attribute.count
+                    let line = readNumber(bytes, &cursor)
+                    cursor += 1
+                    let column = readNumber(bytes, &cursor)
+                    while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\"") { cursor += 1 }
+                    if let id = anchors[SourcePosition(line: line, column: column)] {
+                        output.append(contentsOf: " id=\"".utf8)
+                        output.append(contentsOf: HTML.escape(id).utf8)
+                        output.append(UInt8(ascii: "\""))
+                    }
+                    copied = min(cursor + 1, bytes.count)
+                    from = copied
                 }
-                index = cursor + 1
-                continue
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             }
-            output.append(bytes[index])
-            index += 1
         }
         return output
     }
 
-    private func readNumber(_ bytes: [UInt8], _ cursor: inout Int) -> Int {
+    private func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> Int {
         var value = 0
         while cursor < bytes.count, bytes[cursor] >= 48, bytes[cursor] <= 57 {
             value = value * 10 + Int(bytes[cursor] - 48)

@@ -7,7 +7,18 @@ public struct SiteURLs: Sendable {
     public var home: String { base }
     public var assets: String { base + "assets/" }
     public func plan(_ slug: String) -> String { base + "ke-hoach/\(slug)/" }
-    public func task(_ task: PlanTask) -> String { plan(task.planSlug) + "#" + task.id }
+    /// Made in one string: a task's address is printed wherever the task is listed, hundreds
+    /// of thousands of times in a national site.
+    public func task(_ task: PlanTask) -> String {
+        var url = ""
+        url.reserveCapacity(base.utf8.count + task.planSlug.utf8.count + task.id.utf8.count + 11)
+        url += base
+        url += "ke-hoach/"
+        url += task.planSlug
+        url += "/#"
+        url += task.id
+        return url
+    }
     public var agencies: String { base + "co-quan/" }
     public func agency(_ agency: Agency) -> String { agencies + agency.slug + "/" }
     /// One province's part of an agency's page, when its page is a summary by province.
