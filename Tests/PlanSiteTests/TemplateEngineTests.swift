@@ -4,7 +4,7 @@ import Testing
 
 /// Compiles `templates` and renders `page` with `context`, as `TemplateSet.render` does, without
 /// the pages every site must have.
-private func render(_ templates: [String: String], _ page: String = "page", _ context: [String: TemplateValue] = [:]) throws -> String {
+private func render(_ templates: [String: String], _ page: String = "page", _ context: [TemplateKey: TemplateValue] = [:]) throws -> String {
     var compiled: [String: [TemplateToken]] = [:]
     for (name, text) in templates { compiled[name] = try TemplateParser.parse(text).tokens }
     var renderer = TemplateRenderer(templates: compiled, context: context, capacity: 0)
@@ -12,7 +12,7 @@ private func render(_ templates: [String: String], _ page: String = "page", _ co
     return String(decoding: renderer.output, as: UTF8.self)
 }
 
-private func render(_ template: String, _ context: [String: TemplateValue] = [:]) throws -> String {
+private func render(_ template: String, _ context: [TemplateKey: TemplateValue] = [:]) throws -> String {
     try render(["page": template], "page", context)
 }
 
@@ -36,28 +36,28 @@ struct TemplateEngineTests {
     }
 
     @Test func sectionOverAnObjectOpensIt() throws {
-        let context: [String: TemplateValue] = ["plan": ["title": "T"], "title": "outer"]
+        let context: [TemplateKey: TemplateValue] = ["plan": ["title": "T"], "title": "outer"]
         #expect(try render("{{#plan}}{{title}}{{/plan}} {{title}}", context) == "T outer")
     }
 
     @Test func sectionOverABoolKeepsTheContext() throws {
-        let context: [String: TemplateValue] = ["yes": true, "no": false, "name": "n"]
+        let context: [TemplateKey: TemplateValue] = ["yes": true, "no": false, "name": "n"]
         #expect(try render("{{#yes}}[{{name}}]{{/yes}}{{#no}}hidden{{/no}}{{#missing}}hidden{{/missing}}", context) == "[n]")
     }
 
     /// As with swift-mustache: only false, a missing value and an empty list are false.
     @Test func emptyTextAndZeroArePresent() throws {
-        let context: [String: TemplateValue] = ["empty": "", "zero": 0]
+        let context: [TemplateKey: TemplateValue] = ["empty": "", "zero": 0]
         #expect(try render("{{#empty}}e{{/empty}}{{#zero}}z{{/zero}}{{^empty}}E{{/empty}}{{^zero}}Z{{/zero}}", context) == "ez")
     }
 
     @Test func invertedSectionRendersForFalseMissingAndEmpty() throws {
-        let context: [String: TemplateValue] = ["no": false, "none": [], "yes": true, "some": ["x"]]
+        let context: [TemplateKey: TemplateValue] = ["no": false, "none": [], "yes": true, "some": ["x"]]
         #expect(try render("{{^no}}1{{/no}}{{^missing}}2{{/missing}}{{^none}}3{{/none}}{{^yes}}4{{/yes}}{{^some}}5{{/some}}", context) == "123")
     }
 
     @Test func implicitIteratorPrintsEachItem() throws {
-        let context: [String: TemplateValue] = ["names": .list(["a<", "b"]), "people": [["name": "x"], ["name": "y"]]]
+        let context: [TemplateKey: TemplateValue] = ["names": .list(["a<", "b"]), "people": [["name": "x"], ["name": "y"]]]
         #expect(try render("{{#names}}({{.}}){{/names}}", context) == "(a&lt;)(b)")
         #expect(try render("{{#people}}{{#.}}[{{name}}]{{/.}}{{/people}}", context) == "[x][y]")
     }
@@ -65,18 +65,18 @@ struct TemplateEngineTests {
     // MARK: Names
 
     @Test func dottedNamesDescendIntoObjects() throws {
-        let context: [String: TemplateValue] = ["plan": ["date": "1/2/2024", "meta": ["kind": "K"]]]
+        let context: [TemplateKey: TemplateValue] = ["plan": ["date": "1/2/2024", "meta": ["kind": "K"]]]
         #expect(try render("{{plan.date}} {{plan.meta.kind}} [{{plan.nothing}}] [{{nothing.date}}]", context) == "1/2/2024 K [] []")
     }
 
     @Test func aNameIsLookedUpOutwardThroughOpenSections() throws {
-        let context: [String: TemplateValue] = ["site": ["title": "S"], "rows": [["id": "1"], ["id": "2"]], "id": "outer"]
+        let context: [TemplateKey: TemplateValue] = ["site": ["title": "S"], "rows": [["id": "1"], ["id": "2"]], "id": "outer"]
         #expect(try render("{{#rows}}{{id}}:{{site.title}} {{/rows}}{{id}}", context) == "1:S 2:S outer")
     }
 
     /// Only a dotted name's first part climbs the stack; the rest must be inside what it found.
     @Test func aDottedNameDoesNotFallBackOnceItsFirstPartIsFound() throws {
-        let context: [String: TemplateValue] = ["a": ["b": "outer"], "inner": ["a": ["c": "x"]]]
+        let context: [TemplateKey: TemplateValue] = ["a": ["b": "outer"], "inner": ["a": ["c": "x"]]]
         #expect(try render("{{#inner}}[{{a.b}}]{{/inner}}", context) == "[]")
     }
 
@@ -141,13 +141,13 @@ struct TemplateEngineTests {
     // MARK: Escaping
 
     @Test func textIsEscapedHoweverItIsPrinted() throws {
-        let context: [String: TemplateValue] = ["t": "<b>&\"'x"]
+        let context: [TemplateKey: TemplateValue] = ["t": "<b>&\"'x"]
         let escaped = "&lt;b&gt;&amp;&quot;&#39;x"
         #expect(try render("{{t}}|{{{t}}}|{{&t}}", context) == "\(escaped)|\(escaped)|\(escaped)")
     }
 
     @Test func htmlIsPrintedAsItIsHoweverItIsPrinted() throws {
-        let context: [String: TemplateValue] = ["h": .html(Array("<p class=\"a\">&amp;</p>".utf8))]
+        let context: [TemplateKey: TemplateValue] = ["h": .html(Array("<p class=\"a\">&amp;</p>".utf8))]
         #expect(try render("{{h}}|{{{h}}}", context) == "<p class=\"a\">&amp;</p>|<p class=\"a\">&amp;</p>")
     }
 

@@ -6,10 +6,10 @@ import Foundation
 /// session forgets the rows of the agencies a relink changed (`forget`); a build starts empty.
 final class AgencyIndexRows: @unchecked Sendable {
     private let lock = NSLock()
-    private var rows: [Int: [String: TemplateValue]] = [:]
+    private var rows: [Int: [TemplateKey: TemplateValue]] = [:]
 
     /// The row of the agency at `index` in the site's agencies, made by `make` if not kept.
-    func row(_ index: Int, _ make: () -> [String: TemplateValue]) -> [String: TemplateValue] {
+    func row(_ index: Int, _ make: () -> [TemplateKey: TemplateValue]) -> [TemplateKey: TemplateValue] {
         if let row = lock.withLock({ rows[index] }) { return row }
         let row = make()
         lock.withLock { rows[index] = row }

@@ -28,8 +28,8 @@ extension PageContexts {
             Quarter(name: quarter.name, id: VietnameseText.slug(quarter.name), tasks: book.quarters[quarter]!)
         }
         let undated = book.undated
-        let other = Collation.sorted(undated.keys).map { ["kind": .text($0), "count": .int(undated[$0]!)] as [String: TemplateValue] }
-        let common: [String: TemplateValue] = ["today": .text(site.today.vietnamese), "undated": .list(other), "hasUndated": .bool(!other.isEmpty)]
+        let other = Collation.sorted(undated.keys).map { ["kind": .text($0), "count": .int(undated[$0]!)] as [TemplateKey: TemplateValue] }
+        let common: [TemplateKey: TemplateValue] = ["today": .text(site.today.vietnamese), "undated": .list(other), "hasUndated": .bool(!other.isEmpty)]
         let heading = "Thời hạn thực hiện"
 
         guard book.taskCount > ProvinceSplit.maxRows else {
@@ -37,7 +37,7 @@ extension PageContexts {
                 deadlinePage(heading, common, ["quarters": .list(quarters.map(section)), "hasQuarters": .bool(!quarters.isEmpty)])
             }, plans: site.plans.map(\.plan))]
         }
-        let summary = quarters.map { quarter -> [String: TemplateValue] in
+        let summary = quarters.map { quarter -> [TemplateKey: TemplateValue] in
             let overdue = quarter.tasks.filter(\.overdue).count
             return ["quarter": .text(quarter.name), "url": .text(urls.deadlines + quarter.id + "/"), "count": .int(quarter.tasks.count),
                     "overdue": .int(overdue), "hasOverdue": .bool(overdue > 0)]
@@ -77,7 +77,7 @@ extension PageContexts {
         return pages
     }
 
-    private func section(_ quarter: Quarter) -> [String: TemplateValue] {
+    private func section(_ quarter: Quarter) -> [TemplateKey: TemplateValue] {
         ["quarter": .text(quarter.name), "id": .text(quarter.id), "count": .int(quarter.tasks.count),
          "tasks": .list(quarter.tasks.map { taskRow($0.task, in: $0.plan) })]
     }
@@ -88,7 +88,7 @@ extension PageContexts {
         return tasks.compactMap { seen.insert($0.plan.slug).inserted ? $0.plan : nil }
     }
 
-    private func deadlinePage(_ heading: String, _ base: [String: TemplateValue], _ extra: [String: TemplateValue]) -> [String: TemplateValue] {
+    private func deadlinePage(_ heading: String, _ base: [TemplateKey: TemplateValue], _ extra: [TemplateKey: TemplateValue]) -> [TemplateKey: TemplateValue] {
         var values = base.merging(extra) { _, new in new }
         values["heading"] = .text(heading)
         values["hasParents"] = .bool(values["parents"] != nil)

@@ -3,9 +3,9 @@
 extension PageContexts {
     static let chainDepth = 5
 
-    func documentSummary(_ record: DocumentRecord) -> [String: TemplateValue] {
+    func documentSummary(_ record: DocumentRecord) -> [TemplateKey: TemplateValue] {
         let document = record.document
-        var summary: [String: TemplateValue] = [
+        var summary: [TemplateKey: TemplateValue] = [
             "number": .text(document.ref.number.canonical), "label": .text(document.ref.label), "url": .text(urls.document(document.ref)),
             "typeName": .text(document.typeName), "citation": "\(document.typeName) số \(document.ref.number.canonical)",
             "citedByCount": .int(record.citations.count), "implementedByCount": .int(record.implementedByPlans.count),
@@ -19,7 +19,7 @@ extension PageContexts {
     }
 
     /// Every document, national first; `local` replaces the local ones when they are listed by province.
-    func documentIndex(local: [DocumentRecord]? = nil) -> [String: TemplateValue] {
+    func documentIndex(local: [DocumentRecord]? = nil) -> [TemplateKey: TemplateValue] {
         let national = site.documents.filter { $0.document.ref.province == nil }.map(documentSummary)
         let local = (local ?? site.documents.filter { $0.document.ref.province != nil }).map(documentSummary)
         return page(title: "Văn bản", extra: ["national": .list(national), "hasNational": true, "local": .list(local),
@@ -27,14 +27,14 @@ extension PageContexts {
     }
 
     /// A document's page, or a part of it (see `documentPages`), listing `listing`.
-    func document(_ record: DocumentRecord, listing: DocumentListing, scope: PageScope) -> [String: TemplateValue] {
-        let citations = listing.citations.map { entry -> [String: TemplateValue] in
+    func document(_ record: DocumentRecord, listing: DocumentListing, scope: PageScope) -> [TemplateKey: TemplateValue] {
+        let citations = listing.citations.map { entry -> [TemplateKey: TemplateValue] in
             let tasks = citedTasks(entry).map { taskRow($0, in: entry.plan) }
             return ["title": .text(entry.plan.metadata.title), "url": .text(urls.plan(entry.plan.slug)),
                     "province": .text(entry.plan.metadata.province ?? ""), "count": .int(entry.citations.count),
                     "tasks": .list(tasks), "hasTasks": .bool(!tasks.isEmpty)]
         }
-        var extra: [String: TemplateValue] = [
+        var extra: [TemplateKey: TemplateValue] = [
             "document": .object(documentSummary(record)),
             "up": .list(chainUp(record.document.ref)),
             "down": .list(listing.chain.map(chainValues)),
@@ -89,17 +89,17 @@ extension PageContexts {
         }
     }
 
-    private func documentLink(_ ref: DocumentRef, depth: Int) -> [String: TemplateValue] {
+    private func documentLink(_ ref: DocumentRef, depth: Int) -> [TemplateKey: TemplateValue] {
         let record = site.document(ref)
-        var link: [String: TemplateValue] = ["label": "\(record?.document.typeName ?? ref.number.typeName) số \(ref.label)",
+        var link: [TemplateKey: TemplateValue] = ["label": "\(record?.document.typeName ?? ref.number.typeName) số \(ref.label)",
                                              "url": .text(urls.document(ref)), "depth": .int(depth), "isPlan": false]
         link["title"] = record?.document.title.map { .text($0) }
         return link
     }
 
     /// What this document carries out, and what that carries out, nearest first.
-    func chainUp(_ ref: DocumentRef) -> [[String: TemplateValue]] {
-        var rows: [[String: TemplateValue]] = []
+    func chainUp(_ ref: DocumentRef) -> [[TemplateKey: TemplateValue]] {
+        var rows: [[TemplateKey: TemplateValue]] = []
         var seen: Set<DocumentRef> = [ref]
         var level = site.document(ref)?.document.implements ?? []
         var depth = 1
@@ -133,7 +133,7 @@ extension PageContexts {
         return rows
     }
 
-    private func chainValues(_ row: ChainRow) -> [String: TemplateValue] {
+    private func chainValues(_ row: ChainRow) -> [TemplateKey: TemplateValue] {
         switch row {
         case .document(let ref, let depth):
             return documentLink(ref, depth: depth)

@@ -3,7 +3,7 @@
 /// linking to a page of its own (`/tinh/<province>/` for plans, `/van-ban/theo-tinh/<province>/`
 /// for local documents): at 10,000 plans the two pages were 6.5 MB and 20 MB.
 extension PageContexts {
-    func homePages() -> [(file: String, context: [String: TemplateValue])] {
+    func homePages() -> [(file: String, context: [TemplateKey: TemplateValue])] {
         let split = ProvinceSplit(keys: site.plans.map { ProvinceSplit.key($0.plan) })
         guard split.splits(rows: site.plans.count) else { return [("index.html", home(site, scope: nil))] }
         var pages = [("index.html", home(site, scope: nil, split: split))]
@@ -15,10 +15,10 @@ extension PageContexts {
 
     /// The plans grouped by the document they carry out, then by province; `scope` keeps one
     /// province's; with `split`, each group names its provinces and counts instead of listing plans.
-    private func home(_ site: SiteModel, scope: ProvinceSplit.Part?, split: ProvinceSplit? = nil) -> [String: TemplateValue] {
+    private func home(_ site: SiteModel, scope: ProvinceSplit.Part?, split: ProvinceSplit? = nil) -> [TemplateKey: TemplateValue] {
         let slugs = Dictionary(split?.parts.map { ($0.key, $0.slug) } ?? [], uniquingKeysWith: { first, _ in first })
         var count = 0
-        let groups: [[String: TemplateValue]] = site.groups.compactMap { group in
+        let groups: [[TemplateKey: TemplateValue]] = site.groups.compactMap { group in
             let provinces = group.provinces.filter { scope == nil || $0.province == scope!.key }
             guard !provinces.isEmpty else { return nil }
             let plans = provinces.reduce(0) { $0 + $1.plans.count }
@@ -27,8 +27,8 @@ extension PageContexts {
                 "citation": .text(group.citation),
                 "document": .text(group.document),
                 "count": .int(plans),
-                "provinces": .list(provinces.map { entry -> [String: TemplateValue] in
-                    var values: [String: TemplateValue] = ["province": .text(ProvinceSplit.name(entry.province)), "count": .int(entry.plans.count)]
+                "provinces": .list(provinces.map { entry -> [TemplateKey: TemplateValue] in
+                    var values: [TemplateKey: TemplateValue] = ["province": .text(ProvinceSplit.name(entry.province)), "count": .int(entry.plans.count)]
                     if let slug = slugs[entry.province] {
                         values["url"] = .text(urls.province(slug))
                     } else {
@@ -38,17 +38,17 @@ extension PageContexts {
                 }),
             ]
         }
-        var extra: [String: TemplateValue] = ["groups": .list(groups), "planCount": .int(count), "isHome": .bool(scope == nil),
+        var extra: [TemplateKey: TemplateValue] = ["groups": .list(groups), "planCount": .int(count), "isHome": .bool(scope == nil),
                                               "isSummary": .bool(split != nil)]
         if let scope { extra["provincePage"] = ["name": .text(scope.name)] }
         return page(title: scope.map { "Kế hoạch – \($0.name)" }, extra: extra)
     }
 
-    func documentIndexPages() -> [(file: String, context: [String: TemplateValue])] {
+    func documentIndexPages() -> [(file: String, context: [TemplateKey: TemplateValue])] {
         let local = site.documents.filter { $0.document.ref.province != nil }
         let split = ProvinceSplit(keys: local.map { $0.document.ref.province ?? "" })
         guard split.splits(rows: local.count) else { return [("van-ban/index.html", documentIndex())] }
-        let rows = split.parts.map { part -> [String: TemplateValue] in
+        let rows = split.parts.map { part -> [TemplateKey: TemplateValue] in
             ["name": .text(part.name), "url": .text(urls.documentsByProvince(part.slug)),
              "count": .int(local.filter { $0.document.ref.province == part.key }.count)]
         }

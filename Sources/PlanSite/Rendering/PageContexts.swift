@@ -24,8 +24,8 @@ struct PageContexts {
     }
 
     /// What every page has: the site, the base URL, the page's title.
-    func page(title: String?, description: String? = nil, extra: [String: TemplateValue]) -> [String: TemplateValue] {
-        var context: [String: TemplateValue] = [
+    func page(title: String?, description: String? = nil, extra: [TemplateKey: TemplateValue]) -> [TemplateKey: TemplateValue] {
+        var context: [TemplateKey: TemplateValue] = [
             "site": ["title": .text(config.title), "description": .text(config.description)],
             "base": .text(urls.base),
             "assets": .text(urls.assets),
@@ -36,9 +36,9 @@ struct PageContexts {
         return context
     }
 
-    func planSummary(_ plan: Plan) -> [String: TemplateValue] {
+    func planSummary(_ plan: Plan) -> [TemplateKey: TemplateValue] {
         let meta = plan.metadata
-        var summary: [String: TemplateValue] = [
+        var summary: [TemplateKey: TemplateValue] = [
             "title": .text(meta.title),
             "url": .text(urls.plan(plan.slug)),
             "slug": .text(plan.slug),
@@ -53,20 +53,20 @@ struct PageContexts {
     }
 
     /// A plan's page, around `body`, its HTML with citations linked (`linkedBody`).
-    func plan(_ entry: ExtractedPlan, body: TemplateValue) -> [String: TemplateValue] {
+    func plan(_ entry: ExtractedPlan, body: TemplateValue) -> [TemplateKey: TemplateValue] {
         let plan = entry.plan
         let meta = plan.metadata
         var details = planSummary(plan)
         details["signer"] = meta.signer.map { .text($0) }
         details["signerTitle"] = meta.signerTitle.map { .text($0) }
-        details["implements"] = .list(meta.implements.map { raw -> [String: TemplateValue] in
+        details["implements"] = .list(meta.implements.map { raw -> [TemplateKey: TemplateValue] in
             guard let number = DocumentNumber(raw) else { return ["citation": .text(raw)] }
             let ref = DocumentRef(number: number, citingProvince: meta.province)
             return ["number": .text(number.canonical), "citation": .text(number.citation), "url": .text(urls.document(ref))]
         })
         details["recipients"] = .list(meta.recipients)
         details["hasRecipients"] = .bool(!meta.recipients.isEmpty)
-        let toc = plan.headings.filter { $0.level <= 4 }.map { heading -> [String: TemplateValue] in
+        let toc = plan.headings.filter { $0.level <= 4 }.map { heading -> [TemplateKey: TemplateValue] in
             ["id": .text(heading.id), "text": .text(heading.text), "level": .int(heading.level)]
         }
         let tasks = plan.tasks.enumerated().map { index, task in taskRow(task, in: plan, number: index + 1) }
@@ -82,7 +82,7 @@ struct PageContexts {
     }
 
     /// A plan's page, its body with its citations linked.
-    func planPage(_ entry: ExtractedPlan) -> [String: TemplateValue] { plan(entry, body: linkedBody(entry.plan)) }
+    func planPage(_ entry: ExtractedPlan) -> [TemplateKey: TemplateValue] { plan(entry, body: linkedBody(entry.plan)) }
 
     /// A plan's body with every citation of a document that has a page linked to it.
     func linkedBody(_ plan: Plan) -> TemplateValue {
@@ -92,7 +92,7 @@ struct PageContexts {
         return .html(linker.link(bodies.html(for: plan.slug)))
     }
 
-    func notFound() -> [String: TemplateValue] {
+    func notFound() -> [TemplateKey: TemplateValue] {
         page(title: "Không tìm thấy trang", extra: [:])
     }
 }

@@ -4,9 +4,9 @@ struct PlannedPage {
     var file: String
     /// Which part of its record the page shows: a province page is judged by its province's plans only.
     var scope = PageScope.whole
-    var context: () -> [String: TemplateValue]
+    var context: () -> [TemplateKey: TemplateValue]
 
-    init(file: String, scope: PageScope = .whole, context: @escaping () -> [String: TemplateValue]) {
+    init(file: String, scope: PageScope = .whole, context: @escaping () -> [TemplateKey: TemplateValue]) {
         self.file = file
         self.scope = scope
         self.context = context

@@ -3,9 +3,9 @@ extension PageContexts {
     /// The "Theo tỉnh" table: each province linked to its page, with its counts, and a total.
     /// `showsRoles` adds the lead and support columns agency pages have.
     func provinceTable(_ split: ProvinceSplit, url: (ProvinceSplit.Part) -> String, showsRoles: Bool,
-                       tally: (ProvinceSplit.Part) -> ProvinceTally) -> [String: TemplateValue] {
+                       tally: (ProvinceSplit.Part) -> ProvinceTally) -> [TemplateKey: TemplateValue] {
         var total = ProvinceTally()
-        let rows = split.parts.map { part -> [String: TemplateValue] in
+        let rows = split.parts.map { part -> [TemplateKey: TemplateValue] in
             let counts = tally(part)
             total = total + counts
             var row = counts.values
@@ -19,7 +19,7 @@ extension PageContexts {
     }
 
     /// What a province page adds to its page: its province, for the title and the breadcrumb back.
-    func provincePage(_ scope: PageScope) -> [String: TemplateValue] {
+    func provincePage(_ scope: PageScope) -> [TemplateKey: TemplateValue] {
         guard let name = scope.provinceName else { return [:] }
         return ["provincePage": ["name": .text(name)]]
     }

@@ -45,7 +45,7 @@ struct ProvinceTally {
         return tallies
     }
 
-    var values: [String: TemplateValue] {
+    var values: [TemplateKey: TemplateValue] {
         ["plans": .int(plans), "tasks": .int(tasks), "lead": .int(lead), "support": .int(support), "overdue": .int(overdue),
          "hasOverdue": .bool(overdue > 0)]
     }

@@ -5,14 +5,14 @@ extension PageContexts {
     }
 
     func agencyLink(_ name: String) -> TemplateValue {
-        var link: [String: TemplateValue] = ["name": .text(name)]
+        var link: [TemplateKey: TemplateValue] = ["name": .text(name)]
         if let agency = agencies[Agency(name: name).slug] { link["url"] = .text(urls.agency(agency)) }
         return .object(link)
     }
 
-    func taskRow(_ task: PlanTask, in plan: Plan, number: Int? = nil) -> [String: TemplateValue] {
+    func taskRow(_ task: PlanTask, in plan: Plan, number: Int? = nil) -> [TemplateKey: TemplateValue] {
         let due = task.due
-        var row: [String: TemplateValue] = [
+        var row: [TemplateKey: TemplateValue] = [
             "id": .text(task.id), "url": .text(urls.task(task)), "outline": .text(task.outline), "title": .text(task.title),
             "text": .text(task.text), "lead": agencyLinks(task.lead), "support": agencyLinks(task.support),
             "planTitle": .text(plan.metadata.title), "planUrl": .text(urls.plan(plan.slug)),
@@ -24,7 +24,7 @@ extension PageContexts {
         row["number"] = number.map { .int($0) }
         row["due"] = due.map { .text($0.vietnamese) }
         row["dueISO"] = due.map { .text($0.iso) }
-        let others = [AgencyRole.carryOut, .advise, .monitor].compactMap { role -> [String: TemplateValue]? in
+        let others = [AgencyRole.carryOut, .advise, .monitor].compactMap { role -> [TemplateKey: TemplateValue]? in
             guard let names = task.agencies[role], !names.isEmpty else { return nil }
             return ["role": .text(role.vietnamese), "agencies": agencyLinks(names)]
         }
@@ -36,12 +36,12 @@ extension PageContexts {
     func isOverdue(_ task: PlanTask) -> Bool { isOverdue(due: task.due) }
     func isOverdue(due: CalendarDate?) -> Bool { due.map { $0 < site.today } ?? false }
 
-    func agencyIndex() -> [String: TemplateValue] {
+    func agencyIndex() -> [TemplateKey: TemplateValue] {
         let rows = site.agencies.indices.map { index in agencyRows.row(index) { agencyIndexRow(site.agencies[index]) } }
         return page(title: "Cơ quan, đơn vị", extra: ["agencies": .list(rows), "agencyCount": .int(rows.count)])
     }
 
-    private func agencyIndexRow(_ record: AgencyRecord) -> [String: TemplateValue] {
+    private func agencyIndexRow(_ record: AgencyRecord) -> [TemplateKey: TemplateValue] {
         var lead = 0, support = 0
         for assignment in record.assignments {
             if assignment.role == .lead { lead += 1 } else if assignment.role == .support { support += 1 }
@@ -58,13 +58,13 @@ extension PageContexts {
     /// An agency's page, or a part of it (see `agencyPages`), listing `listed`: the assignments
     /// of the page's provinces (`byProvince`), none on a summary. `counts` are what the page
     /// counts: everything on a summary, what it lists on a province page.
-    func agency(_ record: AgencyRecord, listed byProvince: [String: [Assignment]], counts: ProvinceTally, scope: PageScope) -> [String: TemplateValue] {
-        let provinces = Collation.sorted(byProvince.keys).map { province -> [String: TemplateValue] in
+    func agency(_ record: AgencyRecord, listed byProvince: [String: [Assignment]], counts: ProvinceTally, scope: PageScope) -> [TemplateKey: TemplateValue] {
+        let provinces = Collation.sorted(byProvince.keys).map { province -> [TemplateKey: TemplateValue] in
             let byPlan = Dictionary(grouping: byProvince[province]!, by: \.plan.slug)
-            let plans = byPlan.keys.sorted().map { slug -> [String: TemplateValue] in
+            let plans = byPlan.keys.sorted().map { slug -> [TemplateKey: TemplateValue] in
                 let items = byPlan[slug]!
                 let plan = items[0].plan
-                func rows(_ roles: [AgencyRole]) -> [[String: TemplateValue]] {
+                func rows(_ roles: [AgencyRole]) -> [[TemplateKey: TemplateValue]] {
                     items.filter { roles.contains($0.role) }.map { item in
                         var row = taskRow(item.task, in: plan)
                         row["role"] = .text(item.role.vietnamese)
@@ -80,7 +80,7 @@ extension PageContexts {
             }
             return ["province": .text(ProvinceSplit.name(province)), "plans": .list(plans)]
         }
-        var details: [String: TemplateValue] = [
+        var details: [TemplateKey: TemplateValue] = [
             "name": .text(record.agency.name), "url": .text(urls.agency(record.agency)), "aliases": .list(record.agency.aliases),
             "formerly": .list(record.agency.formerly), "collective": .bool(record.agency.collective),
             "registered": .bool(record.agency.registered),

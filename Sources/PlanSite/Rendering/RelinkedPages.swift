@@ -77,7 +77,7 @@ struct RelinkedPages {
         return files
     }
 
-    private func render(_ template: String, _ context: [String: TemplateValue]) -> Data {
+    private func render(_ template: String, _ context: [TemplateKey: TemplateValue]) -> Data {
         Data(templates.render(template, context))
     }
 }

@@ -103,7 +103,7 @@ public struct SiteRenderer {
         }
     }
 
-    private func page(_ path: String, _ template: String, _ context: [String: TemplateValue]) -> OutputFile {
+    private func page(_ path: String, _ template: String, _ context: [TemplateKey: TemplateValue]) -> OutputFile {
         guard previous.folder != nil else { return OutputFile(path: path, data: Data(templates.render(template, context))) }
         let fingerprint = Fingerprint.of(template: template, context: context, salt: templates.fingerprint)
         if previous.isCurrent(path, fingerprint) { return .reusing(path, fingerprint) }

@@ -16,7 +16,7 @@ struct TemplateRenderer {
     /// Spaces given to each line by standalone partial and block tags; empty nearly always.
     private var indentation: [UInt8] = []
 
-    init(templates: [String: [TemplateToken]], context: [String: TemplateValue], capacity: Int) {
+    init(templates: [String: [TemplateToken]], context: [TemplateKey: TemplateValue], capacity: Int) {
         self.templates = templates
         stack = [.object(context)]
         output.reserveCapacity(capacity)

@@ -31,7 +31,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a page as UTF-8. Text values are escaped as they are printed (see `TemplateValue`).
-    public func render(_ page: String, _ context: [String: TemplateValue]) -> [UInt8] {
+    public func render(_ page: String, _ context: [TemplateKey: TemplateValue]) -> [UInt8] {
         guard let tokens = templates[page] else { return [] }
         var renderer = TemplateRenderer(templates: templates, context: context, capacity: 32 * 1024)
         renderer.render(tokens)

@@ -17,13 +17,13 @@ enum TemplateToken: Sendable {
 
     /// A name as a lookup path: `plan.date` is ["plan", "date"]; `.`, the current value, is [].
     struct Name: Sendable {
-        var path: [String]
+        var path: [TemplateKey]
 
         /// Nil for a name with an empty part (`a..b`, `.a`, `a.`), which no value can have.
         init?(_ text: String) {
             guard text != "." else { path = []; return }
-            path = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            if path.contains(where: \.isEmpty) { return nil }
+            path = text.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
+            if path.contains(where: \.name.isEmpty) { return nil }
         }
     }
 }

@@ -13,10 +13,10 @@ public enum TemplateValue: Sendable {
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object([TemplateKey: TemplateValue])
 
     /// Rows of a table: a list of objects, without wrapping each row by hand.
-    static func list(_ objects: [[String: TemplateValue]]) -> TemplateValue {
+    static func list(_ objects: [[TemplateKey: TemplateValue]]) -> TemplateValue {
         .list(objects.map(TemplateValue.object))
     }
 
@@ -44,7 +44,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     /// A key written twice keeps its last value, as a dictionary assigned key by key would.
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    public init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }

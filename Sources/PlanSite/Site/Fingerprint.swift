@@ -25,7 +25,7 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A template context: dictionaries by sorted key, so equal contexts give equal fingerprints.
-    static func of(template: String, context: [String: TemplateValue], salt: Fingerprint) -> Fingerprint {
+    static func of(template: String, context: [TemplateKey: TemplateValue], salt: Fingerprint) -> Fingerprint {
         var fingerprint = salt
         fingerprint.add(template)
         fingerprint.add(value: .object(context))
@@ -101,7 +101,7 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         case .html(let html): mix(5); mix(UInt64(html.count)); add(bytes: html)
         case .object(let fields):
             mix(6); mix(UInt64(fields.count))
-            for key in fields.keys.sorted() { add(key); add(value: fields[key]!) }
+            for key in fields.keys.sorted() { add(key.name); add(value: fields[key]!) }
         case .list(let items):
             mix(8); mix(UInt64(items.count))
             for item in items { add(value: item) }

@@ -1,0 +1,36 @@
+/// A name in a template context, with its hash made once, when the name is: a page's lookups
+/// and its contexts' dictionaries hash the same few dozen names hundreds of thousands of
+/// times in a national site, and hashing a `String` runs SipHash over it every time (with
+/// the templates' lookups, a twentieth of a build's instructions).
+///
+/// The names are PlanSite's and the templates' own, never text from Content, so a fast
+/// unkeyed hash leaves nothing to flood.
+public struct TemplateKey: Hashable, Comparable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let name: String
+    private let code: UInt64
+
+    public init(_ name: String) {
+        self.name = name
+        // FNV-1a over the UTF-8 bytes.
+        var code: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { code = (code ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        self.code = code
+    }
+
+    public init(stringLiteral name: String) { self.init(name) }
+
+    public var description: String { name }
+
+    public static func == (a: TemplateKey, b: TemplateKey) -> Bool { a.code == b.code && a.name == b.name }
+
+    public static func < (a: TemplateKey, b: TemplateKey) -> Bool { a.name < b.name }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// What `Dictionary` asks for: the kept code mixed with the table's seed, without a Hasher.
+    public func _rawHashValue(seed: Int) -> Int {
+        var mixed = code ^ UInt64(UInt(bitPattern: seed))
+        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 33))
+    }
+}
