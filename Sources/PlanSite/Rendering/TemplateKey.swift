@@ -10,11 +10,15 @@ public struct TemplateKey: Hashable, Comparable, Sendable, ExpressibleByStringLi
     private let code: UInt64
 
     public init(_ name: String) {
+        var name = name
+        // FNV-1a over the UTF-8 bytes, read where they lie (`utf8`'s iterator cost more than the
+        // arithmetic for names this short).
+        code = name.withUTF8 { bytes in
+            var code: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { code = (code ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return code
+        }
         self.name = name
-        // FNV-1a over the UTF-8 bytes.
-        var code: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name.utf8 { code = (code ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        self.code = code
     }
 
     public init(stringLiteral name: String) { self.init(name) }
