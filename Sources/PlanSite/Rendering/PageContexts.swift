@@ -8,7 +8,7 @@ struct PageContexts {
     var agencies: [String: Agency]
     /// Every agency name the plans' tasks use, with its link: made once per name, as a name's
     /// slug costs more than the rest of the task rows that print it, page after page.
-    var agencyLinks: [String: TemplateValue] = [:]
+    var agencyLinks: [ExactText: TemplateValue] = [:]
     /// Plans' bodies, kept apart from the site model until their page is rendered.
     var bodies: BodyStore
     let agencyRows = AgencyIndexRows()
@@ -19,7 +19,7 @@ struct PageContexts {
         urls = SiteURLs(base: site.config.baseURL)
         agencies = Dictionary(site.agencies.map { ($0.agency.slug, $0.agency) }, uniquingKeysWith: { first, _ in first })
         for task in site.plans.lazy.flatMap(\.plan.tasks) {
-            for name in task.agencies.values.joined() where agencyLinks[name] == nil { agencyLinks[name] = agencyLink(name) }
+            for name in task.agencies.values.joined() where agencyLinks[ExactText(name)] == nil { agencyLinks[ExactText(name)] = agencyLink(name) }
         }
     }
 

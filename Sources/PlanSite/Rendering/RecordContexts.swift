@@ -1,7 +1,7 @@
 /// Template values for tasks, agencies, documents and deadlines.
 extension PageContexts {
     func agencyLinks(_ names: [String]) -> TemplateValue {
-        .list(names.map { agencyLinks[$0] ?? agencyLink($0) })
+        .list(names.map { agencyLinks[ExactText($0)] ?? agencyLink($0) })
     }
 
     func agencyLink(_ name: String) -> TemplateValue {

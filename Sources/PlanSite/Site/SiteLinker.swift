@@ -75,14 +75,14 @@ public struct SiteLinker: Sendable {
         var records: [String: AgencyRecord] = [:]
         // A national site names its agencies over a million times, a few thousand names: each
         // name is looked up and made a slug once, which folds its text twice.
-        var slugs: [String: (slug: String, agency: Agency)] = [:]
+        var slugs: [ExactText: (slug: String, agency: Agency)] = [:]
         for plan in plans {
             for (index, task) in plan.tasks.enumerated() {
                 for role in AgencyRole.allCases {
                     for name in task.agencies[role] ?? [] {
-                        let known = slugs[name] ?? {
+                        let known = slugs[ExactText(name)] ?? {
                             let agency = registry.agency(named: name) ?? Agency(name: name, registered: false)
-                            slugs[name] = (agency.slug, agency)
+                            slugs[ExactText(name)] = (agency.slug, agency)
                             return (agency.slug, agency)
                         }()
                         records[known.slug, default: AgencyRecord(agency: known.agency, assignments: [])]

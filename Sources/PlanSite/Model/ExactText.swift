@@ -1,0 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A string as a dictionary key compared by its UTF-8 bytes. Swift hashes and compares
+/// non-ASCII strings through Unicode normalisation on every lookup, which for Vietnamese
+/// names cost several times the rest of a lookup. Plans' text is NFC from the moment it is
+/// parsed, so equal names have equal bytes; where a key could come in another form, the
+/// worst case is a cache that works out the same answer twice.
+struct ExactText: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        var (first, second) = (a.text, b.text)
+        return first.withUTF8 { x in
+            second.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
