@@ -70,3 +70,58 @@ struct PartedFileTests {
         }
     }
 }
+
+/// Several writer threads: each file's parts on one of them, in order, and the site on disk the
+/// same bytes as one writer thread makes, whether written fresh or over a recycled site.
+@Suite("Writing on several threads")
+struct WriterThreadTests {
+    final class Disk: @unchecked Sendable {
+        private let lock = NSLock()
+        /// Each file's parts as they arrived, comma-separated.
+        private(set) var parts: [String: String] = [:]
+        func write(_ file: OutputFile) throws {
+            // Widens the window in which a second thread could overtake the first.
+            if file.data.count % 3 == 0 { usleep(50) }
+            lock.withLock { parts[file.path, default: ""] += String(decoding: file.data, as: UTF8.self) + "," }
+        }
+    }
+
+    @Test func eachFilesPartsArriveInTheOrderTheyWereHandedOver() throws {
+        let disk = Disk()
+        let writer = BackgroundWriter(threads: 4, limit: 8, write: disk.write)
+        var expected: [String: String] = [:]
+        for index in 0..<2000 {
+            let path = "data/\(index % 7).json"
+            expected[path, default: ""] += "\(index),"
+            try writer.enqueue(OutputFile(path: path, data: Data("\(index)".utf8)))
+        }
+        try writer.finish()
+        #expect(disk.parts == expected)
+    }
+
+    @Test func oneWriterAndManyWritersLeaveTheSameSiteOnDisk() throws {
+        let folder = try TemporaryFolder()
+        let day = CalendarDate(year: 2025, month: 1, day: 1)!
+        try folder.copy(Paths.content, to: "Content")
+        let content = folder.url.appendingPathComponent("Content")
+        func build(_ name: String, jobs: Int, cache: Bool = false) throws -> [String: Data] {
+            let output = folder.url.appendingPathComponent(name)
+            let report = Build(content: content, templates: Paths.templates, output: output, today: day,
+                               cache: cache ? folder.url.appendingPathComponent(".cache-\(name)") : nil, jobs: jobs).run()
+            #expect(report.succeeded)
+            return try snapshot(of: output)
+        }
+        let serial = try build("one", jobs: 1)
+        #expect(serial.keys.contains("data/tasks.json") && serial.count > 100)
+        #expect(try build("four", jobs: 4) == serial)
+
+        // With the cache, the third build stages its site in the first's, replaced by the second.
+        _ = try build("cached", jobs: 4, cache: true)
+        _ = try build("cached", jobs: 4, cache: true)
+        let plan = try FileManager.default.contentsOfDirectory(atPath: content.path).filter { $0.hasSuffix(".md") }.sorted()[0]
+        let path = content.appendingPathComponent(plan)
+        try (String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\n## ", with: "\nĐã sửa.\n\n## ", options: [], range: nil))
+            .write(to: path, atomically: true, encoding: .utf8)
+        #expect(try build("cached", jobs: 4, cache: true) == build("edited", jobs: 1))
+    }
+}

@@ -1,17 +1,19 @@
 import Foundation
 
-/// Writes files on a thread of its own, in the order they are handed over, so the disk works
-/// while the cores render the next batch instead of after it. At most `limit` files wait,
+/// Writes files on threads of their own while the cores render the next batch, instead of
+/// after it. Files with the same path go to the same thread, in the order they were handed
+/// over, so a file written in parts gets its parts in order. At most `limit` files wait,
 /// which bounds the memory pages in flight take.
 final class BackgroundWriter: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "plansite.writer")
+    private let queues: [DispatchQueue]
     private let slots: DispatchSemaphore
     private let write: (OutputFile) throws -> Void
     private let lock = NSLock()
     /// The first write that failed; later files are dropped, and `enqueue` and `finish` throw it.
     private var failure: Error?
 
-    init(limit: Int = 256, write: @escaping (OutputFile) throws -> Void) {
+    init(threads: Int = 1, limit: Int = 256, write: @escaping (OutputFile) throws -> Void) {
+        queues = (0..<max(1, threads)).map { DispatchQueue(label: "plansite.writer.\($0)") }
         slots = DispatchSemaphore(value: limit)
         self.write = write
     }
@@ -19,7 +21,7 @@ final class BackgroundWriter: @unchecked Sendable {
     func enqueue(_ file: OutputFile) throws {
         try throwFailure()
         slots.wait()
-        queue.async { [self] in
+        queues[queues.count == 1 ? 0 : Int(TokenInterner.hash(file.path) % UInt64(queues.count))].async { [self] in
             defer { slots.signal() }
             guard lock.withLock({ failure == nil }) else { return }
             do { try write(file) } catch { lock.withLock { failure = error } }
@@ -28,7 +30,7 @@ final class BackgroundWriter: @unchecked Sendable {
 
     /// Waits for every file handed over to be written.
     func finish() throws {
-        queue.sync {}
+        for queue in queues { queue.sync {} }
         try throwFailure()
     }
 

@@ -69,7 +69,7 @@ public struct Build {
             let spool = output.url.deletingLastPathComponent()
             var memory = cache.map { BuildMemory(cache: $0, previous: previous, spool: spool) } ?? .spooling(in: spool)
             if let held { memory = memory.holding(held) }
-            let background = BackgroundWriter(write: writer.write)
+            let background = BackgroundWriter(threads: jobs, write: writer.write)
             let generated = Result { try Build.generate(consume sources, strict: strict, today: today, jobs: jobs, memory: memory,
                                                         linked: linked, indexed: indexed, write: background.enqueue) }
             try StageTiming.measure("write (rest)", into: &timings) { try background.finish() }

@@ -15,6 +15,8 @@ public struct OutputFolder {
     private let manager = FileManager.default
     /// Folders already made in the staging folder: a site has a hundred thousand files in a few
     /// thousand folders, and asking for each file's folder again cost a syscall per level.
+    /// A folder goes in once it exists: a second writer thread may make it at the same time,
+    /// which `mkdir`'s EEXIST tells it.
     private let made = MadeFolders()
     /// When the staging folder is a replaced site taken over (see `startCleanup`): the files
     /// this build wrote or kept, so `sweep` can delete the rest.
@@ -84,14 +86,19 @@ public struct OutputFolder {
     private func makeFolder(of file: String) throws {
         guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let folder = String(file[..<slash])
-        guard folder.utf8.count > stagingPath.utf8.count, made.insert(folder) else { return }
+        guard folder.utf8.count > stagingPath.utf8.count, !made.contains(folder) else { return }
+        try makeFolder(folder)
+        made.insert(folder)
+    }
+
+    private func makeFolder(_ folder: String) throws {
         if recycled.isOn {
             // Checked from the top down, so nothing is made through a link that stands where
             // this site has a folder; a file or a link there goes.
             try makeFolder(of: folder)
             if mkdir(folder, 0o755) == 0 || RecycledFiles.isFolder(folder) { return }
             unlink(folder)
-            if mkdir(folder, 0o755) == 0 { return }
+            if mkdir(folder, 0o755) == 0 || RecycledFiles.isFolder(folder) { return }
             throw OutputError(path: folder, code: errno)
         }
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
@@ -160,6 +167,7 @@ private final class MadeFolders: @unchecked Sendable {
     private let lock = NSLock()
     private var paths: Set<String> = []
 
-    /// True when the folder was not made yet.
-    func insert(_ path: String) -> Bool { lock.withLock { paths.insert(path).inserted } }
+    func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
+
+    func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
 }
