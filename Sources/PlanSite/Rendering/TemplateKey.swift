@@ -27,7 +27,8 @@ public struct TemplateKey: Hashable, Comparable, Sendable, ExpressibleByStringLi
 
     public static func == (a: TemplateKey, b: TemplateKey) -> Bool { a.code == b.code && a.name == b.name }
 
-    public static func < (a: TemplateKey, b: TemplateKey) -> Bool { a.name < b.name }
+    /// By bytes, as `==` compares: `String`'s order holds two spellings of a name equal.
+    public static func < (a: TemplateKey, b: TemplateKey) -> Bool { a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 

@@ -24,7 +24,8 @@ final class BackgroundWriter: @unchecked Sendable {
         queues[queues.count == 1 ? 0 : Int(TokenInterner.hash(file.path) % UInt64(queues.count))].async { [self] in
             defer { slots.signal() }
             guard lock.withLock({ failure == nil }) else { return }
-            do { try write(file) } catch { lock.withLock { failure = error } }
+            // Two threads' writes can fail at once (a full disk): the first to fail is reported.
+            do { try write(file) } catch { lock.withLock { if failure == nil { failure = error } } }
         }
     }
 

@@ -98,8 +98,10 @@ public struct OutputFolder {
             try makeFolder(of: folder)
             if mkdir(folder, 0o755) == 0 || RecycledFiles.isFolder(folder) { return }
             unlink(folder)
-            if mkdir(folder, 0o755) == 0 || RecycledFiles.isFolder(folder) { return }
-            throw OutputError(path: folder, code: errno)
+            if mkdir(folder, 0o755) == 0 { return }
+            let reason = errno
+            if RecycledFiles.isFolder(folder) { return }
+            throw OutputError(path: folder, code: reason)
         }
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw OutputError(path: folder, code: errno) }
