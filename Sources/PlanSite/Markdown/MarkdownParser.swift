@@ -38,7 +38,7 @@ public struct MarkdownParser: Sendable {
 
         var html: [UInt8] = []
         if let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) {
-            html = Array(UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)).bindMemory(to: UInt8.self))
+            html = Array(UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
             free(rendered)
         }
         let (blocks, links) = BlockCollector.collect(root)
