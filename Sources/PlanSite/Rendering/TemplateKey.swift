@@ -1,4 +1,5 @@
-/// A name in a template context, with its hash made once, when the name is: a page's lookups
+/// A name in a template context, with its hash made once, when the name is (the search
+/// index's FNV-1a over its bytes, `TokenInterner.hash`): a page's lookups
 /// and its contexts' dictionaries hash the same few dozen names hundreds of thousands of
 /// times in a national site, and hashing a `String` runs SipHash over it every time (with
 /// the templates' lookups, a twentieth of a build's instructions).
@@ -10,15 +11,8 @@ public struct TemplateKey: Hashable, Comparable, Sendable, ExpressibleByStringLi
     private let code: UInt64
 
     public init(_ name: String) {
-        var name = name
-        // FNV-1a over the UTF-8 bytes, read where they lie (`utf8`'s iterator cost more than the
-        // arithmetic for names this short).
-        code = name.withUTF8 { bytes in
-            var code: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes { code = (code ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return code
-        }
         self.name = name
+        code = TokenInterner.hash(name)
     }
 
     public init(stringLiteral name: String) { self.init(name) }

@@ -11,7 +11,8 @@ final class BodyStore: @unchecked Sendable {
     private let descriptor: Int32?
     private var end: Int64 = 0
     private var places: [String: (offset: Int64, length: Int)] = [:]
-    private var texts: [String: [UInt8]] = [:]
+    /// Bodies kept in memory, where there is no spool file or writing to it failed.
+    private var held: [String: [UInt8]] = [:]
 
     /// In memory: for builds that write nothing to disk.
     init() { descriptor = nil }
@@ -27,14 +28,14 @@ final class BodyStore: @unchecked Sendable {
     deinit { if let descriptor { close(descriptor) } }
 
     func store(_ html: [UInt8], for slug: String) {
-        if !html.withUnsafeBufferPointer({ store(spooling: $0, for: slug) }) { lock.withLock { texts[slug] = html } }
+        if !html.withUnsafeBufferPointer({ store(spooling: $0, for: slug) }) { lock.withLock { held[slug] = html } }
     }
 
     /// A body read from the build cache, spooled as the bytes it is.
     func store(utf8 html: UnsafeBufferPointer<UInt8>, for slug: String) {
         guard !store(spooling: html, for: slug) else { return }
         let bytes = Array(html)
-        lock.withLock { texts[slug] = bytes }
+        lock.withLock { held[slug] = bytes }
     }
 
     /// Writes the body to the spool file. False when there is no spool or writing failed: the
@@ -60,12 +61,11 @@ final class BodyStore: @unchecked Sendable {
 
     /// The body's UTF-8, as extraction made it.
     func html(for slug: String) -> [UInt8] {
-        let (place, text) = lock.withLock { (places[slug], texts[slug]) }
-        guard let descriptor, let place else { return text ?? [] }
-        let bytes = [UInt8](unsafeUninitializedCapacity: place.length) { buffer, count in
+        let (place, kept) = lock.withLock { (places[slug], held[slug]) }
+        guard let descriptor, let place else { return kept ?? [] }
+        return [UInt8](unsafeUninitializedCapacity: place.length) { buffer, count in
             let read = pread(descriptor, buffer.baseAddress, place.length, off_t(place.offset))
             count = read == place.length ? place.length : 0
         }
-        return bytes
     }
 }
