@@ -180,11 +180,10 @@ public struct Build {
         let linkedPlans = site.plans.count
         var linked = Optional(consume site)
         try timed("search index") {
-            // Gone with the site model: what glibc keeps of it for reuse goes back to the system,
-            // as the posting table's large arrays could not reuse it anyway.
-            let units = SearchUnit.all(linked!, planKeys: planKeys)
-            linked = nil
-            FreedMemory.release()
+            let units = SearchUnit.all(linked!, planKeys: planKeys, jobs: jobs)
+            // Gone with the site model, while the units are tokenized: what glibc keeps of it for
+            // reuse goes back to the system, as the posting table's large arrays could not reuse it.
+            FreedMemory.release(dropping: linked.take())
             indexed(try SearchIndexBuilder(site: units, jobs: jobs, previous: memory.previous, tokens: memory.tokens).write { file in
                 try write(file)
                 pages += 1
