@@ -27,8 +27,9 @@ public struct SearchIndex {
     /// Characters of a title a result shows; longer titles end in "…".
     static let titleLength = 120
 
-    /// Tokenizes the site's units, taking groups of unchanged plans from `tokens`.
-    init(site: SiteUnits, jobs: Int, tokens: KeyedFiles) {
+    /// Tokenizes the site's units, taking groups of unchanged plans from `tokens`, and calls
+    /// `tokenized` before making the posting table.
+    init(site: SiteUnits, jobs: Int, tokens: KeyedFiles, tokenized: () -> Void = {}) {
         for unit in site.all {
             if let province = unit.province { provinceUses[province, default: 0] += 1 }
             if let year = unit.year { yearUses[year, default: 0] += 1 }
@@ -37,7 +38,9 @@ public struct SearchIndex {
         years = yearUses.keys.sorted()
         provinceCodes = Dictionary(uniqueKeysWithValues: provinces.enumerated().map { ($1, $0 + 1) })
         yearCodes = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0 + 1) })
-        table = PostingTable(blocks: TokenBlocks(units: site, jobs: jobs, cache: tokens).make(), numbers: site.numbers)
+        let blocks = TokenBlocks(units: site, jobs: jobs, cache: tokens).make()
+        tokenized()
+        table = PostingTable(blocks: consume blocks, numbers: site.numbers)
         facets = Array(repeating: 0, count: table.lengths.count)
         self.site = site
         firstTierPostings = 0

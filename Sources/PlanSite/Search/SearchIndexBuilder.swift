@@ -12,12 +12,15 @@ struct SearchIndexBuilder {
     var previous = PreviousOutput.none
     /// Groups of plans tokenized by earlier builds.
     var tokens = KeyedFiles.none
+    /// Called once the units are tokenized, before the posting table is made: a build waits
+    /// there for the site model it let go of, so that the table never stands beside it.
+    var tokenized: () -> Void = {}
 
     /// Hands files to `emit` a batch at a time, so the index is never all in memory at once,
     /// and returns the index they were made from.
     @discardableResult
     func write(_ emit: (OutputFile) throws -> Void) rethrows -> SearchIndex {
-        let index = SearchIndex(site: site, jobs: jobs, tokens: tokens)
+        let index = SearchIndex(site: site, jobs: jobs, tokens: tokens, tokenized: tokenized)
         for file in index.head { try emit(file) }
         let impacts = index.impacts
         try inBatches(Array(0..<index.shardCount), emit) { index.shardFiles($0, impacts) }

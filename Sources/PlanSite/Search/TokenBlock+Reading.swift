@@ -36,7 +36,9 @@ extension TokenBlock {
                 add(exact, 0)
                 weights[Int(exact)] = Float(SearchUnit.weights.title)
             }
-            touched.sort()
+            // In the order first touched: the posting table places each token's postings by
+            // unit, so a unit's own order of tokens is never seen, and sorting it cost a tenth
+            // of tokenizing.
             for id in touched {
                 block.tokenIDs.append(id)
                 block.weights.append(weights[Int(id)])

@@ -183,8 +183,9 @@ public struct Build {
             let units = SearchUnit.all(linked!, planKeys: planKeys, jobs: jobs)
             // Gone with the site model, while the units are tokenized: what glibc keeps of it for
             // reuse goes back to the system, as the posting table's large arrays could not reuse it.
-            FreedMemory.release(dropping: linked.take())
-            indexed(try SearchIndexBuilder(site: units, jobs: jobs, previous: memory.previous, tokens: memory.tokens).write { file in
+            let freed = FreedMemory.release(dropping: linked.take())
+            indexed(try SearchIndexBuilder(site: units, jobs: jobs, previous: memory.previous, tokens: memory.tokens,
+                                           tokenized: { freed.wait() }).write { file in
                 try write(file)
                 pages += 1
             })

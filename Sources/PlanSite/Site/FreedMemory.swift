@@ -20,13 +20,16 @@ enum FreedMemory {
 
 extension FreedMemory {
     /// Lets go of `value` on another thread, then calls `release`: freeing a national site's
-    /// model, millions of strings, took most of a second while the other core waited.
-    static func release<T: Sendable>(dropping value: consuming T) {
+    /// model, millions of strings, took most of a second while the other core waited. Wait on
+    /// the group it returns before making anything as large.
+    static func release<T: Sendable>(dropping value: consuming T) -> DispatchGroup {
         let held = Held(value)
-        DispatchQueue.global().async {
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) {
             held.value = nil
             release()
         }
+        return done
     }
 
     /// The only reference to the value, so that it is freed where `value` is set to nil.
