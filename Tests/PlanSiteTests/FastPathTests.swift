@@ -146,6 +146,40 @@ struct FastPathTests {
         #expect(decoded.map { Array($0.utf8) } == Array(unix.precomposedStringWithCanonicalMapping.utf8))
     }
 
+    /// Documents ranked by their names' ranks come in the order `<` on the names gives.
+    @Test func documentsSortedByRanksAsByNames() {
+        var refs = Set(RealPlanTests.site.model.documents.map(\.document.ref))
+        for (province, number) in [("Lào Cai", "04-KH/TU"), ("Lao Cai", "04-KH/TU"), ("Đồng Nai", "04-KH/TU"), ("Đắk Lắk", "12/QĐ-UBND"),
+                                   ("An Giang", "12/QĐ-UBND"), ("An Giang", "12/QD-UBND"), ("Ðồng Nai", "5-KH/BCSĐ")] {
+            refs.insert(DocumentRef(number: DocumentNumber(number)!, citingProvince: province))
+        }
+        #expect(refs.count > 40)
+        #expect(DocumentLinker.sorted(refs) == refs.sorted())
+    }
+
+    /// Text of the scalars `isPlainlyNFC` trusts is NFC: each is NFC alone and never reordered,
+    /// and none is ever composed onto a scalar before it, as none follows the first scalar of
+    /// any character's canonical decomposition.
+    @Test func plainScalarsAreNFCInAnyOrder() {
+        func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+            var text = String(scalar)
+            return text.withUTF8 { VietnameseText.isPlainlyNFC($0) }
+        }
+        let plain = (0x80..<0x2100).compactMap(Unicode.Scalar.init).filter(isPlain)
+        #expect(plain.count == 0x280 + 0x100 + 0x63)
+        for scalar in plain {
+            #expect(String(scalar).precomposedStringWithCanonicalMapping == String(scalar), "U+\(String(scalar.value, radix: 16))")
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(scalar.value, radix: 16))")
+        }
+        for value in 0x80..<0x11_0000 {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned else { continue }
+            let parts = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.dropFirst()
+            #expect(!parts.contains(where: isPlain), "U+\(String(value, radix: 16))")
+        }
+        #expect(!"e\u{301}".withUTF8Bytes(VietnameseText.isPlainlyNFC) && !"\u{2000}".withUTF8Bytes(VietnameseText.isPlainlyNFC))
+        #expect("Sở Tư pháp – “Đảng ủy”…".withUTF8Bytes(VietnameseText.isPlainlyNFC))
+    }
+
     /// The noise prefilter may skip Foundation's search only where that search cannot match:
     /// every scalar it trusts, put into, or in place of one or two letters of, each phrase.
     @Test func noisePrefilterNeverHidesAFoundationMatch() {

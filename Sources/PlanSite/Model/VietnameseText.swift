@@ -22,12 +22,38 @@ public enum VietnameseText {
 
     private static let lookalikeScalars = Set(lookalikes.keys.flatMap(\.unicodeScalars))
 
-    /// True when the standard library's NFC quick check can tell the text needs no composing;
-    /// false when it cannot tell, and Foundation's normalisation (much slower) must decide.
+    /// True when the text is known to need no composing: its scalars are all of the kind
+    /// Vietnamese text is written in (`isPlainlyNFC`), or else the standard library's NFC quick
+    /// check can tell. False when neither can, and Foundation's normalisation (much slower) must decide.
     static func isKnownNFC(_ text: String) -> Bool {
+        if text.withUTF8Bytes(isPlainlyNFC) { return true }
         guard #available(macOS 26, *) else { return false }
         var span = text.utf8Span
         return span.checkForNFC(quickCheck: true)
+    }
+
+    /// Whether every scalar of this UTF-8 is ASCII or lies in U+0080–U+02FF (Latin letters,
+    /// "Ă", "Đ", "Ơ", "Ư"), U+1E00–U+1EFF (Vietnamese letters with tone marks) or U+2002–U+2064
+    /// (dashes, quotes, "…"). Each of those is NFC alone, has combining class 0 and composes with
+    /// nothing before it (Unicode's quick check says Yes), so text made of them is NFC. The
+    /// standard library looks each non-ASCII scalar up in its tables: over half of decoding a plan.
+    static func isPlainlyNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                index += 1
+            } else if lead >= 0xC2, lead <= 0xCB {
+                index += 2
+            } else if index + 2 < utf8.count, lead == 0xE1, (0xB8...0xBB).contains(utf8[index + 1]) {
+                index += 3
+            } else if index + 2 < utf8.count, lead == 0xE2, (0x8082...0x81A4).contains(UInt16(utf8[index + 1]) << 8 | UInt16(utf8[index + 2])) {
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Lower case, no diacritics, "đ" as "d": "Sở Tư pháp" → "so tu phap".

@@ -48,16 +48,18 @@ extension PageContexts {
         let local = site.documents.filter { $0.document.ref.province != nil }
         let split = ProvinceSplit(keys: local.map { $0.document.ref.province ?? "" })
         guard split.splits(rows: local.count) else { return [("van-ban/index.html", documentIndex())] }
+        // Grouped once: a national site has tens of thousands of local documents in 63 provinces.
+        let byProvince = Dictionary(grouping: local) { $0.document.ref.province ?? "" }
         let rows = split.parts.map { part -> [TemplateKey: TemplateValue] in
             ["name": .text(part.name), "url": .text(urls.documentsByProvince(part.slug)),
-             "count": .int(local.filter { $0.document.ref.province == part.key }.count)]
+             "count": .int(byProvince[part.key]?.count ?? 0)]
         }
         var main = documentIndex(local: [])
         main["localProvinces"] = .list(rows)
         main["hasLocalProvinces"] = true
         var pages = [("van-ban/index.html", main)]
         for part in split.parts {
-            let mine = local.filter { $0.document.ref.province == part.key }.map(documentSummary)
+            let mine = (byProvince[part.key] ?? []).map(documentSummary)
             pages.append((SiteURLs.documentsByProvinceFile(part.slug), page(title: "Văn bản của địa phương – \(part.name)", extra: [
                 "local": .list(mine), "hasLocal": true, "documentCount": .int(mine.count), "provincePage": ["name": .text(part.name)],
             ])))
