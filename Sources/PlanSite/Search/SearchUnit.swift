@@ -26,20 +26,17 @@ struct SearchUnit {
     static let weights = (numbers: 8.0, title: 4.0, agencies: 3.0, text: 1.0)
 
     /// The site's units, numbered by `UnitLayout`: each plan with its tasks, and agencies and
-    /// documents in short runs, so a query's results from one plan share display chunks. Made
-    /// on every core: at 10,000 plans they are millions of strings, half a second's work for one
-    /// core while the other waited.
-    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:], chunk: Int = SearchIndex.chunkSize,
-                    jobs: Int = Workers.default) -> SiteUnits {
+    /// documents in short runs, so a query's results from one plan share display chunks.
+    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:], chunk: Int = SearchIndex.chunkSize) -> SiteUnits {
         let urls = SiteURLs(base: site.config.baseURL)
-        var units: [SearchUnit] = site.agencies.parallelMap(jobs: jobs) { record in
+        var units: [SearchUnit] = site.agencies.map { record in
             SearchUnit(kind: .agency, title: record.agency.name, url: urls.agency(record.agency), province: nil, numbers: "",
                        agencies: (record.agency.aliases + record.agency.formerly).joined(separator: ". "),
                        text: record.agency.note ?? "", leads: [], cited: [], deadline: "", year: nil)
         }
         var entities = runs("a ", 0..<units.count, of: units)
         let agencyCount = units.count
-        units += site.documents.parallelMap(jobs: jobs) { record in
+        units += site.documents.map { record in
             let document = record.document
             return SearchUnit(kind: .document, title: "\(document.typeName) số \(document.ref.label)", url: urls.document(document.ref),
                               province: document.ref.province, numbers: document.ref.number.canonical, agencies: document.issuer ?? "",
@@ -47,14 +44,12 @@ struct SearchUnit {
                               year: document.date?.year)
         }
         entities += runs("d ", agencyCount..<units.count, of: units)
-        let plans = site.plans.parallelMap(jobs: jobs) { entry in
-            (entityName(entry.plan.slug), of(entry.plan, urls: urls, key: planKeys[entry.plan.sourcePath]))
+        for entry in site.plans {
+            let first = units.count
+            units += of(entry.plan, urls: urls, key: planKeys[entry.plan.sourcePath])
+            entities.append((entityName(entry.plan.slug), first..<units.count))
         }
-        for (name, planUnits) in plans {
-            entities.append((name, units.count..<units.count + planUnits.count))
-            units += planUnits
-        }
-        return SiteUnits(units: units, entities: entities, chunk: chunk, jobs: jobs)
+        return SiteUnits(units: units, entities: entities, chunk: chunk)
     }
 
     /// The name of a plan's entity in `SiteUnits`.

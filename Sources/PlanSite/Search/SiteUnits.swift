@@ -16,9 +16,8 @@ struct SiteUnits {
     }
 
     /// Lays out entities given as runs of `units`, in any order.
-    init(units: [SearchUnit], entities: [(name: String, units: Range<Int>)], chunk: Int, jobs: Int = Workers.default) {
+    init(units: [SearchUnit], entities: [(name: String, units: Range<Int>)], chunk: Int) {
         let firsts = UnitLayout.firstNumbers(of: entities.map { UnitLayout.Entity(name: $0.name, unitCount: $0.units.count) }, chunk: chunk)
-        let keys = entities.parallelMap(jobs: jobs) { Self.key($0.name, units[$0.units]) }
         all = []
         numbers = []
         self.entities = []
@@ -31,7 +30,7 @@ struct SiteUnits {
                 all.append(unit)
                 numbers.append(firsts[index] + offset)
             }
-            self.entities.append(Entity(name: entity.name, units: start..<all.count, key: keys[index]))
+            self.entities.append(Entity(name: entity.name, units: start..<all.count, key: Self.key(entity.name, units[entity.units])))
         }
     }
 
