@@ -135,6 +135,16 @@ private struct ScalarTargets {
 }
 
 enum ByteSearch {
+    /// Whether `text` starts with the bytes of `prefix`.
+    static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        prefix.count <= text.count && (prefix.isEmpty || memcmp(text.baseAddress!, prefix.baseAddress!, prefix.count) == 0)
+    }
+
+    /// Whether the two hold the same bytes.
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && hasPrefix(a, b)
+    }
+
     /// The first offset from `start` where `text` holds `pattern`.
     static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let head = pattern.first, pattern.count <= text.count, start <= text.count - pattern.count else { return nil }

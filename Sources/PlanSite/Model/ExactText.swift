@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A string as a dictionary key compared by its UTF-8 bytes. Swift hashes and compares
 /// non-ASCII strings through Unicode normalisation on every lookup, which for Vietnamese
 /// names cost several times the rest of a lookup. Plans' text is NFC from the moment it is
@@ -14,9 +10,7 @@ struct ExactText: Hashable, Sendable {
 
     static func == (a: ExactText, b: ExactText) -> Bool {
         var (first, second) = (a.text, b.text)
-        return first.withUTF8 { x in
-            second.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
-        }
+        return first.withUTF8 { x in second.withUTF8 { y in ByteSearch.equal(x, y) } }
     }
 
     func hash(into hasher: inout Hasher) {

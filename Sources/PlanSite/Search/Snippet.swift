@@ -34,11 +34,7 @@ enum Snippet {
     /// is NFC, and NFC Characters are equal exactly when their bytes are. Text the quick NFC
     /// check cannot vouch for is still compared by Character.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
-        let bytesMatch = text.withUTF8Bytes { text in
-            prefix.withUTF8Bytes { prefix in
-                prefix.count <= text.count && (prefix.isEmpty || memcmp(text.baseAddress!, prefix.baseAddress!, prefix.count) == 0)
-            }
-        }
+        let bytesMatch = text.withUTF8Bytes { text in prefix.withUTF8Bytes { ByteSearch.hasPrefix(text, $0) } }
         if bytesMatch {
             return text.isCharacterStart(text.utf8.index(text.startIndex, offsetBy: prefix.utf8.count)) || text.hasPrefix(prefix)
         }

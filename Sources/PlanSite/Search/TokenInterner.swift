@@ -47,11 +47,8 @@ struct TokenInterner {
     }
 
     private func matches(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = start(id)
-        guard Int(ends[id]) - start == token.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            token.isEmpty || memcmp(stored.baseAddress! + start, token.baseAddress!, token.count) == 0
-        }
+        let stored = start(id)..<Int(ends[id])
+        return bytes.withUnsafeBufferPointer { ByteSearch.equal(UnsafeBufferPointer(rebasing: $0[stored]), token) }
     }
 
     private mutating func grow() {

@@ -46,7 +46,8 @@ struct RecordPatch {
             // Compared as memory: an agency every plan names has a member of a megabyte.
             guard let (range, same) = data.withUnsafeBytes({ bytes -> (Range<Int>, Bool)? in
                 guard let range = member(change.head, in: bytes.bindMemory(to: UInt8.self)) else { return nil }
-                return (range, range.count == change.now.count && memcmp(bytes.baseAddress! + range.lowerBound, change.now, range.count) == 0)
+                let member = UnsafeBufferPointer(rebasing: bytes.bindMemory(to: UInt8.self)[range])
+                return (range, change.now.withUnsafeBufferPointer { ByteSearch.equal(member, $0) })
             }) else { return nil }
             if !same { places.append((range, change.now)) }
         }
