@@ -129,7 +129,7 @@ struct FastPathTests {
     func sentenceRolesReadScalarsAsCharacters(text: String) {
         let roles = SentenceRoles(registry: ExtractionTests.registry)
         let folded = VietnameseText.fold(text)
-        let byCharacters = roles.read(text, folded: folded, foldedText: folded, subject: ["Sở Nội vụ"])
+        let byCharacters = roles.read(Array(text), folded: Array(folded), foldedText: folded, subject: ["Sở Nội vụ"])
         let found = roles.read(text, subject: ["Sở Nội vụ"])
         #expect(found.lead == byCharacters.lead)
         #expect(found.support == byCharacters.support)

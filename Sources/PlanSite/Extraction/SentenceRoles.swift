@@ -17,47 +17,41 @@ struct SentenceRoles {
         guard folded.containsBytes("chu tri") || folded.containsBytes("de nghi ") else { return Found() }
         // In most plans every scalar is a Character of its own and folds to one scalar: there
         // scalars stand in for Characters, which cost far more to list and count.
-        if text.unicodeScalars.allSatisfy(Self.isCharacterOfItsOwn) {
-            return read(text.unicodeScalars, folded: folded.unicodeScalars, foldedText: folded, subject: subject)
+        if let scalars = Unicode.Scalar.units(of: text, where: Self.isCharacterOfItsOwn) {
+            return read(scalars, folded: Unicode.Scalar.units(folded), foldedText: folded, subject: subject)
         }
-        return read(text, folded: folded, foldedText: folded, subject: subject)
+        return read(Array(text), folded: Array(folded), foldedText: folded, subject: subject)
     }
 
     /// The reading, over the Characters of a text and of its folding, or over their scalars
     /// where those are the same. Offsets in one are offsets in the other.
-    func read<View: BidirectionalCollection>(_ text: View, folded: View, foldedText: String, subject: [String]) -> Found
-        where View.Index == String.Index, View.Element: TextUnit {
-        typealias Unit = View.Element
+    func read<Unit: TextUnit>(_ characters: [Unit], folded foldedCharacters: [Unit], foldedText: String, subject: [String]) -> Found {
         var found = Found()
-        let characters = Array(text)
-        let foldedCharacters = Array(folded)
         guard foldedCharacters.count == characters.count else { return found }
         var searchStart = foldedText.startIndex
         while let hit = foldedText.byteRange(of: "chu tri", from: searchStart) {
             searchStart = hit.upperBound
-            let hitOffset = folded.distance(from: folded.startIndex, to: hit.lowerBound)
+            let hitOffset = Unit.offset(of: hit.lowerBound, in: foldedText)
             let clauseStart = Self.clauseStart(foldedCharacters, before: hitOffset)
             let before = Unit.string(characters[clauseStart..<hitOffset]).trimming()
             let leads = before.isEmpty ? subject
                 : before.split(atASCII: ";").flatMap { registered(Self.dropLeadIn(String($0).trimming())) }
             guard !leads.isEmpty else { continue }
             for name in leads where !found.lead.contains(name) { found.lead.append(name) }
-            let afterOffset = folded.distance(from: folded.startIndex, to: hit.upperBound)
-            // Whether a "phối hợp với" list follows shows in the next 16 units; the rest of the
-            // text, which can be paragraphs long, is made into a string only when one does.
+            let afterOffset = Unit.offset(of: hit.upperBound, in: foldedText)
+            // Whether a "phối hợp với" list follows shows in the next 16 units.
             let head = Unit.string(foldedCharacters[afterOffset..<min(afterOffset + 16, foldedCharacters.count)])
             if head.hasPrefix(", phoi hop voi ") || head.hasPrefix(" phoi hop voi ") || head.hasPrefix(", phoi hop cung ") {
-                let after = Unit.string(foldedCharacters[afterOffset...])
-                let marker = (after.firstRange(of: "voi ") ?? after.firstRange(of: "cung "))!
-                let start = afterOffset + Unit.offset(of: marker.upperBound, in: after)
+                let rest = foldedCharacters[afterOffset...]
+                let start = (Self.end(of: "voi ", in: rest) ?? Self.end(of: "cung ", in: rest))!
                 let end = Self.clauseEnd(foldedCharacters, from: start)
                 for name in registered(Unit.string(characters[start..<end])) where !found.support.contains(name) { found.support.append(name) }
             }
         }
         if let hit = foldedText.byteRange(of: "de nghi ") {
-            let start = folded.distance(from: folded.startIndex, to: hit.upperBound)
+            let start = Unit.offset(of: hit.upperBound, in: foldedText)
             if let end = foldedText.byteRange(of: " phoi hop", from: hit.upperBound) {
-                let stop = folded.distance(from: folded.startIndex, to: end.lowerBound)
+                let stop = Unit.offset(of: end.lowerBound, in: foldedText)
                 for name in registered(Unit.string(characters[start..<stop])) where !found.support.contains(name) { found.support.append(name) }
             }
         }
@@ -93,30 +87,33 @@ struct SentenceRoles {
     }
 
     /// The words a "phối hợp với" list runs to: the end of the clause or the verb after it.
-    /// Clauses end within a few hundred units, so those are searched first; the rest of the
-    /// text only when no stop starts early enough in them to be the first in the whole.
     private static func clauseEnd<Unit: TextUnit>(_ c: [Unit], from start: Int) -> Int {
-        let window = 400
-        if c.count - start > window, let end = firstStop(in: c[start..<start + window]), end <= window - longestStop {
-            return start + end
+        let verbs = Self.verbs.map(Unit.units)
+        var i = start
+        while i < c.count {
+            let unit = c[i]
+            if unit == "." || unit == ";" || unit == ":" { return i }
+            if unit == " ", verbs.contains(where: { c[i...].starts(with: $0) }) { return i }
+            i += 1
         }
-        return start + (firstStop(in: c[start...]) ?? c.count - start)
+        return c.count
     }
 
-    private static let stops = [".", ";", ":", " de ", " to chuc", " thuc hien", " tham muu", " trien khai", " theo doi", " xay dung",
+    /// Where the first `pattern` in `units` ends, as an index of `units`.
+    private static func end<Unit: TextUnit>(of pattern: String, in units: ArraySlice<Unit>) -> Int? {
+        let pattern = Unit.units(pattern)
+        var i = units.startIndex
+        while i + pattern.count <= units.endIndex {
+            if units[i...].starts(with: pattern) { return i + pattern.count }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Words that start the next clause after a "phối hợp với" list: " để", " tổ chức" …
+    private static let verbs = [" de ", " to chuc", " thuc hien", " tham muu", " trien khai", " theo doi", " xay dung",
                                 " nghien cuu", " huong dan", " kiem tra", " tuyen truyen", " ra soat", " tiep tuc", " chi dao", " danh gia",
                                 " don doc", " giam sat", " bao cao", " tong hop"]
-    private static let longestStop = stops.map(\.count).max()!
-
-    /// Where the first of the `stops` starts, in units.
-    private static func firstStop<Unit: TextUnit>(in units: ArraySlice<Unit>) -> Int? {
-        let rest = Unit.string(units)
-        var end: Int?
-        for stop in stops {
-            if let range = rest.byteRange(of: stop) { end = min(end ?? .max, Unit.offset(of: range.lowerBound, in: rest)) }
-        }
-        return end
-    }
 }
 
 /// What `SentenceRoles` reads a text as: Characters, or scalars where each is one.
@@ -124,14 +121,49 @@ protocol TextUnit: Equatable, ExpressibleByUnicodeScalarLiteral {
     static func string(_ units: ArraySlice<Self>) -> String
     /// How many units of `text` come before `index`.
     static func offset(of index: String.Index, in text: String) -> Int
+    static func units(_ text: String) -> [Self]
 }
 
 extension Character: TextUnit {
     static func string(_ units: ArraySlice<Character>) -> String { String(units) }
+    static func units(_ text: String) -> [Character] { Array(text) }
     static func offset(of index: String.Index, in text: String) -> Int { text.distance(from: text.startIndex, to: index) }
 }
 
 extension Unicode.Scalar: TextUnit {
-    static func string(_ units: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(units)) }
-    static func offset(of index: String.Index, in text: String) -> Int { text.unicodeScalars.distance(from: text.startIndex, to: index) }
+    static func string(_ units: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: units.count * 4) { buffer in
+            var count = 0
+            for scalar in units { count += UTF8Bytes.encode(scalar.value, into: buffer.baseAddress! + count) }
+            return count
+        }
+    }
+
+    static func units(_ text: String) -> [Unicode.Scalar] { units(of: text, where: { _ in true })! }
+
+    /// Scalars start at every byte but the continuation bytes of UTF-8.
+    static func offset(of index: String.Index, in text: String) -> Int {
+        text.withUTF8Bytes { bytes in
+            let end = text.utf8.distance(from: text.startIndex, to: index)
+            var count = 0
+            for offset in 0..<end where bytes[offset] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+
+    /// The text's scalars, or nil if one of them fails `accept`.
+    static func units(of text: String, where accept: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar]? {
+        text.withUTF8Bytes { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            var offset = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
+                guard let scalar = Unicode.Scalar(value), accept(scalar) else { return nil }
+                scalars.append(scalar)
+                offset += length
+            }
+            return scalars
+        }
+    }
 }

@@ -13,4 +13,28 @@ enum UTF8Bytes {
         default: return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
         }
     }
+
+    /// Writes a scalar's UTF-8 at `out` and returns its length in bytes.
+    static func encode(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        switch value {
+        case ..<0x80:
+            out[0] = UInt8(value)
+            return 1
+        case ..<0x800:
+            out[0] = UInt8(0xC0 | value >> 6)
+            out[1] = UInt8(0x80 | value & 0x3F)
+            return 2
+        case ..<0x10000:
+            out[0] = UInt8(0xE0 | value >> 12)
+            out[1] = UInt8(0x80 | value >> 6 & 0x3F)
+            out[2] = UInt8(0x80 | value & 0x3F)
+            return 3
+        default:
+            out[0] = UInt8(0xF0 | value >> 18)
+            out[1] = UInt8(0x80 | value >> 12 & 0x3F)
+            out[2] = UInt8(0x80 | value >> 6 & 0x3F)
+            out[3] = UInt8(0x80 | value & 0x3F)
+            return 4
+        }
+    }
 }

@@ -66,29 +66,56 @@ public enum VietnameseText {
     /// `fold` as UTF-8 bytes, for callers that go on to scan the folded text byte by byte.
     static func foldedUTF8(_ text: String) -> [UInt8] {
         var text = text
-        return text.withUTF8 { utf8 in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count)
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
-                    index += 1
-                    continue
+        return text.withUTF8 { utf8 in foldTable.withUnsafeBufferPointer { table in
+            // A scalar folds to at most half as many bytes again ("Ⱥ", two bytes, to "ⱥ", three),
+            // and eight bytes are stored at a time: room for both, not appends one by one.
+            [UInt8](unsafeUninitializedCapacity: utf8.count + utf8.count / 2 + 8) { buffer, written in
+                let out = buffer.baseAddress!
+                var index = 0
+                var count = 0
+                while index < utf8.count {
+                    if index + 8 <= utf8.count {
+                        // Vietnamese has a letter with a mark every few bytes: the ASCII bytes
+                        // before it are lowered eight at a time, and only those are kept.
+                        let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        let ascii = Self.asciiPrefixLength(word)
+                        if ascii > 0 {
+                            UnsafeMutableRawPointer(out + count).storeBytes(of: Self.lowercasedASCII(word), as: UInt64.self)
+                            count += ascii
+                            index += ascii
+                            continue
+                        }
+                    } else if utf8[index] < 0x80 {
+                        let byte = utf8[index]
+                        out[count] = byte &- 65 < 26 ? byte &+ 32 : byte
+                        count += 1
+                        index += 1
+                        continue
+                    }
+                    let (value, length) = UTF8Bytes.scalar(in: utf8, at: index)
+                    index += length
+                    let folded = value < UInt32(table.count) ? table[Int(value)] : value
+                    if folded == dropped { continue }
+                    count += UTF8Bytes.encode(folded, into: out + count)
                 }
-                let (value, length) = UTF8Bytes.scalar(in: utf8, at: index)
-                index += length
-                let folded = value < UInt32(foldTable.count) ? foldTable[Int(value)] : value
-                if folded == dropped { continue }
-                if folded < 0x80 {
-                    bytes.append(UInt8(folded))
-                } else {
-                    UTF8.encode(Unicode.Scalar(folded)!) { bytes.append($0) }
-                }
+                written = count
             }
-            return bytes
-        }
+        } }
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// How many of the eight bytes (in memory order, little-endian) come before the first non-ASCII one.
+    static func asciiPrefixLength(_ word: UInt64) -> Int {
+        (word & highBits).trailingZeroBitCount / 8
+    }
+
+    /// "A"–"Z" lowered in each byte below 0x80: a byte plus 0x3F has its high bit set from "A"
+    /// on, plus 0x25 from past "Z", and no byte below 0x80 carries into the next.
+    static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+        let ascii = word & ~highBits
+        let upper = (ascii &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(ascii &+ 0x2525_2525_2525_2525) & highBits & ~word
+        return word | upper >> 2
     }
 
     /// Combining marks (U+0300–U+036F) fold to nothing.
