@@ -87,10 +87,12 @@ enum AgencyListText {
 
     /// Cuts a group at ", " and " và ", keeping each separator so pieces can be re-joined as written.
     static func pieces(_ group: String) -> [Piece] {
+        let trimmed = group.trimming(Whitespace.isSpaceOrNewline)
+        if trimmed.unicodeScalars.allSatisfy(SentenceRoles.isCharacterOfItsOwn) { return plainPieces(trimmed) }
         var pieces: [Piece] = []
         var separator = ""
         var current = ""
-        var rest = Substring(group.trimming(Whitespace.isSpaceOrNewline))
+        var rest = Substring(trimmed)
         func flush(_ next: String) {
             let text = current.trimming { Whitespace.isSpaceOrNewline($0) || $0 == "." }
             if !text.isEmpty { pieces.append(Piece(separator: separator, text: text)) }
@@ -110,6 +112,36 @@ enum AgencyListText {
             }
         }
         flush("")
+        return pieces
+    }
+
+    /// `pieces` of text whose every scalar is a Character of its own, cut at the separators' bytes.
+    private static func plainPieces(_ text: String) -> [Piece] {
+        let bytes = Array(text.utf8)
+        let and = Array(" và ".utf8)
+        var pieces: [Piece] = []
+        var separator = ""
+        var start = 0
+        func flush(to end: Int, _ next: String) {
+            let piece = String(decoding: bytes[start..<end], as: UTF8.self).trimming { Whitespace.isSpaceOrNewline($0) || $0 == "." }
+            if !piece.isEmpty { pieces.append(Piece(separator: separator, text: piece)) }
+            separator = next
+        }
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: ",") {
+                flush(to: index, ", ")
+                index += 1
+                start = index
+            } else if bytes[index] == UInt8(ascii: " "), bytes[index...].starts(with: and) {
+                flush(to: index, " và ")
+                index += and.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        flush(to: bytes.count, "")
         return pieces
     }
 }

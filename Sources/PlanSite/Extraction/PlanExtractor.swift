@@ -47,8 +47,7 @@ public struct PlanExtractor: Sendable {
             }
             let found = reader.read(block.text, province: parsed.metadata.province, line: line, taskIndex: taskIndex)
             citations += found
-            diagnostics += Self.unreadableCitations(block.text, found: found.count,
-                                                     at: SourceLocation(file: parsed.sourcePath, line: line, column: block.position.column))
+            diagnostics += Self.unreadableCitations(block.text, at: SourceLocation(file: parsed.sourcePath, line: line, column: block.position.column))
         }
 
         var plan = Plan(slug: parsed.slug, sourcePath: parsed.sourcePath, metadata: parsed.metadata,
@@ -59,7 +58,7 @@ public struct PlanExtractor: Sendable {
     }
 
     /// "Nghị quyết số 27" with no recognisable number after "số": a citation the site cannot link.
-    static func unreadableCitations(_ text: String, found: Int, at location: SourceLocation) -> [Diagnostic] {
+    static func unreadableCitations(_ text: String, at location: SourceLocation) -> [Diagnostic] {
         let scanner = CitationScanner()
         var problems: [Diagnostic] = []
         var rest = Substring(text)
@@ -67,7 +66,7 @@ public struct PlanExtractor: Sendable {
             let after = rest[hit.upperBound...]
             rest = after
             guard let first = after.first, first.isNumber else { continue }
-            let candidate = String(Self.leadingCharacters(of: after, upTo: 24) { !$0.isWhitespace || $0 == " " })
+            let candidate = String(Self.candidate(after))
             if scanner.scan(candidate).first?.range.lowerBound != candidate.startIndex {
                 let shown = String(after.prefix(while: { !$0.isWhitespace && $0 != "," && $0 != ";" }))
                 problems.append(.warning(location, "'số \(shown)' does not look like a document number",
@@ -77,12 +76,27 @@ public struct PlanExtractor: Sendable {
         return problems
     }
 
-    /// `text.prefix(while: accept).prefix(count)` without walking the rest of the paragraph,
-    /// which `prefix(while:)` does for a predicate that only a line break fails.
-    private static func leadingCharacters(of text: Substring, upTo count: Int, while accept: (Character) -> Bool) -> Substring {
+    /// The first 24 Characters of `text` up to a line break or tab: where a document number
+    /// would be. `text.prefix(while:).prefix(24)` walks the rest of the paragraph; Characters
+    /// are walked only where a scalar may not be one of its own.
+    private static func candidate(_ text: Substring) -> Substring {
+        let limit = 24
+        let plainEnd: Int? = text.withUTF8Bytes { bytes in
+            var offset = 0
+            var taken = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
+                guard (value < 0x300 && value != 0x0D) || (0x1E00..<0x1F00).contains(value) else { return nil }
+                if taken == limit || (value != 0x20 && Unicode.Scalar(value)!.properties.isWhitespace) { break }
+                offset += length
+                taken += 1
+            }
+            return offset
+        }
+        if let plainEnd { return text[..<text.utf8.index(text.startIndex, offsetBy: plainEnd)] }
         var end = text.startIndex
         var taken = 0
-        while taken < count, end < text.endIndex, accept(text[end]) {
+        while taken < limit, end < text.endIndex, !text[end].isWhitespace || text[end] == " " {
             end = text.index(after: end)
             taken += 1
         }

@@ -25,9 +25,13 @@ extension StringProtocol {
             if let twin = Self.canonicalTwin(of: scalar) { targets.insert(twin) }
         }
         var from = utf8.distance(from: utf8.startIndex, to: start ?? startIndex)
-        while let (found, length) = withUTF8Bytes({ Self.firstScalar(in: targets, of: $0, from: from) }) {
+        while let (found, length, alone) = withUTF8Bytes({ bytes in
+            Self.firstScalar(in: targets, of: bytes, from: from).map { found in
+                (found.offset, found.length, Self.surelySeparates(bytes, at: found.offset) && Self.surelySeparates(bytes, at: found.offset + found.length))
+            }
+        }) {
             let index = utf8.index(utf8.startIndex, offsetBy: found)
-            if isCharacterStart(index), isCharacterStart(utf8.index(index, offsetBy: length)) { return index }
+            if alone || (isCharacterStart(index) && isCharacterStart(utf8.index(index, offsetBy: length))) { return index }
             from = found + length
         }
         return nil
@@ -86,6 +90,21 @@ extension StringProtocol {
         utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
     }
 
+    /// True where the scalars on both sides of byte `offset` are sure to be in different
+    /// Characters: Latin and Vietnamese letters, punctuation and spaces (below U+0300, or
+    /// U+1E00–U+1EFF) break from each other but for "\r\n". False where it takes grapheme
+    /// breaking to tell, or the scalar before lies outside `bytes`.
+    private static func surelySeparates(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset < bytes.count else { return offset == bytes.count }
+        guard offset > 0 else { return false }
+        func simple(_ value: UInt32) -> Bool { value < 0x300 || (0x1E00..<0x1F00).contains(value) }
+        var start = offset - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let before = UTF8Bytes.scalar(in: bytes, at: start).value
+        let after = UTF8Bytes.scalar(in: bytes, at: offset).value
+        return simple(before) && simple(after) && !(before == 0x0D && after == 0x0A)
+    }
+
     /// The only scalars that `==` on Characters takes for ASCII ones: canonical singletons.
     private static func canonicalTwin(of scalar: Unicode.Scalar) -> UInt32? {
         switch scalar {
@@ -98,6 +117,15 @@ extension StringProtocol {
 
     /// ASCII bytes are looked up in the targets' bit mask; only other scalars are decoded.
     private static func firstScalar(in targets: ScalarTargets, of text: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
+        // Only ASCII wanted: no UTF-8 byte of another scalar can match, so none is decoded.
+        if targets.wide.isEmpty {
+            if let byte = targets.single {
+                guard start < text.count, let found = memchr(text.baseAddress! + start, Int32(byte), text.count - start) else { return nil }
+                return (text.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)), 1)
+            }
+            for offset in start..<Swift.max(start, text.count) where targets.containsASCII(text[offset]) { return (offset, 1) }
+            return nil
+        }
         var offset = start
         while offset < text.count {
             let byte = text[offset]
@@ -129,8 +157,15 @@ private struct ScalarTargets {
         }
     }
 
+    /// False for every byte from 0x80 on: Swift's `>>` by 64 or more gives 0.
     func containsASCII(_ byte: UInt8) -> Bool {
         (byte < 64 ? low >> UInt64(byte) : high >> UInt64(byte - 64)) & 1 != 0
+    }
+
+    /// The one ASCII byte looked for, if there is only one.
+    var single: UInt8? {
+        guard wide.isEmpty, low.nonzeroBitCount + high.nonzeroBitCount == 1 else { return nil }
+        return low != 0 ? UInt8(low.trailingZeroBitCount) : UInt8(64 + high.trailingZeroBitCount)
     }
 }
 
