@@ -68,18 +68,22 @@ public struct CitationScanner: Sendable {
     /// scalars and turns the few offsets it reports into String indices.
     private static func scalars(of text: String) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
         text.withUTF8Bytes { bytes in
-            var scalars: [Unicode.Scalar] = []
-            var offsets: [Int] = []
-            scalars.reserveCapacity(bytes.count)
-            offsets.reserveCapacity(bytes.count + 1)
-            var offset = 0
-            while offset < bytes.count {
-                let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
-                scalars.append(Unicode.Scalar(value)!)
-                offsets.append(offset)
-                offset += length
+            // Written in place rather than appended: every paragraph with a number comes here.
+            var count = 0
+            let offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsets, written in
+                var offset = 0
+                while offset < bytes.count {
+                    offsets[count] = offset
+                    count += 1
+                    offset += UTF8Bytes.scalar(in: bytes, at: offset).length
+                }
+                offsets[count] = bytes.count
+                written = count + 1
             }
-            offsets.append(bytes.count)
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, written in
+                for index in 0..<count { scalars[index] = Unicode.Scalar(UTF8Bytes.scalar(in: bytes, at: offsets[index]).value)! }
+                written = count
+            }
             return (scalars, offsets)
         }
     }

@@ -119,10 +119,7 @@ extension StringProtocol {
     private static func firstScalar(in targets: ScalarTargets, of text: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, length: Int)? {
         // Only ASCII wanted: no UTF-8 byte of another scalar can match, so none is decoded.
         if targets.wide.isEmpty {
-            if let byte = targets.single {
-                guard start < text.count, let found = memchr(text.baseAddress! + start, Int32(byte), text.count - start) else { return nil }
-                return (text.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)), 1)
-            }
+            if let byte = targets.single { return ByteSearch.firstOffset(of: byte, in: text, from: start).map { ($0, 1) } }
             for offset in start..<Swift.max(start, text.count) where targets.containsASCII(text[offset]) { return (offset, 1) }
             return nil
         }
@@ -178,6 +175,12 @@ enum ByteSearch {
     /// Whether the two hold the same bytes.
     static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         a.count == b.count && hasPrefix(a, b)
+    }
+
+    /// The first offset from `start` where `text` holds `byte`.
+    static func firstOffset(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < text.count, let found = memchr(text.baseAddress! + start, Int32(byte), text.count - start) else { return nil }
+        return text.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The first offset from `start` where `text` holds `pattern`.

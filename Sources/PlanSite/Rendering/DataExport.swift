@@ -201,9 +201,15 @@ struct DataExport {
         if let first = value.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")].contains(first) {
             bytes.append(UInt8(ascii: "'"))
         }
-        for byte in value.utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            var run = 0
+            while let quote = ByteSearch.firstOffset(of: UInt8(ascii: "\""), in: utf8, from: run) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...quote]))
+                bytes.append(UInt8(ascii: "\""))
+                run = quote + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
