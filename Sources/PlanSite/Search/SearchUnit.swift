@@ -22,6 +22,16 @@ struct SearchUnit {
     /// address and which unit of the plan it is. Display chunks of such units are kept by it.
     var source: Fingerprint?
 
+    /// The text after its first line when that line is the title, as a task's is; "" when the
+    /// text is the title alone. A line break ends every run of words, so the text's tokens are
+    /// the title's and these.
+    var textAfterTitle: String? {
+        guard text.utf8.starts(with: title.utf8) else { return nil }
+        let rest = text.utf8.dropFirst(title.utf8.count)
+        guard let first = rest.first else { return "" }
+        return first == UInt8(ascii: "\n") ? String(Substring(rest.dropFirst())) : nil
+    }
+
     /// Field weights for BM25F: a number match beats a title match beats an agency match beats text.
     static let weights = (numbers: 8.0, title: 4.0, agencies: 3.0, text: 1.0)
 

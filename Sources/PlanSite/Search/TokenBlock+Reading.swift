@@ -26,9 +26,16 @@ extension TokenBlock {
         mutating func read(_ unit: SearchUnit) {
             length = 0
             add(unit.numbers, SearchUnit.weights.numbers, numbersOnly: true)
-            add(unit.title, SearchUnit.weights.title)
-            add(unit.agencies, SearchUnit.weights.agencies)
-            add(unit.text, SearchUnit.weights.text)
+            if let rest = unit.textAfterTitle {
+                // A task's text opens with its title: those words are read once, for both fields.
+                add(unit.title, SearchUnit.weights.title + SearchUnit.weights.text)
+                add(unit.agencies, SearchUnit.weights.agencies)
+                add(rest, SearchUnit.weights.text)
+            } else {
+                add(unit.title, SearchUnit.weights.title)
+                add(unit.agencies, SearchUnit.weights.agencies)
+                add(unit.text, SearchUnit.weights.text)
+            }
             // "=so tu phap": the whole name, so a query naming an agency exactly finds it first.
             // (Documents are found exactly by their number.) It does not count towards length.
             if unit.kind == .agency {
