@@ -92,7 +92,8 @@ public struct CitationScanner: Sendable {
     private func readNumber(_ c: [Unicode.Scalar], from start: Int) -> (DocumentNumber, Int)? {
         var i = start
         let serial = digits(c, &i)
-        guard !serial.isEmpty, serial.count <= 5, let value = Int(serial) else { return nil }
+        guard !serial.isEmpty, serial.count <= 5 else { return nil }
+        let value = serial.reduce(0) { $0 * 10 + Int(c[$1].value - 48) }
         skipSpaces(c, &i)
         guard i < c.count, c[i] == "/" || c[i] == "-" else { return nil }
         let firstSeparator = c[i]
@@ -102,6 +103,7 @@ public struct CitationScanner: Sendable {
             var probe = i
             let year = digits(c, &probe)
             if year.count == 4 {
+                let year = Unicode.Scalar.string(c[year])
                 skipSpaces(c, &probe)
                 if probe < c.count, c[probe] == "/" {
                     probe += 1
@@ -143,10 +145,12 @@ public struct CitationScanner: Sendable {
         return (number, end)
     }
 
-    private func digits(_ c: [Unicode.Scalar], _ i: inout Int) -> String {
-        var text = ""
-        while i < c.count, c[i].isDigit { text.unicodeScalars.append(c[i]); i += 1 }
-        return text
+    /// Where the ASCII digits from `i` lie. The codes below are read as ranges too, and a
+    /// string is made only of what a number keeps: appending scalar by scalar cost more than scanning.
+    private func digits(_ c: [Unicode.Scalar], _ i: inout Int) -> Range<Int> {
+        let start = i
+        while i < c.count, c[i].isDigit { i += 1 }
+        return start..<i
     }
 
     /// Spaces and line breaks that extraction from PDF leaves inside a number.
@@ -159,24 +163,25 @@ public struct CitationScanner: Sendable {
     /// A type code: an upper-case letter, then letters of either case (NQ, CTr, QĐi, TTr).
     private func typeCode(_ c: [Unicode.Scalar], _ i: inout Int) -> String? {
         guard i < c.count, c[i].isUppercase else { return nil }
-        var text = ""
-        while i < c.count, c[i].isLetter, text.count < 6 { text.unicodeScalars.append(c[i]); i += 1 }
-        return text
+        let start = i
+        while i < c.count, c[i].isLetter, i - start < 6 { i += 1 }
+        return Unicode.Scalar.string(c[start..<i])
     }
 
     /// An issuer code: upper-case letters and digits (TW, UBND, BCSĐ, QH15).
     private func upperCode(_ c: [Unicode.Scalar], _ i: inout Int) -> String? {
         guard i < c.count, c[i].isUppercase else { return nil }
-        var text = ""
-        while i < c.count, c[i].isUppercase || c[i].isDigit { text.unicodeScalars.append(c[i]); i += 1 }
-        return text.count <= 10 ? text : nil
+        let start = i
+        while i < c.count, c[i].isUppercase || c[i].isDigit { i += 1 }
+        return i - start <= 10 ? Unicode.Scalar.string(c[start..<i]) : nil
     }
 
     /// Issuer codes joined by dashes: UBND, QH15, NĐ-CP, BNV-TCCB.
     private func symbolGroups(_ c: [Unicode.Scalar], _ i: inout Int) -> String? {
         guard i < c.count, c[i].isUppercase else { return nil }
-        var text = ""
-        while i < c.count, c[i].isLetter || c[i].isDigit, text.count < 10 { text.unicodeScalars.append(c[i]); i += 1 }
+        let start = i
+        while i < c.count, c[i].isLetter || c[i].isDigit, i - start < 10 { i += 1 }
+        var text = Unicode.Scalar.string(c[start..<i])
         while i + 1 < c.count, c[i] == "-", c[i + 1].isUppercase {
             i += 1
             guard let next = upperCode(c, &i) else { break }
