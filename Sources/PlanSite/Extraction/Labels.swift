@@ -104,10 +104,11 @@ public struct OutlineToken: Hashable, Sendable {
 
     /// `read` without the quick test of the first bytes.
     static func tokenAtStart(_ text: String) -> (OutlineToken, rest: String)? {
-        let chars = Array(text.prefix(16))
+        let (chars, offsets) = leadingCharacters(text, 16)
         var i = 0
         func rest(_ from: Int) -> String {
-            String(text.dropFirst(from)).trimming()
+            let start = offsets.map { text.utf8.index(text.startIndex, offsetBy: $0[from]) } ?? text.index(text.startIndex, offsetBy: from)
+            return text[start...].trimming()
         }
         if chars.first == "(" {
             i = 1
@@ -135,6 +136,33 @@ public struct OutlineToken: Hashable, Sendable {
         if chars[i] == "." { i += 1 } else if !dotted { return nil }
         guard i < chars.count, chars[i] == " " else { return nil }
         return (OutlineToken(kind: dotted ? .dotted : .arabic, value: number), rest(i))
+    }
+
+    /// The first `count` Characters of a text and, where each of the scalars up to there is a
+    /// Character of its own (as in nearly every plan), the byte offset each starts at: then
+    /// they are read from the bytes, without grapheme breaking.
+    private static func leadingCharacters(_ text: String, _ count: Int) -> ([Character], offsets: [Int]?) {
+        let plain: ([Character], [Int])? = text.withUTF8Bytes { bytes in
+            var characters: [Character] = []
+            var offsets = [0]
+            characters.reserveCapacity(count + 1)
+            offsets.reserveCapacity(count + 2)
+            var offset = 0
+            // One scalar past the last: a combining mark there would join the last Character.
+            while offset < bytes.count, characters.count <= count {
+                let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
+                guard let scalar = Unicode.Scalar(value), SentenceRoles.isCharacterOfItsOwn(scalar) else { return nil }
+                characters.append(Character(scalar))
+                offset += length
+                offsets.append(offset)
+            }
+            if characters.count > count {
+                characters.removeLast()
+                offsets.removeLast()
+            }
+            return (characters, offsets)
+        }
+        return plain ?? (Array(text.prefix(count)), nil)
     }
 
     /// False for most paragraphs, by their first bytes: a token starts with "(", a digit, a roman
