@@ -37,6 +37,7 @@ public enum Label: Equatable, Sendable {
     ]
 
     static let longestSpelling = vocabulary.map(\.0.count).max()!
+    private static let spellingBytes = vocabulary.map { Array($0.0.utf8) }
 
     /// Reads "Label: value" (or a bare "Label") at the start of a line. The label must be followed
     /// by a colon or end the line, so "Chủ trì, phối hợp với …" in a sentence is not a label.
@@ -44,8 +45,11 @@ public enum Label: Equatable, Sendable {
         // Most lines are not labels, and folding a whole paragraph to learn that cost more than
         // the rest of reading it. Folding keeps one character per character, so the first few
         // dozen folded alone show whether any spelling can start the line.
-        let head = VietnameseText.fold(String(text[..<text.characterPrefixEnd(longestSpelling).end]))
-        guard vocabulary.contains(where: { head.hasPrefix($0.0) }) else { return nil }
+        let head = VietnameseText.foldedUTF8(String(text[..<text.characterPrefixEnd(longestSpelling).end]))
+        let mayStart = head.withUnsafeBufferPointer { head in
+            spellingBytes.contains { $0.withUnsafeBufferPointer { ByteSearch.hasPrefix(head, $0) } }
+        }
+        guard mayStart else { return nil }
         let folded = VietnameseText.fold(text)
         for (spelling, label) in vocabulary where folded.hasPrefix(spelling) {
             let rest = folded.dropFirst(spelling.count)
