@@ -16,11 +16,16 @@ public struct DeadlineParser: Sendable {
     /// Whether a parenthesis at the end of a task ("(hoàn thành trong quý II/2023)") is a
     /// deadline rather than an aside ("(có hiệu lực thi hành từ 01/07/2023)").
     public func isDeadlineParenthesis(_ inner: String) -> Bool {
+        !parenthesisDeadlines(inner).isEmpty
+    }
+
+    /// The deadlines a parenthesis states, or none if it is an aside.
+    public func parenthesisDeadlines(_ inner: String) -> [Deadline] {
         let folded = VietnameseText.fold(inner).trimming()
         // "(Quy định số …)" folds to "quy dinh": a quarter needs its number right after "quý".
         if folded.hasPrefix("quy "), case .word(let next)? = DeadlineToken.tokenize(folded).dropFirst().first,
-           Self.romanQuarters[next] == nil { return false }
-        return Self.deadlineOpeners.contains { folded.hasPrefix($0) } && !parse(inner).isEmpty
+           Self.romanQuarters[next] == nil { return [] }
+        return Self.deadlineOpeners.contains { folded.hasPrefix($0) } ? parse(inner) : []
     }
 
     static let deadlineOpeners = [

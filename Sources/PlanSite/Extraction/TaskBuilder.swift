@@ -155,7 +155,7 @@ struct TaskBuilder {
             var rest = Substring(text)
             while let open = rest.firstIndex(ofAnyASCII: "("), let close = rest.firstIndex(ofAnyASCII: ")", from: open) {
                 let inner = String(rest[rest.index(after: open)..<close])
-                if deadlineParser.isDeadlineParenthesis(inner) { deadlines += deadlineParser.parse(inner) }
+                deadlines += deadlineParser.parenthesisDeadlines(inner)
                 rest = rest[rest.index(after: close)...]
             }
         }
