@@ -82,7 +82,6 @@ enum AgencyListText {
     struct Piece {
         var separator: String
         var text: String
-        var joinedText: String { separator + text }
     }
 
     /// Cuts a group at ", " and " và ", keeping each separator so pieces can be re-joined as written.

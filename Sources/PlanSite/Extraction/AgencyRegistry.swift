@@ -87,13 +87,20 @@ public struct AgencyRegistry: Sendable {
                 }
             }
             let pieces = AgencyListText.pieces(body)
+            // Pieces and separators meet at spaces and commas, so a run of pieces has the key of
+            // their keys joined ("và" is a word of its own): each piece is keyed once, not once a run.
+            let keys = pieces.map { (separator: AgencyListText.key($0.separator), text: AgencyListText.key($0.text)) }
+            let prefixKey = AgencyListText.key(prefix)
+            func key(_ run: ClosedRange<Int>) -> String {
+                ([prefixKey, keys[run.lowerBound].text] + keys[run].dropFirst().flatMap { [$0.separator, $0.text] })
+                    .filter { !$0.isEmpty }.joined(separator: " ")
+            }
             var i = 0
             while i < pieces.count {
                 var matched: (Int, Agency)?
                 var j = pieces.count - 1
                 while j >= i {
-                    let candidate = prefix + pieces[i...j].map(\.joinedText).joined().dropFirst(pieces[i].separator.count)
-                    if let agency = agency(named: String(candidate)) { matched = (j, agency); break }
+                    if let index = byKey[key(i...j)] { matched = (j, agencies[index]); break }
                     j -= 1
                 }
                 if let (end, agency) = matched {
