@@ -107,6 +107,32 @@ struct FastPathTests {
         }
     }
 
+    /// Folding lowers eight ASCII bytes at a time: it must give what folding each scalar alone
+    /// gives, for every ASCII byte, at every offset, between Vietnamese letters.
+    @Test func foldingEightBytesAtATimeFoldsEachScalar() {
+        let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for shift in 0..<8 {
+            for text in [String(repeating: "x", count: shift) + ascii + "ĐẢNG ỦY tỉnh Lào Cai" + ascii.uppercased(),
+                         "Ủy ban Nhân dân TỈNH" + String(repeating: "@[`{AZaz ", count: shift + 1) + "Ⱥ\u{301}Ð Sở"] {
+                let alone = text.unicodeScalars.map { VietnameseText.fold(String($0)) }.joined()
+                #expect(VietnameseText.fold(text) == alone)
+            }
+        }
+    }
+
+    /// `AgencyRegistry` keys a run of list pieces by joining the pieces' and separators' keys:
+    /// that must be the key of the run as written, abbreviations and odd characters included.
+    @Test(arguments: ["UBND tỉnh", "Sở Tư pháp.", "Mặt trận Tổ quốc Việt Nam tỉnh", "Ban Chỉ đạo 35", "Uỷ ban \u{1F600} nhân dân",
+                      "Sở Nội vụ (Ban Thi đua)", "HĐND", "Cục Thuế\u{301}", ""])
+    func aRunIsKeyedByItsPiecesKeys(piece: String) {
+        for other in Self.awkward.prefix(6) + ["MTTQVN", "Ủy ban nhân dân cấp huyện"] {
+            for separator in [", ", " và "] {
+                let joined = [piece, separator, other].map(AgencyListText.key).filter { !$0.isEmpty }.joined(separator: " ")
+                #expect(AgencyListText.key(piece + separator + other) == joined, "\(piece)|\(separator)|\(other)")
+            }
+        }
+    }
+
     /// SentenceRoles reads scalars as Characters only where each scalar is one and folds to one.
     @Test func scalarsOfTheirOwnAreCharactersOfTheirOwn() {
         var scalars = (0..<0x2100).compactMap(Unicode.Scalar.init).filter(SentenceRoles.isCharacterOfItsOwn)
