@@ -133,14 +133,14 @@ struct FastPathTests {
         }
     }
 
-    /// SentenceRoles reads scalars as Characters only where each scalar is one and folds to one.
+    /// Plain scalars are read as Characters only where each scalar is one and folds to one.
     @Test func scalarsOfTheirOwnAreCharactersOfTheirOwn() {
-        var scalars = (0..<0x2100).compactMap(Unicode.Scalar.init).filter(SentenceRoles.isCharacterOfItsOwn)
+        var scalars = (0..<0x2100).compactMap(Unicode.Scalar.init).filter { PlainScalars.standsAlone($0.value) }
         for scalar in scalars {
             let folded = VietnameseText.fold(String(scalar)).unicodeScalars
             #expect(folded.count == 1, "U+\(String(scalar.value, radix: 16))")
             // "Ⱥ" folds to "ⱥ", outside the set: it must still be a Character of its own.
-            if let other = folded.first, !SentenceRoles.isCharacterOfItsOwn(other) { scalars.append(other) }
+            if let other = folded.first, !PlainScalars.standsAlone(other.value) { scalars.append(other) }
         }
         let pairs = scalars.lazy.flatMap { a in scalars.lazy.map { b in String(String.UnicodeScalarView([a, b])) } }
         #expect(pairs.allSatisfy { $0.count == 2 })

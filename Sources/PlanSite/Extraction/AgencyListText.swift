@@ -87,7 +87,7 @@ enum AgencyListText {
     /// Cuts a group at ", " and " và ", keeping each separator so pieces can be re-joined as written.
     static func pieces(_ group: String) -> [Piece] {
         let trimmed = group.trimming(Whitespace.isSpaceOrNewline)
-        if trimmed.unicodeScalars.allSatisfy(SentenceRoles.isCharacterOfItsOwn) { return plainPieces(trimmed) }
+        if trimmed.unicodeScalars.allSatisfy({ PlainScalars.standsAlone($0.value) }) { return plainPieces(trimmed) }
         var pieces: [Piece] = []
         var separator = ""
         var current = ""
@@ -114,7 +114,7 @@ enum AgencyListText {
         return pieces
     }
 
-    /// `pieces` of text whose every scalar is a Character of its own, cut at the separators' bytes.
+    /// `pieces` of plain text (`PlainScalars`), cut at the separators' bytes.
     private static func plainPieces(_ text: String) -> [Piece] {
         let bytes = Array(text.utf8)
         let and = Array(" và ".utf8)

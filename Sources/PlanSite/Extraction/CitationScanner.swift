@@ -103,7 +103,7 @@ public struct CitationScanner: Sendable {
             var probe = i
             let year = digits(c, &probe)
             if year.count == 4 {
-                let year = Unicode.Scalar.string(c[year])
+                let year = PlainScalars.string(c[year])
                 skipSpaces(c, &probe)
                 if probe < c.count, c[probe] == "/" {
                     probe += 1
@@ -165,7 +165,7 @@ public struct CitationScanner: Sendable {
         guard i < c.count, c[i].isUppercase else { return nil }
         let start = i
         while i < c.count, c[i].isLetter, i - start < 6 { i += 1 }
-        return Unicode.Scalar.string(c[start..<i])
+        return PlainScalars.string(c[start..<i])
     }
 
     /// An issuer code: upper-case letters and digits (TW, UBND, BCSĐ, QH15).
@@ -173,7 +173,7 @@ public struct CitationScanner: Sendable {
         guard i < c.count, c[i].isUppercase else { return nil }
         let start = i
         while i < c.count, c[i].isUppercase || c[i].isDigit { i += 1 }
-        return i - start <= 10 ? Unicode.Scalar.string(c[start..<i]) : nil
+        return i - start <= 10 ? PlainScalars.string(c[start..<i]) : nil
     }
 
     /// Issuer codes joined by dashes: UBND, QH15, NĐ-CP, BNV-TCCB.
@@ -181,7 +181,7 @@ public struct CitationScanner: Sendable {
         guard i < c.count, c[i].isUppercase else { return nil }
         let start = i
         while i < c.count, c[i].isLetter || c[i].isDigit, i - start < 10 { i += 1 }
-        var text = Unicode.Scalar.string(c[start..<i])
+        var text = PlainScalars.string(c[start..<i])
         while i + 1 < c.count, c[i] == "-", c[i + 1].isUppercase {
             i += 1
             guard let next = upperCode(c, &i) else { break }

@@ -142,9 +142,8 @@ public struct OutlineToken: Hashable, Sendable {
         return (OutlineToken(kind: dotted ? .dotted : .arabic, value: number), rest(i))
     }
 
-    /// The first `count` Characters of a text and, where each of the scalars up to there is a
-    /// Character of its own (as in nearly every plan), the byte offset each starts at: then
-    /// they are read from the bytes, without grapheme breaking.
+    /// The first `count` Characters of a text and, where the scalars up to there are plain (as in
+    /// nearly every plan), the byte offset each starts at: then they are read from the bytes.
     private static func leadingCharacters(_ text: String, _ count: Int) -> ([Character], offsets: [Int]?) {
         let plain: ([Character], [Int])? = text.withUTF8Bytes { bytes in
             var characters: [Character] = []
@@ -155,7 +154,7 @@ public struct OutlineToken: Hashable, Sendable {
             // One scalar past the last: a combining mark there would join the last Character.
             while offset < bytes.count, characters.count <= count {
                 let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
-                guard let scalar = Unicode.Scalar(value), SentenceRoles.isCharacterOfItsOwn(scalar) else { return nil }
+                guard PlainScalars.standsAlone(value), let scalar = Unicode.Scalar(value) else { return nil }
                 characters.append(Character(scalar))
                 offset += length
                 offsets.append(offset)

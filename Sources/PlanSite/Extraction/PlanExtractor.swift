@@ -78,7 +78,7 @@ public struct PlanExtractor: Sendable {
 
     /// The first 24 Characters of `text` up to a line break or tab: where a document number
     /// would be. `text.prefix(while:).prefix(24)` walks the rest of the paragraph; Characters
-    /// are walked only where a scalar may not be one of its own.
+    /// are walked only where the text is not plain (`PlainScalars`).
     private static func candidate(_ text: Substring) -> Substring {
         let limit = 24
         let plainEnd: Int? = text.withUTF8Bytes { bytes in
@@ -86,7 +86,7 @@ public struct PlanExtractor: Sendable {
             var taken = 0
             while offset < bytes.count {
                 let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
-                guard (value < 0x300 && value != 0x0D) || (0x1E00..<0x1F00).contains(value) else { return nil }
+                guard PlainScalars.standsAlone(value) else { return nil }
                 if taken == limit || (value != 0x20 && Unicode.Scalar(value)!.properties.isWhitespace) { break }
                 offset += length
                 taken += 1

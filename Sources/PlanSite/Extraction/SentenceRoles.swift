@@ -17,8 +17,8 @@ struct SentenceRoles {
         guard folded.containsBytes("chu tri") || folded.containsBytes("de nghi ") else { return Found() }
         // In most plans every scalar is a Character of its own and folds to one scalar: there
         // scalars stand in for Characters, which cost far more to list and count.
-        if let scalars = Unicode.Scalar.units(of: text, where: Self.isCharacterOfItsOwn) {
-            return read(scalars, folded: Unicode.Scalar.units(folded), foldedText: folded, subject: subject)
+        if let scalars = PlainScalars.scalars(of: text, plainOnly: true) {
+            return read(scalars, folded: PlainScalars.scalars(of: folded)!, foldedText: folded, subject: subject)
         }
         return read(Array(text), folded: Array(folded), foldedText: folded, subject: subject)
     }
@@ -56,17 +56,6 @@ struct SentenceRoles {
             }
         }
         return found
-    }
-
-    /// Scalars that are always a Character of their own and fold to one scalar that is too
-    /// ("Ⱥ" to "ⱥ", outside this list but a Character of its own all the same):
-    /// ASCII but "\r" (which joins "\n"), Latin and Vietnamese letters, punctuation. Combining
-    /// marks, joiners and the scripts whose letters combine are not among them.
-    static func isCharacterOfItsOwn(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x0D, 0x0E..<0x300, 0x1E00..<0x1F00, 0x2010..<0x2028, 0x2030..<0x205F: true
-        default: false
-        }
     }
 
     private func registered(_ list: String) -> [String] {
@@ -131,15 +120,8 @@ extension Character: TextUnit {
 }
 
 extension Unicode.Scalar: TextUnit {
-    static func string(_ units: ArraySlice<Unicode.Scalar>) -> String {
-        String(unsafeUninitializedCapacity: units.count * 4) { buffer in
-            var count = 0
-            for scalar in units { count += UTF8Bytes.encode(scalar.value, into: buffer.baseAddress! + count) }
-            return count
-        }
-    }
-
-    static func units(_ text: String) -> [Unicode.Scalar] { units(of: text, where: { _ in true })! }
+    static func string(_ units: ArraySlice<Unicode.Scalar>) -> String { PlainScalars.string(units) }
+    static func units(_ text: String) -> [Unicode.Scalar] { PlainScalars.scalars(of: text)! }
 
     /// Scalars start at every byte but the continuation bytes of UTF-8.
     static func offset(of index: String.Index, in text: String) -> Int {
@@ -148,22 +130,6 @@ extension Unicode.Scalar: TextUnit {
             var count = 0
             for offset in 0..<end where bytes[offset] & 0xC0 != 0x80 { count += 1 }
             return count
-        }
-    }
-
-    /// The text's scalars, or nil if one of them fails `accept`.
-    static func units(of text: String, where accept: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar]? {
-        text.withUTF8Bytes { bytes in
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(bytes.count)
-            var offset = 0
-            while offset < bytes.count {
-                let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
-                guard let scalar = Unicode.Scalar(value), accept(scalar) else { return nil }
-                scalars.append(scalar)
-                offset += length
-            }
-            return scalars
         }
     }
 }

@@ -57,18 +57,15 @@ extension StringProtocol {
     }
 
     /// Where the first `limit` Characters end, and how many there are (fewer when the text is
-    /// shorter): `index(_:offsetBy:limitedBy:)` without grapheme breaking for text whose every
-    /// scalar is a Character of its own, as plans' text almost always is (below U+0300, where
-    /// combining marks start, and the precomposed Vietnamese letters U+1E00–U+1EFF; "\r" is left
-    /// out, as "\r\n" is one Character). Other text is walked Character by Character.
+    /// shorter): `index(_:offsetBy:limitedBy:)` without grapheme breaking for plain text
+    /// (`PlainScalars`), as plans' text almost always is. Other text is walked Character by Character.
     func characterPrefixEnd(_ limit: Int) -> (end: Index, count: Int) {
         let simple: (offset: Int, count: Int)? = withUTF8Bytes { bytes in
-            func standsAlone(_ value: UInt32) -> Bool { (value < 0x300 && value != 0x0D) || (value >= 0x1E00 && value < 0x1F00) }
             var offset = 0
             var count = 0
             while offset < bytes.count {
                 let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
-                guard standsAlone(value) else { return nil }
+                guard PlainScalars.standsAlone(value) else { return nil }
                 if count == limit { break }
                 offset += length
                 count += 1
@@ -90,19 +87,17 @@ extension StringProtocol {
         utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
     }
 
-    /// True where the scalars on both sides of byte `offset` are sure to be in different
-    /// Characters: Latin and Vietnamese letters, punctuation and spaces (below U+0300, or
-    /// U+1E00–U+1EFF) break from each other but for "\r\n". False where it takes grapheme
-    /// breaking to tell, or the scalar before lies outside `bytes`.
+    /// True where the scalars on both sides of byte `offset` are plain (`PlainScalars`), so
+    /// surely in different Characters. False where it takes grapheme breaking to tell, or the
+    /// scalar before lies outside `bytes`.
     private static func surelySeparates(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         guard offset < bytes.count else { return offset == bytes.count }
         guard offset > 0 else { return false }
-        func simple(_ value: UInt32) -> Bool { value < 0x300 || (0x1E00..<0x1F00).contains(value) }
         var start = offset - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
         let before = UTF8Bytes.scalar(in: bytes, at: start).value
         let after = UTF8Bytes.scalar(in: bytes, at: offset).value
-        return simple(before) && simple(after) && !(before == 0x0D && after == 0x0A)
+        return PlainScalars.standsAlone(before) && PlainScalars.standsAlone(after)
     }
 
     /// The only scalars that `==` on Characters takes for ASCII ones: canonical singletons.
