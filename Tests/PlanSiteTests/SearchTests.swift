@@ -77,7 +77,8 @@ struct SearchTests {
 
     /// A task's title, the first line of its text, is read once for both fields: its tokens
     /// weigh what reading the fields one by one gives.
-    @Test(arguments: ["Sở Tư pháp chủ trì (Quý II/2025)", "Sở Tư pháp chủ trì, Kế hoạch số 12/KH-UBND\nBáo cáo 27-NQ/TW; tư pháp"])
+    @Test(arguments: ["Sở Tư pháp chủ trì (Quý II/2025)", "Sở Tư pháp chủ trì, Kế hoạch số 12/KH-UBND\nBáo cáo 27-NQ/TW; tư pháp",
+                      "Thực hiện Nghị quyết số 27-\nNQ/TW của Bộ Chính trị", "Quyết định số 33/\n2021/QĐ-UBND"])
     func aTitleReadOnceWeighsAsBothFields(text: String) {
         let title = String(text.prefix { $0 != "\n" })
         let unit = SearchUnit(kind: .task, title: title, url: "", province: nil, numbers: "27-NQ/TW", agencies: "Sở Tư pháp",
@@ -87,8 +88,8 @@ struct SearchTests {
         var read: [String: Float] = [:]
         for (index, id) in block.tokenIDs.enumerated() { read[block.withName(Int(id)) { String(decoding: $0, as: UTF8.self) }] = block.weights[index] }
         var expected: [String: Float] = [:]
-        for (field, weight, numbersOnly) in [(unit.numbers, 8.0, true), (title, 4, false), (unit.agencies, 3, false), (text, 1, false)] {
-            SearchText.forEachToken(field, numbersOnly: numbersOnly) { expected[String(decoding: $0, as: UTF8.self), default: 0] += Float(weight) }
+        for (field, weight, parts) in [(unit.numbers, 8.0, SearchText.Parts.numbers), (title, 4, .all), (unit.agencies, 3, .all), (text, 1, .all)] {
+            SearchText.forEachToken(field, parts) { expected[String(decoding: $0, as: UTF8.self), default: 0] += Float(weight) }
         }
         #expect(read == expected)
         #expect(block.lengths == [expected.values.reduce(0, +)])

@@ -22,11 +22,13 @@ public enum SearchText {
         return tokens
     }
 
+    /// Which of `tokens` to give: syllables and their pairs, the "#…" tokens of document numbers, or both.
+    enum Parts { case all, words, numbers }
+
     /// `tokens` as bytes, valid only during the call: the index interns tokens straight from
-    /// them, and a String is made only for a token it has not seen. `numbersOnly` gives just
-    /// the "#…" tokens.
-    static func forEachToken(_ text: String, numbersOnly: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if !numbersOnly {
+    /// them, and a String is made only for a token it has not seen.
+    static func forEachToken(_ text: String, _ parts: Parts = .all, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if parts != .numbers {
             VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
                 // Two syllables and "_" never take more room than the text and one byte.
                 let pair = UnsafeMutablePointer<UInt8>.allocate(capacity: folded.count + 1)
@@ -43,6 +45,7 @@ public enum SearchText {
                 }
             }
         }
+        guard parts != .words else { return }
         for scanned in CitationScanner().scan(text) {
             for var token in numberTokens(scanned.number) { token.withUTF8(body) }
         }

@@ -23,8 +23,8 @@ struct SearchUnit {
     var source: Fingerprint?
 
     /// The text after its first line when that line is the title, as a task's is; "" when the
-    /// text is the title alone. A line break ends every run of words, so the text's tokens are
-    /// the title's and these.
+    /// text is the title alone. A line break ends every run of words, so the text's words are
+    /// the title's and these (its document numbers are not: see `TokenBlock.BlockReader.read`).
     var textAfterTitle: String? {
         guard text.utf8.starts(with: title.utf8) else { return nil }
         let rest = text.utf8.dropFirst(title.utf8.count)

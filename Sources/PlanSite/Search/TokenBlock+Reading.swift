@@ -25,12 +25,16 @@ extension TokenBlock {
 
         mutating func read(_ unit: SearchUnit) {
             length = 0
-            add(unit.numbers, SearchUnit.weights.numbers, numbersOnly: true)
+            add(unit.numbers, SearchUnit.weights.numbers, .numbers)
             if let rest = unit.textAfterTitle {
-                // A task's text opens with its title: those words are read once, for both fields.
-                add(unit.title, SearchUnit.weights.title + SearchUnit.weights.text)
+                // A task's text opens with its title: its words are read once, for both fields.
+                // Numbers are read from each field whole, as one can run across the line break
+                // ("27-" at the end of the title, "NQ/TW" on the next line).
+                add(unit.title, SearchUnit.weights.title + SearchUnit.weights.text, .words)
+                add(unit.title, SearchUnit.weights.title, .numbers)
                 add(unit.agencies, SearchUnit.weights.agencies)
-                add(rest, SearchUnit.weights.text)
+                add(rest, SearchUnit.weights.text, .words)
+                add(unit.text, SearchUnit.weights.text, .numbers)
             } else {
                 add(unit.title, SearchUnit.weights.title)
                 add(unit.agencies, SearchUnit.weights.agencies)
@@ -57,8 +61,8 @@ extension TokenBlock {
             block.lengths.append(length)
         }
 
-        private mutating func add(_ text: String, _ weight: Double, numbersOnly: Bool = false) {
-            SearchText.forEachToken(text, numbersOnly: numbersOnly) { token in
+        private mutating func add(_ text: String, _ weight: Double, _ parts: SearchText.Parts = .all) {
+            SearchText.forEachToken(text, parts) { token in
                 add(interner.id(token), Float(weight))
                 length += Float(weight)
             }
