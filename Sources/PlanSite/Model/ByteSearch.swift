@@ -115,8 +115,8 @@ extension StringProtocol {
         // Only ASCII wanted: no UTF-8 byte of another scalar can match, so none is decoded.
         if targets.wide.isEmpty {
             if let byte = targets.single { return ByteSearch.firstOffset(of: byte, in: text, from: start).map { ($0, 1) } }
-            for offset in start..<Swift.max(start, text.count) where targets.containsASCII(text[offset]) { return (offset, 1) }
-            return nil
+            guard start < text.count else { return nil }
+            return (start..<text.count).first { targets.containsASCII(text[$0]) }.map { ($0, 1) }
         }
         var offset = start
         while offset < text.count {

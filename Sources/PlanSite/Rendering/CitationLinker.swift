@@ -16,7 +16,7 @@ struct CitationLinker {
             var linkDepth = 0
             var position = 0
             while position < bytes.count {
-                let open = Self.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: position) ?? bytes.count
+                let open = ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: bytes, from: position) ?? bytes.count
                 let text = UnsafeBufferPointer(rebasing: bytes[position..<open])
                 if linkDepth == 0, CitationScanner.mayHoldNumber(text) {
                     output += linked(String(decoding: text, as: UTF8.self)).utf8
@@ -24,7 +24,7 @@ struct CitationLinker {
                     output += text
                 }
                 guard open < bytes.count else { break }
-                let close = Self.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: open).map { $0 + 1 } ?? bytes.count
+                let close = ByteSearch.firstOffset(of: UInt8(ascii: ">"), in: bytes, from: open).map { $0 + 1 } ?? bytes.count
                 let tag = UnsafeBufferPointer(rebasing: bytes[open..<close])
                 if Self.opensLink(tag) { linkDepth += 1 } else if tag.elementsEqual("</a>".utf8) { linkDepth = max(0, linkDepth - 1) }
                 output += tag
@@ -40,11 +40,6 @@ struct CitationLinker {
         if tag.elementsEqual("<a>".utf8) { return true }
         guard tag.starts(with: "<a ".utf8) else { return false }
         return tag.count == 3 || tag[3] < 0x80 || String(decoding: tag, as: UTF8.self).hasPrefix("<a ")
-    }
-
-    private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start) else { return nil }
-        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private func linked(_ string: String) -> String {

@@ -27,11 +27,10 @@ struct ShardMembers {
             guard expect(UInt8(ascii: "\"")) else { return nil }
             // Codes run to thousands of bytes, with no escape in them.
             if !escapes {
-                let end = bytes.withUnsafeBytes { buffer -> Int? in
-                    let start = buffer.baseAddress! + at
-                    guard let quote = memchr(start, Int32(UInt8(ascii: "\"")), buffer.count - at) else { return nil }
-                    let length = start.distance(to: UnsafeRawPointer(quote))
-                    return memchr(start, Int32(UInt8(ascii: "\\")), length) == nil ? at + length : nil
+                let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
+                    guard let quote = ByteSearch.firstOffset(of: UInt8(ascii: "\""), in: buffer, from: at) else { return nil }
+                    let string = UnsafeBufferPointer(rebasing: buffer[at..<quote])
+                    return ByteSearch.firstOffset(of: UInt8(ascii: "\\"), in: string, from: 0) == nil ? quote : nil
                 }
                 guard let end else { return nil }
                 at = end + 1
