@@ -26,10 +26,16 @@ struct SearchUnit {
     /// text is the title alone. A line break ends every run of words, so the text's words are
     /// the title's and these (its document numbers are not: see `TokenBlock.BlockReader.read`).
     var textAfterTitle: String? {
-        guard text.utf8.starts(with: title.utf8) else { return nil }
-        let rest = text.utf8.dropFirst(title.utf8.count)
-        guard let first = rest.first else { return "" }
-        return first == UInt8(ascii: "\n") ? String(Substring(rest.dropFirst())) : nil
+        let follows = text.withUTF8Bytes { text in
+            title.withUTF8Bytes { title -> Bool? in
+                guard ByteSearch.hasPrefix(text, title) else { return nil }
+                guard text.count > title.count else { return false }
+                return text[title.count] == UInt8(ascii: "\n")
+            }
+        }
+        guard let follows else { return nil }
+        guard follows else { return text.utf8.count == title.utf8.count ? "" : nil }
+        return String(Substring(text.utf8.dropFirst(title.utf8.count + 1)))
     }
 
     /// Field weights for BM25F: a number match beats a title match beats an agency match beats text.
