@@ -72,7 +72,8 @@ struct FastPathTests {
         let a = { (count: Int) in String(repeating: "ạ", count: count) }
         return awkward + [a(299) + "\n\u{301}b", a(300) + "\n\u{301}b", a(298) + "\n\n\u{301}\u{301}bc", a(301), a(300), a(302) + "\r\n",
                           "\n\n" + a(150) + "\r\n\u{2028}" + a(150) + "\u{85}x", a(100) + "\n" + a(100) + "\n" + a(99) + "\n\u{301}" + a(5),
-                          String(repeating: "x\n", count: 400), "🇻🇳\n🇻🇳🇻🇳\n" + a(297)]
+                          String(repeating: "x\n", count: 400), "🇻🇳\n🇻🇳🇻🇳\n" + a(297),
+                          a(299) + "\nbc", a(299) + "\n\n", a(300) + "\n", a(300) + "\nb", a(298) + "\r\nb\nc", "\r\nx\r\n\r\ny\u{85}", a(5000)]
     }()
 
     @Test(arguments: snippets)

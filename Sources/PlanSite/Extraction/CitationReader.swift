@@ -76,14 +76,26 @@ struct CitationReader {
     }
 
     /// How many characters "ngày 09/11/2022" or "ngày 09 tháng 11 năm 2022" takes: up to the end of the year.
-    private static func dateLength(_ folded: String) -> Int {
-        let characters = Array(folded.prefix(40))
-        var i = 0
-        while i < characters.count {
-            guard characters[i].isNumber else { i += 1; continue }
+    static func dateLength(_ folded: String) -> Int {
+        // Where the first 41 bytes are ASCII but "\r", each of the first 40 is a Character and a
+        // number is a digit: folded text nearly always is, and is read without grapheme breaking.
+        let ascii = folded.withUTF8Bytes { bytes -> Int? in
+            let window = bytes.prefix(41)
+            guard !window.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return nil }
+            return yearEnd(in: window.prefix(40)) { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        }
+        return ascii ?? yearEnd(in: Array(folded.prefix(40)), isNumber: \.isNumber)
+    }
+
+    /// The end of the first run of four numbers, counted from the start; 0 if there is none.
+    private static func yearEnd<Characters: RandomAccessCollection>(in characters: Characters,
+                                                                    isNumber: (Characters.Element) -> Bool) -> Int {
+        var i = characters.startIndex
+        while i < characters.endIndex {
+            guard isNumber(characters[i]) else { i = characters.index(after: i); continue }
             var j = i
-            while j < characters.count, characters[j].isNumber { j += 1 }
-            if j - i == 4 { return j }
+            while j < characters.endIndex, isNumber(characters[j]) { j = characters.index(after: j) }
+            if characters.distance(from: i, to: j) == 4 { return characters.distance(from: characters.startIndex, to: j) }
             i = j
         }
         return 0

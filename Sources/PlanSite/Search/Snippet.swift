@@ -10,6 +10,7 @@ enum Snippet {
     /// or "\r\n"), and characters are counted only until 302 are certain: joining can merge a
     /// Character into the space before it but never split one, so the first 300 are then final.
     static func source(_ text: String) -> String {
+        if let plain = plainSource(text) { return plain }
         var joined = ""
         var counted = 0
         var cut: String?
@@ -22,6 +23,51 @@ enum Snippet {
             return false
         }
         return cut ?? shortened(joined, to: length)
+    }
+
+    /// `source` of plain text (`PlainScalars`), where every scalar is a Character: one pass over
+    /// the bytes that ends at the 301st Character, however long the text's first line is, and
+    /// copies each line's kept bytes at once. Nil when a scalar that is not plain comes first.
+    private static func plainSource(_ text: String) -> String? {
+        text.withUTF8Bytes { bytes -> String? in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(min(bytes.count, 4 * length))
+            var count = 0
+            var space = false
+            var offset = 0
+            // The start of the line's bytes not yet copied into `kept`.
+            var line = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                var width = 1
+                if byte < 0x0E || byte >= 0x80 {
+                    let newline = newlineLength(bytes, at: offset)
+                    if newline > 0 {
+                        kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line..<offset]))
+                        space = space || !kept.isEmpty
+                        offset += newline
+                        line = offset
+                        continue
+                    }
+                    let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
+                    guard PlainScalars.standsAlone(value) else { return nil }
+                    width = length
+                }
+                if space, count < length {
+                    kept.append(UInt8(ascii: " "))
+                    count += 1
+                    space = false
+                }
+                guard count < length else {
+                    kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line..<offset]))
+                    return String(decoding: kept, as: UTF8.self) + "…"
+                }
+                count += 1
+                offset += width
+            }
+            kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line..<offset]))
+            return String(decoding: kept, as: UTF8.self)
+        }
     }
 
     static func shortened(_ text: String, to length: Int) -> String {
