@@ -40,7 +40,7 @@ public struct SearchIndex {
         yearCodes = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0 + 1) })
         let blocks = TokenBlocks(units: site, jobs: jobs, cache: tokens).make()
         tokenized()
-        table = PostingTable(blocks: consume blocks, numbers: site.numbers)
+        table = PostingTable(blocks: consume blocks, numbers: site.numbers, jobs: jobs)
         facets = Array(repeating: 0, count: table.lengths.count)
         self.site = site
         firstTierPostings = 0

@@ -43,7 +43,8 @@ struct SearchUnit {
 
     /// The site's units, numbered by `UnitLayout`: each plan with its tasks, and agencies and
     /// documents in short runs, so a query's results from one plan share display chunks.
-    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:], chunk: Int = SearchIndex.chunkSize) -> SiteUnits {
+    static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:], chunk: Int = SearchIndex.chunkSize,
+                    jobs: Int = Workers.default) -> SiteUnits {
         let urls = SiteURLs(base: site.config.baseURL)
         var units: [SearchUnit] = site.agencies.map { record in
             SearchUnit(kind: .agency, title: record.agency.name, url: urls.agency(record.agency), province: nil, numbers: "",
@@ -60,9 +61,12 @@ struct SearchUnit {
                               year: document.date?.year)
         }
         entities += runs("d ", agencyCount..<units.count, of: units)
-        for entry in site.plans {
+        // Each plan's units are made on its own, on every core: a national site has hundreds of
+        // thousands of tasks, and this ran alone on one core for a second.
+        let byPlan = site.plans.parallelMap(jobs: jobs) { of($0.plan, urls: urls, key: planKeys[$0.plan.sourcePath]) }
+        for (entry, planUnits) in zip(site.plans, byPlan) {
             let first = units.count
-            units += of(entry.plan, urls: urls, key: planKeys[entry.plan.sourcePath])
+            units += planUnits
             entities.append((entityName(entry.plan.slug), first..<units.count))
         }
         return SiteUnits(units: units, entities: entities, chunk: chunk)

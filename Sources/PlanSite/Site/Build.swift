@@ -180,7 +180,7 @@ public struct Build {
         let linkedPlans = site.plans.count
         var linked = Optional(consume site)
         try timed("search index") {
-            let units = SearchUnit.all(linked!, planKeys: planKeys)
+            let units = SearchUnit.all(linked!, planKeys: planKeys, jobs: jobs)
             // Gone with the site model, while the units are tokenized: what glibc keeps of it for
             // reuse goes back to the system, as the posting table's large arrays could not reuse it.
             // A rebuild reads most tokens back from the cache faster than the model is freed, and

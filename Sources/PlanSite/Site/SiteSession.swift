@@ -250,7 +250,7 @@ public final class SiteSession {
         var written = written
         let cache = BuildCache(folder: build.cacheDirectory!)
         var made: Set<String> = []
-        searchIndex = try SearchIndexBuilder(site: SearchUnit.all(site, planKeys: planKeys), jobs: build.jobs,
+        searchIndex = try SearchIndexBuilder(site: SearchUnit.all(site, planKeys: planKeys, jobs: build.jobs), jobs: build.jobs,
                                              previous: cache.previousOutput(build.outputDirectory), tokens: cache.tokens).write { file in
             made.insert(file.path)
             if !file.reused, try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
