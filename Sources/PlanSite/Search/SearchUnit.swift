@@ -46,30 +46,31 @@ struct SearchUnit {
     static func all(_ site: SiteModel, planKeys: [String: Fingerprint] = [:], chunk: Int = SearchIndex.chunkSize,
                     jobs: Int = Workers.default) -> SiteUnits {
         let urls = SiteURLs(base: site.config.baseURL)
-        var units: [SearchUnit] = site.agencies.map { record in
-            SearchUnit(kind: .agency, title: record.agency.name, url: urls.agency(record.agency), province: nil, numbers: "",
-                       agencies: (record.agency.aliases + record.agency.formerly).joined(separator: ". "),
-                       text: record.agency.note ?? "", leads: [], cited: [], deadline: "", year: nil)
+        let agencies = runs("a ", site.agencies.map { urls.agency($0.agency) })
+        let documents = runs("d ", site.documents.map { urls.document($0.document.ref) })
+        let plans = site.plans.map { (name: entityName($0.plan.slug), unitCount: 1 + $0.plan.tasks.count) }
+        let entities = agencies.map { ($0.name, $0.items.count) } + documents.map { ($0.name, $0.items.count) } + plans
+        return SiteUnits(entities: entities, chunk: chunk, jobs: jobs) { index in
+            if index < agencies.count { return agencies[index].items.map { agency(site.agencies[$0], urls: urls) } }
+            let rest = index - agencies.count
+            if rest < documents.count { return documents[rest].items.map { document(site.documents[$0], urls: urls) } }
+            let plan = site.plans[rest - documents.count].plan
+            return of(plan, urls: urls, key: planKeys[plan.sourcePath])
         }
-        var entities = runs("a ", 0..<units.count, of: units)
-        let agencyCount = units.count
-        units += site.documents.map { record in
-            let document = record.document
-            return SearchUnit(kind: .document, title: "\(document.typeName) số \(document.ref.label)", url: urls.document(document.ref),
-                              province: document.ref.province, numbers: document.ref.number.canonical, agencies: document.issuer ?? "",
-                              text: document.title ?? "", leads: [], cited: [document.ref.number.canonical], deadline: "",
-                              year: document.date?.year)
-        }
-        entities += runs("d ", agencyCount..<units.count, of: units)
-        // Each plan's units are made on its own, on every core: a national site has hundreds of
-        // thousands of tasks, and this ran alone on one core for a second.
-        let byPlan = site.plans.parallelMap(jobs: jobs) { of($0.plan, urls: urls, key: planKeys[$0.plan.sourcePath]) }
-        for (entry, planUnits) in zip(site.plans, byPlan) {
-            let first = units.count
-            units += planUnits
-            entities.append((entityName(entry.plan.slug), first..<units.count))
-        }
-        return SiteUnits(units: units, entities: entities, chunk: chunk)
+    }
+
+    private static func agency(_ record: AgencyRecord, urls: SiteURLs) -> SearchUnit {
+        SearchUnit(kind: .agency, title: record.agency.name, url: urls.agency(record.agency), province: nil, numbers: "",
+                   agencies: (record.agency.aliases + record.agency.formerly).joined(separator: ". "),
+                   text: record.agency.note ?? "", leads: [], cited: [], deadline: "", year: nil)
+    }
+
+    private static func document(_ record: DocumentRecord, urls: SiteURLs) -> SearchUnit {
+        let document = record.document
+        return SearchUnit(kind: .document, title: "\(document.typeName) số \(document.ref.label)", url: urls.document(document.ref),
+                          province: document.ref.province, numbers: document.ref.number.canonical, agencies: document.issuer ?? "",
+                          text: document.title ?? "", leads: [], cited: [document.ref.number.canonical], deadline: "",
+                          year: document.date?.year)
     }
 
     /// The name of a plan's entity in `SiteUnits`.
@@ -102,16 +103,17 @@ struct SearchUnit {
         return units
     }
 
-    /// Agencies or documents cut into runs of up to 16, before each whose address hashes to a
-    /// multiple of 8: adding or removing one changes its own run and seldom the next.
-    private static func runs(_ prefix: String, _ range: Range<Int>, of units: [SearchUnit]) -> [(name: String, units: Range<Int>)] {
-        var runs: [(name: String, units: Range<Int>)] = []
-        var start = range.lowerBound
-        for index in range where index > start && ((TokenInterner.hash(units[index].url) >> 32) % 8 == 0 || index - start == 16) {
-            runs.append((prefix + units[start].url, start..<index))
+    /// Agencies or documents, by their addresses, cut into runs of up to 16, before each whose
+    /// address hashes to a multiple of 8: adding or removing one changes its own run and seldom
+    /// the next.
+    private static func runs(_ prefix: String, _ addresses: [String]) -> [(name: String, items: Range<Int>)] {
+        var runs: [(name: String, items: Range<Int>)] = []
+        var start = 0
+        for index in addresses.indices where index > start && ((TokenInterner.hash(addresses[index]) >> 32) % 8 == 0 || index - start == 16) {
+            runs.append((prefix + addresses[start], start..<index))
             start = index
         }
-        if start < range.upperBound { runs.append((prefix + units[start].url, start..<range.upperBound)) }
+        if start < addresses.count { runs.append((prefix + addresses[start], start..<addresses.count)) }
         return runs
     }
 
