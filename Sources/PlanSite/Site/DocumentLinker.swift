@@ -3,6 +3,7 @@
 struct DocumentLinker {
     var plans: [Plan]
     var entries: [DocumentEntry]
+    var jobs = Workers.default
 
     func link() -> [DocumentRecord] {
         // Spellings of one number that differ only in case, diacritics or separators ("27/NQ-TW"
@@ -48,7 +49,8 @@ struct DocumentLinker {
             carriesOut[entry.ref] = implements + (carriesOut[entry.ref] ?? []).filter { !implements.contains($0) }
         }
 
-        let implementedRefs = plans.map { $0.implementedRefs.map(canonical) }
+        // Read on every core, canonical in order: the first spelling seen names a document.
+        let implementedRefs = plans.parallelMap(jobs: jobs) { $0.implementedRefs }.map { $0.map(canonical) }
         var refs = Set(citations.keys).union(entryByRef.keys)
         for planRefs in implementedRefs { refs.formUnion(planRefs) }
         for targets in carriesOut.values { refs.formUnion(targets) }
@@ -61,7 +63,7 @@ struct DocumentLinker {
             plan.metadata.number.flatMap(DocumentNumber.init).map { (canonical(DocumentRef(number: $0, citingProvince: plan.metadata.province)), plan) }
         }, uniquingKeysWith: { first, _ in first })
 
-        return Self.sorted(refs).map { ref in
+        return Self.sorted(refs).parallelMap(jobs: jobs) { ref in
             let cited = citations[ref] ?? []
             let all = cited.flatMap(\.1)
             let full = all.first { $0.date != nil || $0.subject != nil } ?? all.first

@@ -25,7 +25,7 @@ public struct SiteLinker: Sendable {
         let allPlans = unique.map(\.plan)
         // Documents and agencies are joined independently of each other, side by side.
         let ((documents, undefined), agencies) = concurrently(jobs: jobs, {
-            let documents = DocumentLinker(plans: allPlans, entries: registries.documents).link()
+            let documents = DocumentLinker(plans: allPlans, entries: registries.documents, jobs: jobs).link()
             return (documents, Self.undefinedImplements(allPlans, documents: documents))
         }, { Self.agencies(allPlans, registry: registries.agencies) })
         diagnostics += undefined
