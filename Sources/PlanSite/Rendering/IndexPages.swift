@@ -44,10 +44,12 @@ extension PageContexts {
         return page(title: scope.map { "Kế hoạch – \($0.name)" }, extra: extra)
     }
 
-    func documentIndexPages() -> [(file: String, context: [TemplateKey: TemplateValue])] {
+    /// Each page's context is built when it is rendered, on every core: a national site's local
+    /// documents are tens of thousands of rows.
+    func documentIndexPages() -> [PlannedPage] {
         let local = site.documents.filter { $0.document.ref.province != nil }
         let split = ProvinceSplit(keys: local.map { $0.document.ref.province ?? "" })
-        guard split.splits(rows: local.count) else { return [("van-ban/index.html", documentIndex())] }
+        guard split.splits(rows: local.count) else { return [PlannedPage(file: "van-ban/index.html") { documentIndex() }] }
         // Grouped once: a national site has tens of thousands of local documents in 63 provinces.
         let byProvince = Dictionary(grouping: local) { $0.document.ref.province ?? "" }
         let rows = split.parts.map { part -> [TemplateKey: TemplateValue] in
@@ -57,12 +59,14 @@ extension PageContexts {
         var main = documentIndex(local: [])
         main["localProvinces"] = .list(rows)
         main["hasLocalProvinces"] = true
-        var pages = [("van-ban/index.html", main)]
+        var pages = [PlannedPage(file: "van-ban/index.html") { [main] in main }]
         for part in split.parts {
-            let mine = (byProvince[part.key] ?? []).map(documentSummary)
-            pages.append((SiteURLs.documentsByProvinceFile(part.slug), page(title: "Văn bản của địa phương – \(part.name)", extra: [
-                "local": .list(mine), "hasLocal": true, "documentCount": .int(mine.count), "provincePage": ["name": .text(part.name)],
-            ])))
+            pages.append(PlannedPage(file: SiteURLs.documentsByProvinceFile(part.slug)) {
+                let mine = (byProvince[part.key] ?? []).map(documentSummary)
+                return page(title: "Văn bản của địa phương – \(part.name)", extra: [
+                    "local": .list(mine), "hasLocal": true, "documentCount": .int(mine.count), "provincePage": ["name": .text(part.name)],
+                ])
+            })
         }
         return pages
     }

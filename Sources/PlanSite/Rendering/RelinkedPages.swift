@@ -72,7 +72,7 @@ struct RelinkedPages {
         pages("deadlines", now: now.map(\.planned), was: before.deadlinePages) { listing.contains($0.file) }
         files.append(("co-quan/index.html", render("agencies", contexts.agencyIndex())))
         if zip(relinked.documents, before.documents).contains(where: { site.documents[$0].citations.count != $1.citations.count }) {
-            files += contexts.documentIndexPages().map { ($0.file, render("documents", $0.context)) }
+            files += contexts.documentIndexPages().map { ($0.file, render("documents", $0.context())) }
         }
         return files
     }

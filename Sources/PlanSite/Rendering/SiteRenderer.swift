@@ -68,7 +68,7 @@ public struct SiteRenderer {
         }
         try emit(page("co-quan/index.html", "agencies", contexts.agencyIndex()))
         try renderAll(site.agencies, emit) { record in pages("agency", contexts.agencyPages(record)) { inputs.agency(record).callAsFunction } }
-        try renderAll(contexts.documentIndexPages(), emit) { index in [page(index.file, "documents", index.context)] }
+        try renderAll(contexts.documentIndexPages(), emit) { index in [page(index.file, "documents", index.context())] }
         try renderAll(site.documents, emit) { record in
             let chain = contexts.chainDown(record.document.ref)
             return pages("document", contexts.documentPages(record, chain: chain)) { inputs.document(record, chain: chain).callAsFunction }
