@@ -86,8 +86,15 @@ struct PageContexts {
 
     /// A plan's body with every citation of a document that has a page linked to it.
     func linkedBody(_ plan: Plan) -> TemplateValue {
+        // A body cites a few documents many times over: each one's address, which folds its
+        // number into a slug, is made once.
+        var addresses: [DocumentRef: String?] = [:]
         let linker = CitationLinker(province: plan.metadata.province) { ref in
-            site.document(ref) != nil ? urls.document(ref) : nil
+            if let known = addresses[ref] { return known }
+            let slug = ref.slug
+            let address = site.documentsBySlug[slug] != nil ? urls.document(slug: slug) : nil
+            addresses[ref] = address
+            return address
         }
         return .html(linker.link(bodies.html(for: plan.slug)))
     }

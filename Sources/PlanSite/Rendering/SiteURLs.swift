@@ -24,7 +24,8 @@ public struct SiteURLs: Sendable {
     /// One province's part of an agency's page, when its page is a summary by province.
     public func agency(_ agency: Agency, province: String) -> String { self.agency(agency) + province + "/" }
     public var documents: String { base + "van-ban/" }
-    public func document(_ ref: DocumentRef) -> String { documents + ref.slug + "/" }
+    public func document(_ ref: DocumentRef) -> String { document(slug: ref.slug) }
+    func document(slug: String) -> String { documents + slug + "/" }
     /// One province's part of a document's page, when its page is a summary by province.
     public func document(_ ref: DocumentRef, province: String) -> String { document(ref) + province + "/" }
     public var deadlines: String { base + "thoi-han/" }
