@@ -21,7 +21,9 @@ struct SearchIndexEditTests {
             all += entity.name == name ? units : Array(site.all[entity.units])
             entities.append((entity.name, start..<all.count))
         }
-        return SiteUnits(units: all, entities: entities, chunk: SearchIndex.chunkSize)
+        return SiteUnits(entities: entities.map { ($0.name, $0.units.count) }, chunk: SearchIndex.chunkSize, jobs: 1) {
+            Array(all[entities[$0].units])
+        }
     }
 
     @Test func aPlansUnitsPutInGiveTheFilesOfAWholeIndex() throws {

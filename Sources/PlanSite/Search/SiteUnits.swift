@@ -15,11 +15,6 @@ struct SiteUnits {
         var key: Fingerprint
     }
 
-    /// Lays out entities given as runs of `units`, in any order.
-    init(units: [SearchUnit], entities: [(name: String, units: Range<Int>)], chunk: Int) {
-        self.init(entities: entities.map { ($0.name, $0.units.count) }, chunk: chunk, jobs: 1) { Array(units[entities[$0].units]) }
-    }
-
     /// Lays out entities given by name and size, in any order, then has `make` make each one's
     /// units, on every core, each straight into its place: a national site has hundreds of
     /// thousands of units, and copying them into place cost half a second on one core.
