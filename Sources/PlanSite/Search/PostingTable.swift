@@ -39,7 +39,7 @@ struct PostingTable {
         // not by instructions, and took over a second on one core at 10,000 plans.
         let half = jobs > 1 ? blocks.count / 2 : blocks.count
         var countsBeforeHalf: [Int] = []
-        var firstUnits = [0]
+        var unitsBeforeHalf = 0
         for (index, block) in blocks.enumerated() {
             if index == half { countsBeforeHalf = counts }
             let remap = (0..<block.nameEnds.count).map { name -> Int32 in
@@ -49,12 +49,12 @@ struct PostingTable {
             }
             for local in block.tokenIDs { counts[Int(remap[Int(local)])] += 1 }
             remaps.append(remap)
-            firstUnits.append(firstUnits.last! + block.unitCount)
+            if index < half { unitsBeforeHalf += block.unitCount }
         }
-        if half == blocks.count { countsBeforeHalf = counts }
         tokens = interner.names
         starts = Array(repeating: 0, count: tokens.count + 1)
         for token in 0..<tokens.count { starts[token + 1] = starts[token] + counts[token] }
+        let firstStarts = Array(starts.dropLast())
         let secondStarts = starts.indices.dropLast().map { $0 < countsBeforeHalf.count ? starts[$0] + countsBeforeHalf[$0] : starts[$0] }
         // Left unwritten, not zeroed: the counting sort below fills every slot once, and pages
         // not yet written take no memory, so the table grows as the blocks it replaces go
@@ -63,7 +63,6 @@ struct PostingTable {
         units = Array(unsafeUninitializedCapacity: postingCount) { _, count in count = postingCount }
         weights = Array(unsafeUninitializedCapacity: postingCount) { _, count in count = postingCount }
         lengths = Array(repeating: 0, count: (numbers.last ?? -1) + 1)
-        let firstStarts = Array(starts.dropLast())
         units.withUnsafeMutableBufferPointer { units in
             weights.withUnsafeMutableBufferPointer { weights in
                 lengths.withUnsafeMutableBufferPointer { lengths in
@@ -72,7 +71,7 @@ struct PostingTable {
                         _ = concurrently(jobs: jobs, {
                             target.place(blocks, 0..<half, remaps, firstUnit: 0, next: firstStarts)
                         }, {
-                            target.place(blocks, half..<blocks.count, remaps, firstUnit: firstUnits[half], next: secondStarts)
+                            target.place(blocks, half..<blocks.count, remaps, firstUnit: unitsBeforeHalf, next: secondStarts)
                         })
                     }
                 }

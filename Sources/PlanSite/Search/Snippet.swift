@@ -49,9 +49,9 @@ enum Snippet {
                         line = offset
                         continue
                     }
-                    let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
-                    guard PlainScalars.standsAlone(value) else { return nil }
-                    width = length
+                    let scalar = UTF8Bytes.scalar(in: bytes, at: offset)
+                    guard PlainScalars.standsAlone(scalar.value) else { return nil }
+                    width = scalar.length
                 }
                 if space, count < length {
                     kept.append(UInt8(ascii: " "))
