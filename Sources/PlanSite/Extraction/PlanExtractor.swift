@@ -76,30 +76,8 @@ public struct PlanExtractor: Sendable {
         return problems
     }
 
-    /// The first 24 Characters of `text` up to a line break or tab: where a document number
-    /// would be. `text.prefix(while:).prefix(24)` walks the rest of the paragraph; Characters
-    /// are walked only where the text is not plain (`PlainScalars`).
+    /// The first 24 Characters of `text` up to a line break or tab: where a document number would be.
     private static func candidate(_ text: Substring) -> Substring {
-        let limit = 24
-        let plainEnd: Int? = text.withUTF8Bytes { bytes in
-            var offset = 0
-            var taken = 0
-            while offset < bytes.count {
-                let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
-                guard PlainScalars.standsAlone(value) else { return nil }
-                if taken == limit || (value != 0x20 && Unicode.Scalar(value)!.properties.isWhitespace) { break }
-                offset += length
-                taken += 1
-            }
-            return offset
-        }
-        if let plainEnd { return text[..<text.utf8.index(text.startIndex, offsetBy: plainEnd)] }
-        var end = text.startIndex
-        var taken = 0
-        while taken < limit, end < text.endIndex, !text[end].isWhitespace || text[end] == " " {
-            end = text.index(after: end)
-            taken += 1
-        }
-        return text[..<end]
+        text[..<text.characterPrefixEnd(24) { !$0.isWhitespace || $0 == " " }.end]
     }
 }

@@ -56,10 +56,11 @@ extension StringProtocol {
         index == endIndex || self.index(before: self.index(after: index)) == index
     }
 
-    /// Where the first `limit` Characters end, and how many there are (fewer when the text is
-    /// shorter): `index(_:offsetBy:limitedBy:)` without grapheme breaking for plain text
+    /// Where the first `limit` Characters end, or the first that `accept` (if given) refuses, and how many
+    /// come before (fewer when the text is shorter): `prefix(while:).prefix(limit)` without
+    /// walking the rest of the text, and without grapheme breaking for plain text
     /// (`PlainScalars`), as plans' text almost always is. Other text is walked Character by Character.
-    func characterPrefixEnd(_ limit: Int) -> (end: Index, count: Int) {
+    func characterPrefixEnd(_ limit: Int, while accept: ((Character) -> Bool)? = nil) -> (end: Index, count: Int) {
         let simple: (offset: Int, count: Int)? = withUTF8Bytes { bytes in
             var offset = 0
             var count = 0
@@ -67,6 +68,7 @@ extension StringProtocol {
                 let (value, length) = UTF8Bytes.scalar(in: bytes, at: offset)
                 guard PlainScalars.standsAlone(value) else { return nil }
                 if count == limit { break }
+                if let accept, !accept(Character(Unicode.Scalar(value)!)) { break }
                 offset += length
                 count += 1
             }
@@ -75,7 +77,7 @@ extension StringProtocol {
         if let simple { return (utf8.index(startIndex, offsetBy: simple.offset), simple.count) }
         var end = startIndex
         var count = 0
-        while count < limit, end < endIndex {
+        while count < limit, end < endIndex, accept?(self[end]) ?? true {
             formIndex(after: &end)
             count += 1
         }
