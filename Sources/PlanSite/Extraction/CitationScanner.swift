@@ -209,15 +209,19 @@ public struct CitationScanner: Sendable {
             end -= 2
             while end > limit, c[end - 1].isWhitespace { end -= 1 }
         }
-        for (word, scalars) in Self.typeWordScalars {
+        guard end > limit else { return (numberStart, nil) }
+        // Most numbers have no type word before them: the letter before them ends few words, or none.
+        let last = c[end - 1].lowercased
+        for (scalars, name) in Self.typeWordScalars where scalars.last == last {
             guard let start = Self.match(scalars, endingAt: end, in: c, limit: limit) else { continue }
             guard start == 0 || c[start - 1].isWhitespace || c[start - 1] == "(" || c[start - 1] == "," else { continue }
-            return (start, word.prefix(1).uppercased() + word.dropFirst())
+            return (start, name)
         }
         return (numberStart, nil)
     }
 
-    private static let typeWordScalars = typeWords.map { ($0, Array($0.unicodeScalars)) }
+    /// Each type word's scalars, and the word as a citation names it ("Nghị quyết").
+    private static let typeWordScalars = typeWords.map { (Array($0.unicodeScalars), $0.prefix(1).uppercased() + $0.dropFirst()) }
 
     /// Where `word` starts if it ends at `end`; a space in `word` matches a run of whitespace.
     private static func match(_ word: [Unicode.Scalar], endingAt end: Int, in c: [Unicode.Scalar], limit: Int) -> Int? {

@@ -78,6 +78,9 @@ public struct PlanExtractor: Sendable {
 
     /// The first 24 Characters of `text` up to a line break or tab: where a document number would be.
     private static func candidate(_ text: Substring) -> Substring {
-        text[..<text.characterPrefixEnd(24) { !$0.isWhitespace || $0 == " " }.end]
+        // ASCII is tested by its byte: `isWhitespace` looks up Unicode properties even for it.
+        text[..<text.characterPrefixEnd(24) { character in
+            character.asciiValue.map { $0 == 32 || !(9...13).contains($0) } ?? !character.isWhitespace
+        }.end]
     }
 }
