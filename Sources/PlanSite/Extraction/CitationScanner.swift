@@ -16,7 +16,9 @@ public struct ScannedNumber: Sendable {
 public struct CitationScanner: Sendable {
     public init() {}
 
-    public func scan(_ text: String) -> [ScannedNumber] {
+    /// The numbers in `text`. Without `typeWords`, each citation starts at its number: search
+    /// reads only the numbers, and looking back for type words was half of scanning.
+    public func scan(_ text: String, typeWords: Bool = true) -> [ScannedNumber] {
         guard Self.mayHoldNumber(text) else { return [] }
         let (chars, offsets) = Self.scalars(of: text)
         func index(_ i: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offsets[i]) }
@@ -29,7 +31,7 @@ public struct CitationScanner: Sendable {
                 continue
             }
             if let (number, end) = readNumber(chars, from: i) {
-                let (start, typeWord) = typeWordBefore(chars, numberStart: i)
+                let (start, typeWord) = typeWords ? typeWordBefore(chars, numberStart: i) : (i, nil)
                 found.append(ScannedNumber(number: number, range: index(i)..<index(end),
                                            citationStart: index(start), typeWord: typeWord))
                 i = end
@@ -251,9 +253,15 @@ private extension Unicode.Scalar {
     var isWhitespace: Bool { value < 0x80 ? value == 32 || (9...13).contains(value) : properties.isWhitespace }
     var isUppercase: Bool { value < 0x80 ? value >= 65 && value <= 90 : properties.isUppercase }
     var isNumber: Bool { value < 0x80 ? isDigit : properties.numericType != nil }
-    /// The lower-case letter, for the letters type words use (one scalar in NFC).
+    /// The lower-case letter, for the letters type words use (one scalar in NFC). Vietnamese
+    /// letters lie below U+2000, where a table answers without Unicode's case mappings.
     var lowercased: Unicode.Scalar {
         if value < 0x80 { return value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : self }
+        if value < 0x2000 { return lowercaseBelow2000[Int(value)] }
+        return lowercaseMapped
+    }
+
+    var lowercaseMapped: Unicode.Scalar {
         let mapped = properties.lowercaseMapping.unicodeScalars
         return mapped.count == 1 ? mapped.first! : self
     }
@@ -265,3 +273,5 @@ private extension Unicode.Scalar {
         }
     }
 }
+
+private let lowercaseBelow2000: [Unicode.Scalar] = (0..<0x2000).map { Unicode.Scalar(UInt32($0))!.lowercaseMapped }

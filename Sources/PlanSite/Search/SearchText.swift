@@ -46,7 +46,7 @@ public enum SearchText {
             }
         }
         guard parts != .words else { return }
-        for scanned in CitationScanner().scan(text) {
+        for scanned in CitationScanner().scan(text, typeWords: false) {
             for var token in numberTokens(scanned.number) { token.withUTF8(body) }
         }
     }
