@@ -36,13 +36,7 @@ public struct AgencyRegistry: Sendable {
 
     private func closest(to name: String) -> String? {
         let target = AgencyListText.key(name)
-        var best: (String, Int)?
-        for candidate in suggestionKeys {
-            let distance = Suggestion.editDistance(target, candidate.key)
-            if distance < (best?.1 ?? Int.max) { best = (candidate.name, distance) }
-        }
-        guard let (name, distance) = best, distance <= max(3, target.count / 4) else { return nil }
-        return name
+        return Suggestion.closest(to: target, among: suggestionKeys, within: max(3, target.count / 4))
     }
 
     public struct Resolution: Equatable, Sendable {
