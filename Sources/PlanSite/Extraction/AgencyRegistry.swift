@@ -9,8 +9,8 @@ public struct AgencyRegistry: Sendable {
     private var suggestionKeys: [(name: String, key: String)] = []
     /// Plans repeat the same lists ("Các sở, ban, ngành; UBND cấp huyện") thousands of times,
     /// and the same unknown names in them.
-    private let memo = Memo<Resolution>()
-    private let suggestions = Memo<String?>()
+    private let memo = Memo<ExactText, Resolution>()
+    private let suggestions = Memo<ExactText, String?>()
 
     public init(_ agencies: [Agency]) {
         self.agencies = agencies
@@ -28,10 +28,7 @@ public struct AgencyRegistry: Sendable {
 
     /// The closest registered name to an unknown one, for "did you mean …?".
     public func suggestion(for name: String) -> String? {
-        if let known = suggestions.value(for: name) { return known }
-        let suggestion = closest(to: name)
-        suggestions.store(suggestion, for: name)
-        return suggestion
+        suggestions.value(for: ExactText(name)) { closest(to: name) }
     }
 
     private func closest(to name: String) -> String? {
@@ -47,10 +44,7 @@ public struct AgencyRegistry: Sendable {
     /// Splits a written list of agencies against the registry: semicolons separate groups;
     /// commas and "và" separate names unless the registry knows a name that spans them.
     public func resolve(_ list: String) -> Resolution {
-        if let known = memo.value(for: list) { return known }
-        let resolution = split(list)
-        memo.store(resolution, for: list)
-        return resolution
+        memo.value(for: ExactText(list)) { split(list) }
     }
 
     private func split(_ list: String) -> Resolution {

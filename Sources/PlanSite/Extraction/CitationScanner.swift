@@ -133,13 +133,10 @@ public struct CitationScanner: Sendable {
     }
 
     /// Numbers repeat across a site ("27-NQ/TW" in every plan), and reading one from its text is costly.
-    private static let numbers = Memo<DocumentNumber?>()
+    private static let numbers = Memo<ExactText, DocumentNumber?>()
 
     private func number(_ text: String) -> DocumentNumber? {
-        if let known = Self.numbers.value(for: text) { return known }
-        let number = DocumentNumber(text)
-        Self.numbers.store(number, for: text)
-        return number
+        Self.numbers.value(for: ExactText(text)) { DocumentNumber(text) }
     }
 
     private func finish(_ number: DocumentNumber?, _ c: [Unicode.Scalar], _ end: Int) -> (DocumentNumber, Int)? {

@@ -1,19 +1,17 @@
 import Foundation
 
-/// A lock-guarded cache of a pure function of a String, safe to share between threads.
-final class Memo<Value>: @unchecked Sendable {
-    private var results: [ExactText: Value] = [:]
+/// A lock-guarded cache of a pure function, safe to share between threads. Text keys go in as
+/// `ExactText`: compared by bytes, not through Unicode normalisation.
+final class Memo<Key: Hashable, Value>: @unchecked Sendable {
+    private var results: [Key: Value] = [:]
     private let lock = NSLock()
 
-    func value(for key: String) -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return results[ExactText(key)]
-    }
-
-    func store(_ value: Value, for key: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[ExactText(key)] = value
+    /// The value kept for `key`, or the one `make` gives, then kept. `make` runs outside the
+    /// lock: two threads may both make a value, and the answers are the same.
+    func value(for key: Key, _ make: () -> Value) -> Value {
+        if let known = lock.withLock({ results[key] }) { return known }
+        let value = make()
+        lock.withLock { results[key] = value }
+        return value
     }
 }

@@ -96,6 +96,13 @@ public enum SearchText {
 
     /// "27-NQ/TW" → ["#27-nq", "#27-nq-tw"]; "33/2021/QH15" → ["#33-2021", "#33-2021-qh15"].
     public static func numberTokens(_ number: DocumentNumber) -> [String] {
+        numberTokenMemo.value(for: number) { makeNumberTokens(number) }
+    }
+
+    /// A few hundred numbers recur through a whole site, and normalising one costs thousands of instructions.
+    private static let numberTokenMemo = Memo<DocumentNumber, [String]>()
+
+    private static func makeNumberTokens(_ number: DocumentNumber) -> [String] {
         let head = number.shape == .legal ? "#\(number.serial)-\(number.year ?? 0)" : "#\(number.serial)-\(normalize(number.type))"
         let issuer = normalize(number.shape == .legal ? (number.type.isEmpty ? number.issuer : number.type + "-" + number.issuer) : number.issuer)
         // A valid number's "/" is always a Character of its own, so replacing scalars is enough.
