@@ -19,14 +19,30 @@ public enum HTML {
         var text = text
         text.withUTF8 { bytes in
             var run = 0
-            for index in bytes.indices {
-                guard let entity = replacement(for: bytes[index]) else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                run = index + 1
+            var index = 0
+            // Bytes are looked at one by one only in the eight where `mayReplace` found one.
+            var byByte = 0
+            while index < bytes.count {
+                if index >= byByte, index + 8 <= bytes.count {
+                    guard mayReplace(ByteSearch.word(bytes, at: index)) else { index += 8; continue }
+                    byByte = index + 8
+                }
+                if let entity = replacement(for: bytes[index]) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    run = index + 1
+                }
+                index += 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
+    }
+
+    /// Whether eight bytes may hold one `replacement` replaces: " & ' lie in 0x22–0x27 and < >
+    /// in 0x3C–0x3E, with only # $ % = between them that are not.
+    @inline(__always)
+    static func mayReplace(_ word: UInt64) -> Bool {
+        ByteSearch.hasByte(word, between: 0x21, and: 0x28) || ByteSearch.hasByte(word, between: 0x3B, and: 0x3F)
     }
 
     @inline(__always)

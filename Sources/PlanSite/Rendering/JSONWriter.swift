@@ -69,7 +69,13 @@ public struct JSONWriter {
         string.withUTF8 { utf8 in
             // Runs of bytes that need no escaping are copied whole: most text has no quote at all.
             var runStart = 0, index = 0
+            // Bytes are looked at one by one only in the eight where `anyMayEscape` found one.
+            var byByte = 0
             while index < utf8.count {
+                if index >= byByte, index + 8 <= utf8.count {
+                    guard Self.anyMayEscape(ByteSearch.word(utf8, at: index)) else { index += 8; continue }
+                    byByte = index + 8
+                }
                 let byte = utf8[index]
                 guard mayEscape[Int(byte)] else { index += 1; continue }
                 let escape: String
@@ -97,6 +103,14 @@ public struct JSONWriter {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
+    }
+
+    /// Whether eight bytes may hold one of `mayEscape`: below 0x20, " and & in 0x22–0x26 (with
+    /// # $ %), < and > in 0x3C–0x3E (with =), "\\" or 0xE2.
+    @inline(__always)
+    static func anyMayEscape(_ word: UInt64) -> Bool {
+        ByteSearch.hasByte(word, below: 0x20) || ByteSearch.hasByte(word, between: 0x21, and: 0x27)
+            || ByteSearch.hasByte(word, between: 0x3B, and: 0x3F) || ByteSearch.hasByte(word, 0x5C) || ByteSearch.hasByte(word, 0xE2)
     }
 
     /// The bytes `writeString` looks at twice: the few it escapes, and 0xE2, which starts U+2028
