@@ -51,7 +51,17 @@ public struct CitationScanner: Sendable {
     static func mayHoldNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawDigit = false
         var gap = 0
-        for byte in bytes {
+        var index = 0
+        // Bytes are looked at one by one only in the eight where a digit may start a number:
+        // with no digit seen, only a digit changes anything.
+        var byByte = 0
+        while index < bytes.count {
+            if !sawDigit, index >= byByte, index + 8 <= bytes.count {
+                guard ByteSearch.hasByte(ByteSearch.word(bytes, at: index), between: 0x2F, and: 0x3A) else { index += 8; continue }
+                byByte = index + 8
+            }
+            let byte = bytes[index]
+            index += 1
             if byte >= 48 && byte <= 57 {
                 sawDigit = true
                 gap = 0
