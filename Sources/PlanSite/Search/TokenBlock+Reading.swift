@@ -17,10 +17,11 @@ extension TokenBlock {
     private struct BlockReader {
         var block = TokenBlock()
         var interner = TokenInterner()
-        /// The current unit's weight of each local token id, and the ids it has touched.
+        /// The current unit's weight of each local token id, -1 for one it has not touched, and
+        /// the ids it has touched. (One array, not a second of flags: each array written costs a
+        /// uniqueness check per token.)
         var weights: [Float] = []
         var touched: [Int32] = []
-        var isTouched: [Bool] = []
         var length: Float = 0
 
         mutating func read(_ unit: SearchUnit) {
@@ -53,8 +54,7 @@ extension TokenBlock {
             for id in touched {
                 block.tokenIDs.append(id)
                 block.weights.append(weights[Int(id)])
-                weights[Int(id)] = 0
-                isTouched[Int(id)] = false
+                weights[Int(id)] = -1
             }
             touched.removeAll(keepingCapacity: true)
             block.unitEnds.append(Int32(block.tokenIDs.count))
@@ -70,15 +70,13 @@ extension TokenBlock {
 
         private mutating func add(_ id: Int32, _ weight: Float) {
             let index = Int(id)
-            if index == weights.count {
-                weights.append(0)
-                isTouched.append(false)
-            }
-            if !isTouched[index] {
-                isTouched[index] = true
+            if index == weights.count { weights.append(-1) }
+            if weights[index] < 0 {
+                weights[index] = weight
                 touched.append(id)
+            } else {
+                weights[index] += weight
             }
-            weights[index] += weight
         }
     }
 }
