@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PlanSite
 
-/// The escapers, the NFC check and the citation prefilter test eight bytes at a time and look
+/// The escapers and the citation prefilter test eight bytes at a time and look
 /// at bytes one by one only where a test found one that matters: they must give what a test
 /// per byte or per character gives.
 @Suite("Eight bytes at a time agree with one at a time")
@@ -54,18 +54,17 @@ struct WordAtATimeTests {
 
     static let numberPieces = ["27", "1", " ", "  ", "\n", "-", "/", "NQ", "TW", "ngày", "a", "–", "\u{301}", "abcdefghij", "\u{2000}", "ế"]
 
-    @Test func prefiltersAnswerAsByteLoopsDo() {
+    @Test func citationPrefilterAnswersAsItsByteLoopDid() {
         var random = SplitMix(seed: 35)
         for _ in 0..<20_000 {
             let text = (0..<Int(random.next() % 24)).map { _ in Self.numberPieces.randomElement(using: &random)! }.joined()
             text.withUTF8Bytes { bytes in
                 #expect(CitationScanner.mayHoldNumber(bytes) == Self.mayHoldNumber(bytes), "\(text.debugDescription)")
-                #expect(VietnameseText.isPlainlyNFC(bytes) == Self.isPlainlyNFC(bytes), "\(text.debugDescription)")
             }
         }
     }
 
-    /// The byte loops as they were before words.
+    /// The byte loop as it was before words.
     static func mayHoldNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawDigit = false
         var gap = 0
@@ -82,25 +81,6 @@ struct WordAtATimeTests {
             }
         }
         return false
-    }
-
-    static func isPlainlyNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < utf8.count {
-            let lead = utf8[index]
-            if lead < 0x80 {
-                index += 1
-            } else if lead >= 0xC2, lead <= 0xCB {
-                index += 2
-            } else if index + 2 < utf8.count, lead == 0xE1, (0xB8...0xBB).contains(utf8[index + 1]) {
-                index += 3
-            } else if index + 2 < utf8.count, lead == 0xE2, (0x8082...0x81A4).contains(UInt16(utf8[index + 1]) << 8 | UInt16(utf8[index + 2])) {
-                index += 3
-            } else {
-                return false
-            }
-        }
-        return true
     }
 
     static func htmlEscaped(_ text: String) -> String {

@@ -40,11 +40,6 @@ public enum VietnameseText {
     static func isPlainlyNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < utf8.count {
-            // The ASCII before the next letter with a mark is skipped up to eight bytes at a time.
-            if index + 8 <= utf8.count {
-                let ascii = asciiPrefixLength(ByteSearch.word(utf8, at: index))
-                if ascii > 0 { index += ascii; continue }
-            }
             let lead = utf8[index]
             if lead < 0x80 {
                 index += 1
