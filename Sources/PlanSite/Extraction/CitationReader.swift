@@ -45,13 +45,15 @@ struct CitationReader {
         if foldedSentence.hasPrefix("cua ") {
             let body = sentence.dropFirst(4)
             let foldedBody = VietnameseText.fold(String(body))
+            // Folding keeps one Character per Character: a count in the folded text is one in the
+            // original. Counted and cut by `characterPrefixEnd`, which walks plain text by scalar.
             let stop = [" ve ", " thuc hien ", " ban hanh ", ", "].compactMap { foldedBody.byteRange(of: $0) }
-                .map { foldedBody.distance(from: foldedBody.startIndex, to: $0.lowerBound) }.min() ?? body.count
-            citation.issuerPhrase = String(body.prefix(stop)).trimming()
+                .map { foldedBody[..<$0.lowerBound].characterPrefixEnd(.max).count }.min() ?? .max
+            citation.issuerPhrase = String(body[..<body.characterPrefixEnd(stop).end]).trimming()
         }
         if let about = foldedSentence.hasPrefix("ve ") ? foldedSentence.byteRange(of: "ve ") : foldedSentence.byteRange(of: " ve ") {
-            let offset = foldedSentence.distance(from: foldedSentence.startIndex, to: about.upperBound)
-            var subject = String(sentence.dropFirst(offset)).trimming()
+            let offset = foldedSentence[..<about.upperBound].characterPrefixEnd(.max).count
+            var subject = String(sentence[sentence.characterPrefixEnd(offset).end...]).trimming()
             // The clause ends where the next citation starts: drop the joining word left behind.
             for tail in [",", ".", " và", " và các", " và Kế hoạch", ","] where subject.hasSuffix(tail) {
                 subject = String(subject.dropLast(tail.count)).trimming()
