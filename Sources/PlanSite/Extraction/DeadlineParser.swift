@@ -157,30 +157,46 @@ enum DeadlineToken: Equatable {
     }
 
     static func tokenize(_ folded: String) -> [DeadlineToken] {
-        var tokens: [DeadlineToken] = []
-        var current = ""
-        var isNumber = false
-        func flush() {
-            guard !current.isEmpty else { return }
-            tokens.append(isNumber ? .number(Int(current) ?? -1) : .word(current))
-            current = ""
+        folded.withUTF8Bytes { bytes in
+            var reader = Reader()
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                reader.read(value, at: index, in: bytes)
+                index += length
+            }
+            reader.flush(at: bytes.count, in: bytes)
+            return reader.tokens
         }
-        for scalar in folded.unicodeScalars {
+    }
+
+    /// Runs of letters or digits, cut out of the bytes whole: a String grown scalar by scalar
+    /// cost most of reading a citation's date.
+    private struct Reader {
+        var tokens: [DeadlineToken] = []
+        var start: Int?
+        var isNumber = false
+
+        mutating func read(_ value: UInt32, at index: Int, in bytes: UnsafeBufferPointer<UInt8>) {
             // Property look-ups are slow, and the text is mostly ASCII, where both tests are simple.
-            let value = scalar.value
             let digit = value >= 48 && value <= 57
-            let letter = value < 0x80 ? (value | 0x20) >= 97 && (value | 0x20) <= 122 : scalar.properties.isAlphabetic
+            let letter = value < 0x80 ? (value | 0x20) >= 97 && (value | 0x20) <= 122 : Unicode.Scalar(value)!.properties.isAlphabetic
             if digit || letter {
-                if !current.isEmpty, digit != isNumber { flush() }
+                if start != nil, digit != isNumber { flush(at: index, in: bytes) }
+                if start == nil { start = index }
                 isNumber = digit
-                current.unicodeScalars.append(scalar)
             } else {
-                flush()
-                if scalar == "/" { tokens.append(.slash) }
+                flush(at: index, in: bytes)
+                if value == UInt32(UInt8(ascii: "/")) { tokens.append(.slash) }
             }
         }
-        flush()
-        return tokens
+
+        mutating func flush(at end: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+            guard let begin = start else { return }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<end]), as: UTF8.self)
+            tokens.append(isNumber ? .number(Int(text) ?? -1) : .word(text))
+            start = nil
+        }
     }
 }
 
