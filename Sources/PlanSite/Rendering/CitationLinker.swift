@@ -26,7 +26,7 @@ struct CitationLinker {
                 guard open < bytes.count else { break }
                 let close = ByteSearch.firstOffset(of: UInt8(ascii: ">"), in: bytes, from: open).map { $0 + 1 } ?? bytes.count
                 let tag = UnsafeBufferPointer(rebasing: bytes[open..<close])
-                if Self.opensLink(tag) { linkDepth += 1 } else if tag.elementsEqual("</a>".utf8) { linkDepth = max(0, linkDepth - 1) }
+                if Self.opensLink(tag) { linkDepth += 1 } else if ByteSearch.equal(tag, Self.bytes("</a>")) { linkDepth = max(0, linkDepth - 1) }
                 output += tag
                 position = close
             }
@@ -37,9 +37,15 @@ struct CitationLinker {
     /// `<a …>`, as a Character comparison decides it: "<a " must not end inside a Character
     /// (a combining mark after the space), which only a non-ASCII byte after it can start.
     private static func opensLink(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
-        if tag.elementsEqual("<a>".utf8) { return true }
-        guard tag.starts(with: "<a ".utf8) else { return false }
+        if ByteSearch.equal(tag, bytes("<a>")) { return true }
+        guard ByteSearch.hasPrefix(tag, bytes("<a ")) else { return false }
         return tag.count == 3 || tag[3] < 0x80 || String(decoding: tag, as: UTF8.self).hasPrefix("<a ")
+    }
+
+    /// Tags are compared with these by `memcmp`: the generic `elementsEqual` went byte by byte
+    /// through every tag of every body.
+    private static func bytes(_ text: StaticString) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     private func linked(_ string: String) -> String {
