@@ -71,6 +71,15 @@ struct CitationTests {
         #expect(found[1].carriesOut.isEmpty)
     }
 
+    /// A joiner after "về " or a prepend mark before " về " is not a Character of its own: the
+    /// subject and issuer are cut where Characters start, as they always were.
+    @Test func issuerAndSubjectAreCutAtCharacters() {
+        let joiner = CitationReader().read("Kế hoạch số 11-KH/TU của Tỉnh ủy về \u{200C}công tác cán bộ", province: "Lào Cai", line: 1, taskIndex: nil)
+        #expect(joiner.first?.subject == "\u{200C}công tác cán bộ")
+        let prepend = CitationReader().read("Kế hoạch số 11-KH/TU của UBND\u{0605} về công tác cán bộ", province: "Lào Cai", line: 1, taskIndex: nil)
+        #expect(prepend.first?.issuerPhrase == "UBND")
+    }
+
     @Test(arguments: [
         ("Trước ngày 05/8/2025", Deadline.Kind.date, "2025-08-05" as String?),
         ("Quý III năm 2023", .quarter, "2023-09-30"),

@@ -45,14 +45,13 @@ struct CitationReader {
         if foldedSentence.hasPrefix("cua ") {
             let body = sentence.dropFirst(4)
             let foldedBody = VietnameseText.fold(String(body))
-            // Folding keeps one Character per Character: a count in the folded text is one in the
-            // original. Counted and cut by `characterPrefixEnd`, which walks plain text by scalar.
+            // Folding keeps one Character per Character: a count in the folded text is one in the original.
             let stop = [" ve ", " thuc hien ", " ban hanh ", ", "].compactMap { foldedBody.byteRange(of: $0) }
-                .map { foldedBody[..<$0.lowerBound].characterPrefixEnd(.max).count }.min() ?? .max
+                .map { Self.characterCount(foldedBody, before: $0.lowerBound) }.min() ?? .max
             citation.issuerPhrase = String(body[..<body.characterPrefixEnd(stop).end]).trimming()
         }
         if let about = foldedSentence.hasPrefix("ve ") ? foldedSentence.byteRange(of: "ve ") : foldedSentence.byteRange(of: " ve ") {
-            let offset = foldedSentence[..<about.upperBound].characterPrefixEnd(.max).count
+            let offset = Self.characterCount(foldedSentence, before: about.upperBound)
             var subject = String(sentence[sentence.characterPrefixEnd(offset).end...]).trimming()
             // The clause ends where the next citation starts: drop the joining word left behind.
             for tail in [",", ".", " và", " và các", " và Kế hoạch", ","] where subject.hasSuffix(tail) {
@@ -63,6 +62,14 @@ struct CitationReader {
             let length = subject.characterPrefixEnd(300).count
             if length > 3, length < 300 { citation.subject = subject }
         }
+    }
+
+    /// How many Characters of `text` come before `index`, as `distance(from:to:)` counts them (an
+    /// index inside a Character, say a joiner after "về ", counts from that Character's start),
+    /// but plain text counted by scalar (`characterPrefixEnd`), not walked Character by Character.
+    private static func characterCount(_ text: String, before index: String.Index) -> Int {
+        let start = text.isCharacterStart(index) ? index : text.index(before: text.index(after: index))
+        return text[..<start].characterPrefixEnd(.max).count
     }
 
     private static func date(_ tokens: [DeadlineToken]) -> CalendarDate? {
