@@ -52,13 +52,12 @@ public struct CitationScanner: Sendable {
         var sawDigit = false
         var gap = 0
         var index = 0
-        // Bytes are looked at one by one only in the eight where a digit may start a number:
-        // with no digit seen, only a digit changes anything.
         var byByte = 0
         while index < bytes.count {
-            if !sawDigit, index >= byByte, index + 8 <= bytes.count {
-                guard ByteSearch.hasByte(ByteSearch.word(bytes, at: index), between: 0x2F, and: 0x3A) else { index += 8; continue }
-                byByte = index + 8
+            // With no digit seen, only a digit changes anything: words without one are skipped.
+            if !sawDigit {
+                index = ByteSearch.skipWords(in: bytes, from: index, byByte: &byByte) { ByteSearch.hasByte($0, between: 0x2F, and: 0x3A) }
+                guard index < bytes.count else { break }
             }
             let byte = bytes[index]
             index += 1

@@ -181,8 +181,8 @@ enum ByteSearch {
     }
 
     /// Whether any of the eight bytes of `word` is strictly between `low` and `high` (both at
-    /// most 0x80): bytes from 0x80 up never are. ("hasbetween", Bit Twiddling Hacks.) Escapers
-    /// test eight bytes at a time this way; a test per byte was a few percent of a build.
+    /// most 0x80): bytes from 0x80 up never are. ("hasbetween", Bit Twiddling Hacks: a test per
+    /// byte in the escapers was a few percent of a build.)
     @inline(__always)
     static func hasByte(_ word: UInt64, between low: UInt64, and high: UInt64) -> Bool {
         let seven = word & (ones &* 0x7F)
@@ -203,6 +203,24 @@ enum ByteSearch {
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Skips from `index` the eight-byte words `mayHold` clears and returns where bytes must be
+    /// looked at one by one: escapers and prefilters test eight bytes at a time this way.
+    /// `byByte` keeps where the last word `mayHold` did not clear ends, so that no word is
+    /// tested again while its bytes are looked at.
+    @inline(__always)
+    static func skipWords(in text: UnsafeBufferPointer<UInt8>, from index: Int, byByte: inout Int,
+                          _ mayHold: (UInt64) -> Bool) -> Int {
+        var index = index
+        while index >= byByte, index + 8 <= text.count {
+            if mayHold(word(text, at: index)) {
+                byByte = index + 8
+                break
+            }
+            index += 8
+        }
+        return index
+    }
 
     /// The first offset from `start` where `text` holds `byte`.
     static func firstOffset(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

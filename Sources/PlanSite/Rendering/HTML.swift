@@ -20,13 +20,10 @@ public enum HTML {
         text.withUTF8 { bytes in
             var run = 0
             var index = 0
-            // Bytes are looked at one by one only in the eight where `mayReplace` found one.
             var byByte = 0
             while index < bytes.count {
-                if index >= byByte, index + 8 <= bytes.count {
-                    guard mayReplace(ByteSearch.word(bytes, at: index)) else { index += 8; continue }
-                    byByte = index + 8
-                }
+                index = ByteSearch.skipWords(in: bytes, from: index, byByte: &byByte, mayReplace)
+                guard index < bytes.count else { break }
                 if let entity = replacement(for: bytes[index]) {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
                     output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))

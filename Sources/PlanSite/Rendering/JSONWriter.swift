@@ -69,13 +69,10 @@ public struct JSONWriter {
         string.withUTF8 { utf8 in
             // Runs of bytes that need no escaping are copied whole: most text has no quote at all.
             var runStart = 0, index = 0
-            // Bytes are looked at one by one only in the eight where `anyMayEscape` found one.
             var byByte = 0
             while index < utf8.count {
-                if index >= byByte, index + 8 <= utf8.count {
-                    guard Self.anyMayEscape(ByteSearch.word(utf8, at: index)) else { index += 8; continue }
-                    byByte = index + 8
-                }
+                index = ByteSearch.skipWords(in: utf8, from: index, byByte: &byByte, Self.anyMayEscape)
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 guard mayEscape[Int(byte)] else { index += 1; continue }
                 let escape: String
