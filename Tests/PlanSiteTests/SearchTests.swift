@@ -95,6 +95,33 @@ struct SearchTests {
         #expect(block.lengths == [expected.values.reduce(0, +)])
     }
 
+    /// A pair found by its syllables' ids is the token its bytes name: an interner that takes
+    /// pairs by ids gives the ids one that takes them as bytes gives, through both tables' growth
+    /// and pairs whose bytes it saw before.
+    @Test func pairsByIdsAreThePairsByBytes() {
+        var generator = SplitMix(seed: 7)
+        var byIDs = TokenInterner(), byBytes = TokenInterner()
+        func id(_ text: String, _ interner: inout TokenInterner) -> Int32 { interner.id(text) }
+        var syllables: [(String, Int32)] = []
+        for step in 0..<30_000 {
+            if syllables.count < 2 || step % 3 == 0 {
+                let length = Int.random(in: 1...12, using: &generator)
+                let text = String((0..<length).map { _ in "abcdđ0123".randomElement(using: &generator)! })
+                let ids = (id(text, &byIDs), id(text, &byBytes))
+                #expect(ids.0 == ids.1)
+                syllables.append((text, ids.0))
+            } else {
+                let first = syllables.randomElement(using: &generator)!, second = syllables.randomElement(using: &generator)!
+                let pair = first.0 + "_" + second.0
+                // Now and then the pair's bytes come first, as a token of their own.
+                if step % 7 == 0 { #expect(id(pair, &byIDs) == id(pair, &byBytes)) }
+                #expect(byIDs.pairID(first.1, second.1) == id(pair, &byBytes), "\(pair)")
+            }
+        }
+        #expect(byIDs.names == byBytes.names)
+        #expect(byIDs.count > 4_096)
+    }
+
     @Test func numberTokensNeverMatchByPrefix() {
         #expect(!SearchText.tokens("Nghị quyết số 2712-NQ/TW").contains("#27-nq"))
         #expect(!SearchText.tokens("Quyết định số 3133/QĐ-UBND").contains("#31-qd"))

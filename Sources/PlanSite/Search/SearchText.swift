@@ -25,35 +25,40 @@ public enum SearchText {
     /// Which of `tokens` to give: syllables and their pairs, the "#…" tokens of document numbers, or both.
     enum Parts { case all, words, numbers }
 
-    /// `tokens` as bytes, valid only during the call: the index interns tokens straight from
-    /// them, and a String is made only for a token it has not seen.
+    /// `tokens` as bytes, valid only during the call. (The index reads the same tokens through
+    /// `forEachRun` and `forEachNumberToken`, to find each pair by its syllables' ids.)
     static func forEachToken(_ text: String, _ parts: Parts = .all, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         if parts != .numbers {
-            VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
-                // Two syllables and "_" never take more room than the text and one byte.
-                let pair = UnsafeMutablePointer<UInt8>.allocate(capacity: folded.count + 1)
-                defer { pair.deallocate() }
-                forEachRun(folded) { run in
-                    for syllable in run { body(UnsafeBufferPointer(rebasing: folded[syllable])) }
-                    for index in run.indices.dropFirst() {
-                        let (first, second) = (run[index - 1], run[index])
-                        pair.update(from: folded.baseAddress! + first.lowerBound, count: first.count)
-                        pair[first.count] = UInt8(ascii: "_")
-                        (pair + first.count + 1).update(from: folded.baseAddress! + second.lowerBound, count: second.count)
-                        body(UnsafeBufferPointer(start: pair, count: first.count + 1 + second.count))
-                    }
+            forEachRun(text) { folded, run in
+                for syllable in run { body(UnsafeBufferPointer(rebasing: folded[syllable])) }
+                for index in run.indices.dropFirst() {
+                    let pair = Array(folded[run[index - 1]]) + [UInt8(ascii: "_")] + folded[run[index]]
+                    pair.withUnsafeBufferPointer(body)
                 }
             }
         }
         guard parts != .words else { return }
+        forEachNumberToken(text, body)
+    }
+
+    /// The "#…" tokens of the document numbers in `text`, in order.
+    static func forEachNumberToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         for scanned in CitationScanner().scan(text, typeWords: false) {
             for var token in numberTokens(scanned.number) { token.withUTF8(body) }
         }
     }
 
+    /// Calls `body` with the folded text and each of its runs of syllables: the index gives
+    /// each syllable and then each pair of neighbours in a run, as `forEachToken` does.
+    static func forEachRun(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) -> Void) {
+        VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
+            forEachRun(folded) { body(folded, $0) }
+        }
+    }
+
     /// Calls `body` with each run of syllables, as ranges of the folded bytes: punctuation ends
     /// a run, so "tư pháp, giáo dục" has no pair "phap giao". Tokens are then cut straight
-    /// out of the bytes, and one buffer serves every run.
+    /// out of the bytes.
     private static func forEachRun(_ folded: UnsafeBufferPointer<UInt8>, _ body: ([Range<Int>]) -> Void) {
         var run: [Range<Int>] = []
         var start: Int?

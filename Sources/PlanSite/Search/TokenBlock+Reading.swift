@@ -23,6 +23,8 @@ extension TokenBlock {
         var weights: [Float] = []
         var touched: [Int32] = []
         var length: Float = 0
+        /// The current run's syllables' ids, kept between runs for its room.
+        var runIDs: [Int32] = []
 
         mutating func read(_ unit: SearchUnit) {
             length = 0
@@ -61,11 +63,21 @@ extension TokenBlock {
             block.lengths.append(length)
         }
 
+        /// The tokens `SearchText.forEachToken` gives, in its order; a pair found by its syllables' ids.
         private mutating func add(_ text: String, _ weight: Double, _ parts: SearchText.Parts = .all) {
-            SearchText.forEachToken(text, parts) { token in
-                add(interner.id(token), Float(weight))
-                length += Float(weight)
+            let weight = Float(weight)
+            if parts != .numbers {
+                SearchText.forEachRun(text) { folded, run in
+                    runIDs.removeAll(keepingCapacity: true)
+                    for syllable in run {
+                        let id = interner.id(UnsafeBufferPointer(rebasing: folded[syllable]))
+                        runIDs.append(id)
+                        add(id, weight)
+                    }
+                    for index in runIDs.indices.dropFirst() { add(interner.pairID(runIDs[index - 1], runIDs[index]), weight) }
+                }
             }
+            if parts != .words { SearchText.forEachNumberToken(text) { add(interner.id($0), weight) } }
         }
 
         private mutating func add(_ id: Int32, _ weight: Float) {
@@ -77,6 +89,7 @@ extension TokenBlock {
             } else {
                 weights[index] += weight
             }
+            length += weight
         }
     }
 }
