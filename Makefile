@@ -4,7 +4,7 @@
 SWIFT      ?= swift
 CONFIG     ?= release
 PLANSITE    = .build/$(CONFIG)/plansite
-BUILD_DEPS  = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+BUILD_DEPS  = libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
 # command:package pairs the tests need; a command already on PATH is not reinstalled.
 TEST_TOOLS  = chromium:chromium node:nodejs python3:python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

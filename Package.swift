@@ -43,7 +43,11 @@ let package = Package(
                 "PlanSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Sources/CLI"
+            path: "Sources/CLI",
+            // jemalloc instead of glibc's malloc for the whole process, Swift's runtime included: a
+            // national site's build spent a sixth of its time in glibc's malloc and free, whose
+            // bins grow long over a heap of millions of strings (docs/PERFORMANCE.md, session 21).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "PlanSiteTests",
