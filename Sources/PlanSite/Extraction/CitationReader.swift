@@ -6,8 +6,12 @@ struct CitationReader {
     var scanner = CitationScanner()
 
     func read(_ text: String, province: String?, line: Int, taskIndex: Int?) -> [Citation] {
-        let found = scanner.scan(text)
-        return found.enumerated().map { index, scanned in
+        read(text, numbers: scanner.scan(text), province: province, line: line, taskIndex: taskIndex)
+    }
+
+    /// The citations of the `numbers` the scanner found in `text`.
+    func read(_ text: String, numbers found: [ScannedNumber], province: String?, line: Int, taskIndex: Int?) -> [Citation] {
+        found.enumerated().map { index, scanned in
             let nextStart = index + 1 < found.count ? found[index + 1].citationStart : text.endIndex
             let clause = String(text[scanned.range.upperBound..<nextStart])
             var citation = Citation(ref: DocumentRef(number: scanned.number, citingProvince: province),
