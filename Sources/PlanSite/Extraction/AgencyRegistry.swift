@@ -11,6 +11,9 @@ public struct AgencyRegistry: Sendable {
     /// and the same unknown names in them.
     private let memo = Memo<ExactText, Resolution>()
     private let suggestions = Memo<ExactText, String?>()
+    /// Items under "Tổ chức thực hiện" open with the same agencies in plan after plan, and
+    /// finding them takes up to thirty resolutions.
+    private let subjects = Memo<ExactText, [String]>()
 
     public init(_ agencies: [Agency]) {
         self.agencies = agencies
@@ -34,6 +37,26 @@ public struct AgencyRegistry: Sendable {
     private func closest(to name: String) -> String? {
         let target = AgencyListText.key(name)
         return Suggestion.closest(to: target, among: suggestionKeys, within: max(3, target.count / 4))
+    }
+
+    /// The agencies named by the longest run of words at the start of `sentence` that names
+    /// only registered agencies: "Ban Thường vụ Tỉnh ủy tập trung lãnh đạo …". The first 1 to 30
+    /// words are tried longest first, each a prefix of the words joined once.
+    func subjectAgencies(_ sentence: String) -> [String] {
+        subjects.value(for: ExactText(sentence)) {
+            var joined = ""
+            var ends: [Int] = []
+            for word in sentence.split(atASCII: " ", limit: 30) {
+                if !joined.isEmpty { joined += " " }
+                joined += word
+                ends.append(joined.utf8.count)
+            }
+            for end in ends.reversed() {
+                let resolved = resolve(String(joined[..<joined.utf8.index(joined.startIndex, offsetBy: end)]))
+                if resolved.unknown.isEmpty, !resolved.names.isEmpty { return resolved.names }
+            }
+            return []
+        }
     }
 
     public struct Resolution: Equatable, Sendable {

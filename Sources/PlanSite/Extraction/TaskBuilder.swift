@@ -24,7 +24,7 @@ struct TaskBuilder {
             let text = ([nodes[index].title] + nodes[index].content).joined(separator: ". ")
             var found = group[index] == nil ? sentences.read(text, subject: subject) : SentenceRoles.Found()
             if found.lead.isEmpty, group[index] == nil, !nodes[index].isHeading, ancestors(index, nodes).contains(where: { implementationHeadings[$0] }) {
-                found.lead = subjectAgencies(nodes[index].title)
+                found.lead = registry.subjectAgencies(nodes[index].title)
             }
             sentenceRoles.append(found)
         }
@@ -114,23 +114,6 @@ struct TaskBuilder {
     /// Decided once a heading, not once for each item under it.
     private func isImplementationHeading(_ node: OutlineNode) -> Bool {
         node.isHeading && VietnameseText.fold(node.title).containsBytes("to chuc thuc hien")
-    }
-
-    /// The longest run of words at the start of a sentence that names only registered agencies.
-    /// The first 1 to 30 words are tried longest first, each a prefix of the words joined once.
-    private func subjectAgencies(_ sentence: String) -> [String] {
-        var joined = ""
-        var ends: [Int] = []
-        for word in sentence.split(atASCII: " ", limit: 30) {
-            if !joined.isEmpty { joined += " " }
-            joined += word
-            ends.append(joined.utf8.count)
-        }
-        for end in ends.reversed() {
-            let resolved = registry.resolve(String(joined[..<joined.utf8.index(joined.startIndex, offsetBy: end)]))
-            if resolved.unknown.isEmpty, !resolved.names.isEmpty { return resolved.names }
-        }
-        return []
     }
 
     /// `text.count < length`, without counting past `length`.
