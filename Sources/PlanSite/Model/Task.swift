@@ -21,8 +21,22 @@ public enum AgencyRole: String, Sendable, CaseIterable, Comparable, Codable {
         }
     }
 
-    public static func < (a: AgencyRole, b: AgencyRole) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: AgencyRole, b: AgencyRole) -> Bool { a.order < b.order }
+
+    // By case, not by raw value: a raw-value enum otherwise hashes and compares its String, and
+    // every page that lists a task looks its agencies up by role.
+    public static func == (a: AgencyRole, b: AgencyRole) -> Bool { a.order == b.order }
+    public func hash(into hasher: inout Hasher) { hasher.combine(order) }
+
+    /// The order of `allCases`.
+    private var order: Int {
+        switch self {
+        case .lead: 0
+        case .support: 1
+        case .carryOut: 2
+        case .advise: 3
+        case .monitor: 4
+        }
     }
 }
 
