@@ -228,4 +228,17 @@ struct ExtractionTests {
         let diagnostics = PlanExtractor(registry: Self.registry).extract(parsed).diagnostics.map(\.formatted)
         #expect(diagnostics == ["Content/t.md:11:3: warning: unknown agency 'Sở Tư phạm' (did you mean 'Sở Tư pháp'?)"])
     }
+
+    /// Roles order, compare and hash by case, in the order `allCases` lists them.
+    @Test func rolesOrderAsAllCasesListsThem() {
+        let roles = AgencyRole.allCases
+        #expect(roles.shuffled().sorted() == roles)
+        for (i, a) in roles.enumerated() {
+            for (j, b) in roles.enumerated() {
+                #expect((a == b) == (i == j) && (a < b) == (i < j))
+            }
+        }
+        #expect(Set(roles + roles).count == roles.count)
+        #expect(Dictionary(uniqueKeysWithValues: roles.map { ($0, $0.rawValue) })[.monitor] == "monitor")
+    }
 }

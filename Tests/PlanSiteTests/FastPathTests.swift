@@ -15,19 +15,6 @@ struct FastPathTests {
         "Nghị quyết\u{2029}số 27-NQ/TW,:", "e\u{301} ", "(\u{301}x) (y)", "a (b\u{301}) c)",
     ]
 
-    /// Roles order, compare and hash by case, in the order `allCases` lists them.
-    @Test func rolesOrderAsAllCasesListsThem() {
-        let roles = AgencyRole.allCases
-        #expect(roles.shuffled().sorted() == roles)
-        for (i, a) in roles.enumerated() {
-            for (j, b) in roles.enumerated() {
-                #expect((a == b) == (i == j) && (a < b) == (i < j))
-            }
-        }
-        #expect(Set(roles + roles).count == roles.count)
-        #expect(Dictionary(uniqueKeysWithValues: roles.map { ($0, $0.rawValue) })[.monitor] == "monitor")
-    }
-
     @Test func whitespaceSetsAreFoundations() {
         for value in 0..<0x11_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }

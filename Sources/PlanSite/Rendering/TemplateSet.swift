@@ -13,12 +13,14 @@ public struct TemplateSet: Sendable {
     /// Compiles every template and checks that each page exists and each partial it uses is there.
     public static func compile(_ templates: [String: SourceFile]) -> Result<TemplateSet, [Diagnostic]> {
         var texts: [String: String] = [:]
+        var compiled: [String: [TemplateToken]] = [:]
         var problems: [Diagnostic] = []
         for name in templates.keys.sorted() {
             let file = templates[name]!
             do {
-                let partials = try TemplateParser.parse(file.text).partials
+                let (tokens, partials) = try TemplateParser.parse(file.text)
                 texts[name] = file.text
+                compiled[name] = tokens
                 problems += missingPartials(partials, in: file, available: templates)
             } catch {
                 problems.append(.error(SourceLocation(file: file.path, line: error.line, column: error.column),
@@ -30,7 +32,7 @@ public struct TemplateSet: Sendable {
                                    hint: "every site needs \(requiredPages.map { "\($0).mustache" }.joined(separator: ", "))"))
         }
         let fingerprint = Fingerprint.of(templates.keys.sorted().flatMap { [$0, templates[$0]!.text] })
-        return problems.isEmpty ? .success(TemplateSet(copies: ThreadCopies(texts), fingerprint: fingerprint)) : .failure(problems)
+        return problems.isEmpty ? .success(TemplateSet(copies: ThreadCopies(texts, compiled: compiled), fingerprint: fingerprint)) : .failure(problems)
     }
 
     /// Renders a page as UTF-8. Text values are escaped as they are printed (see `TemplateValue`).
@@ -64,7 +66,11 @@ private final class ThreadCopies: @unchecked Sendable {
     private var copies: [pthread_t: [String: [TemplateToken]]] = [:]
     private let lock = NSLock()
 
-    init(_ texts: [String: String]) { self.texts = texts }
+    /// `compiled` is this thread's copy, from checking the texts.
+    init(_ texts: [String: String], compiled: [String: [TemplateToken]]) {
+        self.texts = texts
+        copies[pthread_self()] = compiled
+    }
 
     func forThisThread() -> [String: [TemplateToken]] {
         let thread = pthread_self()

@@ -11,8 +11,8 @@ struct TokenInterner {
     private var hashes: [UInt64] = []
     /// Open addressing: each slot holds an id, or -1.
     private var slots = [Int32](repeating: -1, count: 1024)
-    /// Pairs of syllables by their syllables' ids (`pairKey`), open addressing: each slot holds
-    /// a key, or `Self.noPair`, and beside it the pair's id.
+    /// Pairs of syllables by their syllables' ids (both in one key), open addressing: each slot
+    /// holds a key, or `Self.noPair`, and beside it the pair's id.
     private var pairKeys = [UInt64](repeating: noPair, count: 1024)
     private var pairIDs = [Int32](repeating: -1, count: 1024)
     private var pairCount = 0
@@ -69,7 +69,7 @@ struct TokenInterner {
     mutating func pairID(_ first: Int32, _ second: Int32) -> Int32 {
         let key = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
         let mask = pairKeys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        var slot = Self.pairSlot(key, mask)
         while pairKeys[slot] != Self.noPair {
             if pairKeys[slot] == key { return pairIDs[slot] }
             slot = (slot + 1) & mask
@@ -109,6 +109,11 @@ struct TokenInterner {
         bytes.withUnsafeMutableBufferPointer { all in (all.baseAddress! + to).update(from: all.baseAddress! + from, count: count) }
     }
 
+    /// Where a pair's key goes in a table of `mask + 1` slots (Fibonacci hashing).
+    private static func pairSlot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
     /// Ids are below 2³¹, so no pair's key has every bit set.
     private static let noPair = UInt64.max
 
@@ -133,7 +138,7 @@ struct TokenInterner {
         pairIDs = [Int32](repeating: -1, count: keys.count * 2)
         let mask = pairKeys.count - 1
         for (key, id) in zip(keys, ids) where key != Self.noPair {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            var slot = Self.pairSlot(key, mask)
             while pairKeys[slot] != Self.noPair { slot = (slot + 1) & mask }
             pairKeys[slot] = key
             pairIDs[slot] = id
