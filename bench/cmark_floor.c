@@ -15,7 +15,7 @@
  * threads (the first read) to the last render; listing the folder comes before it.
  *
  * Options, as in Sources/PlanSite/Markdown/MarkdownParser.swift: CMARK_OPT_SOURCEPOS |
- * CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 (raw HTML off), extensions "table" and
+ * CMARK_OPT_FOOTNOTES (raw HTML off; PlanSite checks the UTF-8 itself), extensions "table" and
  * "tagfilter" only — both safe on many threads, unlike strikethrough and autolink. */
 #define _GNU_SOURCE
 #include <cmark-gfm-core-extensions.h>
@@ -32,7 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static const int OPTIONS = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
+static const int OPTIONS = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES;
 static const char *EXTENSIONS[] = {"table", "tagfilter"};
 
 static char **paths;

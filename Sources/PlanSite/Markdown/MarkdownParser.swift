@@ -23,15 +23,17 @@ public struct MarkdownParser: Sendable {
     static let extensionNames = ["table", "tagfilter"]
 
     public func parse(_ markdown: String) -> MarkdownDocument {
-        var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        // No CMARK_OPT_VALIDATE_UTF8: a String is valid UTF-8, and a plan's bytes were checked,
+        // with the place of any bad byte reported, when it was decoded (`SourceFile`).
+        var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { return MarkdownDocument(html: [], blocks: []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        markdown.withUTF8Bytes { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(html: [], blocks: []) }
         defer { cmark_node_free(root) }
