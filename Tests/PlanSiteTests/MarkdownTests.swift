@@ -62,6 +62,12 @@ struct MarkdownTests {
         #expect(html.contains("class=\"footnotes\""))
     }
 
+    /// cmark is not asked to check UTF-8 (a String is valid already); a NUL byte, which a
+    /// String can hold, still becomes U+FFFD and does not cut the text short.
+    @Test func aNulByteBecomesTheReplacementCharacter() {
+        #expect(body("Trước\u{0}sau, rồi *hết*.\n").contains("Trước\u{FFFD}sau, rồi <em>hết</em>."))
+    }
+
     /// The build parses plans on several threads; the extensions it uses must give the same
     /// HTML there as on one thread (strikethrough and autolink would not).
     @Test func parsingOnManyThreadsGivesTheSameHTML() async {
