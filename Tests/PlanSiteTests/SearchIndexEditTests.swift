@@ -46,26 +46,24 @@ struct SearchIndexEditTests {
             #expect(files.keys.sorted() == whole.keys.sorted(), comment)
             #expect(whole.keys.filter { files[$0] != whole[$0] }.sorted() == [], comment)
         }
-        try expectSameAsWhole("a word no unit had") { $0[1].text += " Tổ chức tại xã Ia Pếch." }
+        try expectSameAsWhole("a word no unit had") { $0[1] = $0[1].changed(text: $0[1].text + " Tổ chức tại xã Ia Pếch.") }
         try expectSameAsWhole("a task given another year, which changes only its facet") { units in
-            units[2].year = years.sorted().first { $0 != units[2].year }
+            units[2] = units[2].changed(year: years.sorted().first { $0 != units[2].year })
         }
         try expectSameAsWhole("a task added") { units in
-            var task = units[1]
-            (task.title, task.text, task.url) = ("Kiểm tra việc thực hiện", "Kiểm tra việc thực hiện kế hoạch.", task.url + "-kiem-tra")
-            units.append(task)
+            units.append(units[1].changed(title: "Kiểm tra việc thực hiện", text: "Kiểm tra việc thực hiện kế hoạch.",
+                                          url: units[1].url + "-kiem-tra"))
         }
         try expectSameAsWhole("a task put first, which moves every later one to the next number") { units in
-            var task = units[2]
-            (task.title, task.text, task.url) = ("Tổng kết việc thực hiện", "Tổng kết việc thực hiện kế hoạch.", task.url + "-tong-ket")
-            units.insert(task, at: 1)
+            units.insert(units[2].changed(title: "Tổng kết việc thực hiện", text: "Tổng kết việc thực hiện kế hoạch.",
+                                          url: units[2].url + "-tong-ket"), at: 1)
         }
         try expectSameAsWhole("that task taken out again") { $0.remove(at: 1) }
         try expectSameAsWhole("the task with the word removed, which leaves the index without it") { $0.remove(at: 1) }
         #expect(files.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains("\"pech\"") })
         try expectSameAsWhole("tasks removed until the plan fills one display chunk fewer") { $0.removeLast($0.count % SearchIndex.chunkSize) }
 
-        units[1].year = 1999
+        units[1] = units[1].changed(year: 1999)
         let replaced = index.replace(plan: slug, with: units, jobs: 2)
         #expect(replaced == nil, "a year no unit had renumbers every facet: the index is made again")
     }
@@ -86,5 +84,14 @@ struct SearchIndexEditTests {
         #expect(ShardMembers(Data("{\"a\":\"x\\\"y\"}\n".utf8)) == nil, "a code with an escape in it")
         let (_, files) = Self.files(SearchUnit.all(RealPlanTests.site.model))
         #expect(files.filter { $0.key.hasPrefix("search/i/") || $0.key.hasPrefix("search/j/") }.values.allSatisfy { ShardMembers($0) != nil })
+    }
+}
+
+extension SearchUnit {
+    /// This unit with some of its fields changed: a unit is never changed in place.
+    func changed(title: String? = nil, text: String? = nil, url: String? = nil, year: Int?? = nil) -> SearchUnit {
+        SearchUnit(kind: kind, title: title ?? self.title, url: url ?? self.url, province: province, numbers: numbers,
+                   agencies: agencies, text: text ?? self.text, leads: leads, cited: cited, deadline: deadline,
+                   year: year ?? self.year, source: source)
     }
 }

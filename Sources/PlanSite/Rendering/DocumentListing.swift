@@ -10,16 +10,17 @@ struct DocumentListing {
     /// Each province page's listing: its province's plans and local documents, and the national
     /// documents, which concern every province (`PageScope.shows`).
     static func byProvince(_ record: DocumentRecord, chain: [ChainRow], provinces: [String]) -> [String: DocumentListing] {
-        var listings = Dictionary(uniqueKeysWithValues: provinces.map { ($0, DocumentListing(chain: [])) })
+        // Keyed by bytes while filling: a String hashes its NFC form, once for each of ten thousand plans.
+        var listings = Dictionary(uniqueKeysWithValues: provinces.map { (ExactText($0), DocumentListing(chain: [])) })
         for row in chain {
             guard let key = row.provinceKey else {
-                for province in provinces { listings[province]!.chain.append(row) }
+                for province in provinces { listings[ExactText(province)]!.chain.append(row) }
                 continue
             }
-            listings[key]?.chain.append(row)
+            listings[ExactText(key)]?.chain.append(row)
         }
-        for entry in record.citations { listings[ProvinceSplit.key(entry.plan)]?.citations.append(entry) }
-        for plan in record.implementedByPlans { listings[ProvinceSplit.key(plan)]?.implementedBy.append(plan) }
-        return listings
+        for entry in record.citations { listings[ExactText(ProvinceSplit.key(entry.plan))]?.citations.append(entry) }
+        for plan in record.implementedByPlans { listings[ExactText(ProvinceSplit.key(plan))]?.implementedBy.append(plan) }
+        return Dictionary(uniqueKeysWithValues: listings.map { ($0.key.text, $0.value) })
     }
 }

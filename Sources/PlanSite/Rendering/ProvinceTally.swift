@@ -21,6 +21,10 @@ struct ProvinceTally {
     /// tens of thousands, counted for its summary on every edit in `watch`.
     static func agency(_ assignments: [Assignment], today: CalendarDate) -> [String: ProvinceTally] {
         var tallies: [String: ProvinceTally] = [:]
+        // Plans of one province mostly come together: their counts are summed before the
+        // province's name is hashed, which normalises it (Swift hashes a String's NFC form).
+        var run: (province: ExactText, tally: ProvinceTally)?
+        func close() { if let run { tallies[run.province.text, default: ProvinceTally()] += run.tally } }
         assignments.withUnsafeBufferPointer { all in
             var index = 0
             while index < all.count {
@@ -39,9 +43,11 @@ struct ProvinceTally {
                     }
                     index += 1
                 }
-                tallies[ProvinceSplit.key(plan), default: ProvinceTally()] += tally
+                let province = ExactText(ProvinceSplit.key(plan))
+                if run?.province == province { run!.tally += tally } else { close(); run = (province, tally) }
             }
         }
+        close()
         return tallies
     }
 

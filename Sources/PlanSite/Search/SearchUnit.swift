@@ -1,26 +1,45 @@
 /// One thing a search can find: a task, an agency, a document or a plan, with its text
 /// split into weighted fields and what the result list shows.
-struct SearchUnit {
+///
+/// Never changed once made, so a class of constants: the index reads units out of arrays at
+/// every step (tokens, display chunks, facets), and a copy is then one reference, not a dozen.
+final class SearchUnit: Sendable {
     enum Kind: Int, CaseIterable {
         case task, agency, document, plan
         var name: String { ["task", "agency", "document", "plan"][rawValue] }
     }
 
-    var kind: Kind
-    var title: String
-    var url: String
-    var province: String?
+    let kind: Kind
+    let title: String
+    let url: String
+    let province: String?
     /// Document numbers (only their "#…" tokens are indexed), then title, agencies, text.
-    var numbers: String
-    var agencies: String
-    var text: String
-    var leads: [String]
-    var cited: [String]
-    var deadline: String
-    var year: Int?
+    let numbers: String
+    let agencies: String
+    let text: String
+    let leads: [String]
+    let cited: [String]
+    let deadline: String
+    let year: Int?
     /// For a plan's or a task's unit, what it is made from: the plan's source key, the site's
     /// address and which unit of the plan it is. Display chunks of such units are kept by it.
-    var source: Fingerprint?
+    let source: Fingerprint?
+
+    init(kind: Kind, title: String, url: String, province: String?, numbers: String, agencies: String, text: String,
+         leads: [String], cited: [String], deadline: String, year: Int?, source: Fingerprint? = nil) {
+        self.kind = kind
+        self.title = title
+        self.url = url
+        self.province = province
+        self.numbers = numbers
+        self.agencies = agencies
+        self.text = text
+        self.leads = leads
+        self.cited = cited
+        self.deadline = deadline
+        self.year = year
+        self.source = source
+    }
 
     /// The text after its first line when that line is the title, as a task's is; "" when the
     /// text is the title alone. A line break ends every run of words, so the text's words are

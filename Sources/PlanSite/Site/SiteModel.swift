@@ -59,13 +59,18 @@ public struct AgencyRecord: Sendable {
     /// The provinces of the plans that assign it tasks, in Vietnamese order, read once per run
     /// of one plan (`Assignment+Runs.swift`): the agency index asks every agency on every edit.
     var provinces: [String] {
-        var provinces: Set<String> = []
+        // Compared and hashed by their bytes: Swift hashes a String's NFC form, and an agency
+        // every plan names has thousands of plans.
+        var provinces: Set<ExactText> = []
         var last: Plan?
+        var lastProvince: ExactText?
         for assignment in assignments where !(last?.isCopy(of: assignment.plan) ?? false) {
             last = assignment.plan
-            if let province = assignment.plan.metadata.province { provinces.insert(province) }
+            guard let province = assignment.plan.metadata.province.map(ExactText.init), province != lastProvince else { continue }
+            lastProvince = province
+            provinces.insert(province)
         }
-        return Collation.sorted(provinces)
+        return Collation.sorted(provinces.map(\.text))
     }
 }
 
