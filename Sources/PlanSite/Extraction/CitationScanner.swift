@@ -79,21 +79,24 @@ public struct CitationScanner: Sendable {
     /// scalars and turns the few offsets it reports into String indices.
     private static func scalars(of text: String) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
         text.withUTF8Bytes { bytes in
-            // Written in place rather than appended: every paragraph with a number comes here.
-            var count = 0
+            // Written in place, both in one pass, rather than appended: every paragraph with a
+            // number comes here, and a task's text is scanned again for the search index.
+            var scalars: [Unicode.Scalar] = []
             let offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsets, written in
-                var offset = 0
-                while offset < bytes.count {
-                    offsets[count] = offset
-                    count += 1
-                    offset += UTF8Bytes.scalar(in: bytes, at: offset).length
+                var count = 0
+                scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, decoded in
+                    var offset = 0
+                    while offset < bytes.count {
+                        let scalar = UTF8Bytes.scalar(in: bytes, at: offset)
+                        offsets[count] = offset
+                        scalars[count] = Unicode.Scalar(scalar.value)!
+                        count += 1
+                        offset += scalar.length
+                    }
+                    decoded = count
                 }
                 offsets[count] = bytes.count
                 written = count + 1
-            }
-            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, written in
-                for index in 0..<count { scalars[index] = Unicode.Scalar(UTF8Bytes.scalar(in: bytes, at: offsets[index]).value)! }
-                written = count
             }
             return (scalars, offsets)
         }
