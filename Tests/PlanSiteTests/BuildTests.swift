@@ -114,6 +114,20 @@ struct BuildTests {
         #expect(built.files["van-ban/27-nq-tw/index.html"] != nil)
     }
 
+    /// Documents are keyed by their numbers' and provinces' bytes (`DocumentRef`), so text
+    /// typed decomposed must reach them composed: one local document, not two.
+    @Test func aProvinceTypedDecomposedNamesTheSameLocalDocument() throws {
+        let body = "Thực hiện Kế hoạch số 04-KH/TU của Tỉnh ủy.\n"
+        let built = try buildInMemory(plans: [
+            "a.md": planFile(title: "Kế hoạch A", extra: "province: \"Lào Cai\"\n", body: body),
+            "b.md": planFile(title: "Kế hoạch B", extra: "province: \"La\u{300}o Cai\"\n", body: body),
+        ])
+        let pages = built.files.keys.filter { $0.hasPrefix("van-ban/") && $0.contains("4-kh-tu") }
+        #expect(pages == ["van-ban/lao-cai-4-kh-tu/index.html"])
+        let page = built.files["van-ban/lao-cai-4-kh-tu/index.html"] ?? ""
+        #expect(page.contains("Kế hoạch A") && page.contains("Kế hoạch B"))
+    }
+
     @Test func baseURLPrefixesEveryLinkAndAsset() throws {
         let built = try buildInMemory(plans: ["a.md": planFile()], config: SiteConfig(baseURL: "kehoach"))
         let home = built.files["index.html"] ?? ""

@@ -1,7 +1,18 @@
 /// A document number (số hiệu) in one of the three shapes Vietnamese documents use,
 /// held in canonical form: Party `27-NQ/TW`, State `77/NQ-CP`, legal `33/2021/QH15`.
 public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
-    public enum Shape: String, Sendable, Codable { case legal, state, party }
+    public enum Shape: String, Sendable, Codable {
+        case legal, state, party
+
+        /// Hashed by this, not by its raw value's String.
+        var order: Int {
+            switch self {
+            case .legal: 0
+            case .state: 1
+            case .party: 2
+            }
+        }
+    }
 
     public var shape: Shape
     public var serial: Int
@@ -92,6 +103,22 @@ public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConver
 
     /// "Nghị quyết số 27-NQ/TW"
     public var citation: String { "\(typeName) số \(canonical)" }
+
+    // By bytes: its codes are NFC (`VietnameseText.clean`), where equal text has equal bytes,
+    // and a String hashes its NFC form, composing it again each time. A national site looks
+    // documents up by number a million times while linking, on one core.
+    public static func == (a: DocumentNumber, b: DocumentNumber) -> Bool {
+        a.serial == b.serial && a.year == b.year && a.shape == b.shape
+            && ExactText(a.type) == ExactText(b.type) && ExactText(a.issuer) == ExactText(b.issuer)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(serial)
+        hasher.combine(year)
+        hasher.combine(shape.order)
+        hasher.combine(ExactText(type))
+        hasher.combine(ExactText(issuer))
+    }
 
     public static func < (a: DocumentNumber, b: DocumentNumber) -> Bool {
         (a.issuer, a.type, a.year ?? 0, a.serial) < (b.issuer, b.type, b.year ?? 0, b.serial)

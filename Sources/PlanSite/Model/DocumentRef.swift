@@ -20,6 +20,16 @@ public struct DocumentRef: Hashable, Sendable, Comparable, Codable {
         VietnameseText.slug((province.map { $0 + " " } ?? "") + number.canonical)
     }
 
+    // By bytes, as `DocumentNumber`: a province's name is NFC text too.
+    public static func == (a: DocumentRef, b: DocumentRef) -> Bool {
+        a.number == b.number && a.province.map(ExactText.init) == b.province.map(ExactText.init)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(number)
+        hasher.combine(province.map(ExactText.init))
+    }
+
     public static func < (a: DocumentRef, b: DocumentRef) -> Bool {
         ((a.province ?? ""), a.number) < ((b.province ?? ""), b.number)
     }
