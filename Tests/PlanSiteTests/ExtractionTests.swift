@@ -229,6 +229,22 @@ struct ExtractionTests {
         #expect(diagnostics == ["Content/t.md:11:3: warning: unknown agency 'Sở Tư phạm' (did you mean 'Sở Tư pháp'?)"])
     }
 
+    /// A task's copies share its fields until one is changed (`SharedFields`): the change is the
+    /// copy's alone, and equal fields still make equal tasks.
+    @Test func aChangedCopyOfATaskLeavesTheOriginal() {
+        let task = PlanTask(id: "nv-1", planSlug: "a", outline: "1", title: "Rà soát văn bản", text: "Rà soát văn bản",
+                            agencies: [.lead: ["Sở Tư pháp"]], deadlines: [], line: 3)
+        var copy = task
+        #expect(copy == task)
+        copy.agencies[.support, default: []].append("Sở Nội vụ")
+        copy.line += 1
+        #expect(task.support.isEmpty && task.line == 3)
+        #expect(copy.support == ["Sở Nội vụ"] && copy.line == 4 && copy != task)
+        let rebuilt = PlanTask(id: "nv-1", planSlug: "a", outline: "1", title: "Rà soát văn bản", text: "Rà soát văn bản",
+                               agencies: [.lead: ["Sở Tư pháp"]], deadlines: [], line: 3)
+        #expect(rebuilt == task && Set([rebuilt, task]).count == 1)
+    }
+
     /// Roles order, compare and hash by case, in the order `allCases` lists them.
     @Test func rolesOrderAsAllCasesListsThem() {
         let roles = AgencyRole.allCases

@@ -66,51 +66,38 @@ public struct Plan: Sendable, Codable {
         var links: [TextLink]
     }
 
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
+    private var stored: SharedFields<Fields>
 
-    private var box: Box
-
-    // Each field is read where it lies (`_read`), not copied out of the box: `plan.metadata.province`
-    // for each of an agency's tens of thousands of assignments would otherwise copy every
-    // string of the front matter.
-
-    public var slug: String { _read { yield box.fields.slug } set { unshare(); box.fields.slug = newValue } }
+    public var slug: String { _read { yield stored.fields.slug } _modify { yield &stored.fields.slug } }
     /// Path relative to the content folder, used in every diagnostic about this plan.
-    public var sourcePath: String { _read { yield box.fields.sourcePath } set { unshare(); box.fields.sourcePath = newValue } }
-    public var metadata: PlanMetadata { _read { yield box.fields.metadata } set { unshare(); box.fields.metadata = newValue } }
-    public var headings: [Heading] { _read { yield box.fields.headings } set { unshare(); box.fields.headings = newValue } }
-    public var tasks: [PlanTask] { _read { yield box.fields.tasks } set { unshare(); box.fields.tasks = newValue } }
+    public var sourcePath: String { _read { yield stored.fields.sourcePath } _modify { yield &stored.fields.sourcePath } }
+    public var metadata: PlanMetadata { _read { yield stored.fields.metadata } _modify { yield &stored.fields.metadata } }
+    public var headings: [Heading] { _read { yield stored.fields.headings } _modify { yield &stored.fields.headings } }
+    public var tasks: [PlanTask] { _read { yield stored.fields.tasks } _modify { yield &stored.fields.tasks } }
     /// Every numbered citation in the text, in order.
-    public var citations: [Citation] { _read { yield box.fields.citations } set { unshare(); box.fields.citations = newValue } }
+    public var citations: [Citation] { _read { yield stored.fields.citations } _modify { yield &stored.fields.citations } }
     /// Links written in the text, with where they are.
-    public var links: [TextLink] { _read { yield box.fields.links } set { unshare(); box.fields.links = newValue } }
+    public var links: [TextLink] { _read { yield stored.fields.links } _modify { yield &stored.fields.links } }
 
     public init(slug: String, sourcePath: String, metadata: PlanMetadata, headings: [Heading],
                 tasks: [PlanTask] = [], citations: [Citation] = []) {
-        box = Box(Fields(slug: slug, sourcePath: sourcePath, metadata: metadata, headings: headings, tasks: tasks,
+        stored = SharedFields(Fields(slug: slug, sourcePath: sourcePath, metadata: metadata, headings: headings, tasks: tasks,
                          citations: citations, links: []))
     }
 
     /// Encoded as its fields alone, so the cache's bytes are those of the plain struct it was.
-    public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder)) }
-    public func encode(to encoder: Encoder) throws { try box.fields.encode(to: encoder) }
-
-    private mutating func unshare() {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-    }
+    public init(from decoder: Decoder) throws { stored = SharedFields(try Fields(from: decoder)) }
+    public func encode(to encoder: Encoder) throws { try stored.fields.encode(to: encoder) }
 
     /// Whether `other` is this plan with at most its prose and line numbers changed: every page
     /// but the plan's own shows only what is the same in both.
     public func differsOnlyInPositions(from other: Plan) -> Bool {
-        box === other.box || box.fields.withoutPositions == other.box.fields.withoutPositions
+        stored.isShared(with: other.stored) || stored.fields.withoutPositions == other.stored.fields.withoutPositions
     }
 
     /// Whether the two are copies of one value, not merely equal: a linked site's records hold
     /// copies of its plans, and a plan replaced in it is found by this.
-    func isCopy(of other: Plan) -> Bool { box === other.box }
+    func isCopy(of other: Plan) -> Bool { stored.isShared(with: other.stored) }
 
     /// The documents the plan carries out, qualified by its province where local.
     public var implementedRefs: [DocumentRef] {

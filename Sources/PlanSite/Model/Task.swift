@@ -42,10 +42,10 @@ public enum AgencyRole: String, Sendable, CaseIterable, Comparable, Codable {
 
 /// A task (nhiệm vụ) a plan assigns: what, who leads, who supports, by when.
 ///
-/// A value whose fields live in one shared box, as `Plan`'s do: an agency's, a document's and a
-/// deadline's pages, the data files and the search index each read tasks out of arrays, and a
-/// copy of eight strings and collections was a tenth of the build's retains. A copy is one
-/// reference; a change copies the box first if it is shared.
+/// A value whose fields live in one shared box (`SharedFields`), as `Plan`'s do: an agency's, a
+/// document's and a deadline's pages, the data files and the search index each read tasks out of
+/// arrays, and copies of its eight strings and collections were an eighth of a national build's
+/// retains. A copy is one reference; a change copies the box first if it is shared.
 public struct PlanTask: Hashable, Sendable, Codable {
     /// The stored fields, in the order they were declared before the box.
     fileprivate struct Fields: Hashable, Codable {
@@ -59,46 +59,37 @@ public struct PlanTask: Hashable, Sendable, Codable {
         var line: Int
     }
 
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
+    private var stored: SharedFields<Fields>
 
     /// Stable within the plan, from the outline number: "nv-iii-3-1-2".
-    public var id: String { _read { yield box.fields.id } set { unshare(); box.fields.id = newValue } }
-    public var planSlug: String { _read { yield box.fields.planSlug } set { unshare(); box.fields.planSlug = newValue } }
+    public var id: String { _read { yield stored.fields.id } _modify { yield &stored.fields.id } }
+    public var planSlug: String { _read { yield stored.fields.planSlug } _modify { yield &stored.fields.planSlug } }
     /// The outline number as the plan prints it: "III.3.1.(2)".
-    public var outline: String { _read { yield box.fields.outline } set { unshare(); box.fields.outline = newValue } }
+    public var outline: String { _read { yield stored.fields.outline } _modify { yield &stored.fields.outline } }
     /// The task's own sentence or heading, without its number.
-    public var title: String { _read { yield box.fields.title } set { unshare(); box.fields.title = newValue } }
+    public var title: String { _read { yield stored.fields.title } _modify { yield &stored.fields.title } }
     /// The title and the content under it.
-    public var text: String { _read { yield box.fields.text } set { unshare(); box.fields.text = newValue } }
+    public var text: String { _read { yield stored.fields.text } _modify { yield &stored.fields.text } }
     /// Canonical agency names by role, in the order the plan names them.
     public var agencies: [AgencyRole: [String]] {
-        _read { yield box.fields.agencies } set { unshare(); box.fields.agencies = newValue }
+        _read { yield stored.fields.agencies } _modify { yield &stored.fields.agencies }
     }
-    public var deadlines: [Deadline] { _read { yield box.fields.deadlines } set { unshare(); box.fields.deadlines = newValue } }
+    public var deadlines: [Deadline] { _read { yield stored.fields.deadlines } _modify { yield &stored.fields.deadlines } }
     /// 1-based line in the plan file.
-    public var line: Int { _read { yield box.fields.line } set { unshare(); box.fields.line = newValue } }
+    public var line: Int { _read { yield stored.fields.line } _modify { yield &stored.fields.line } }
 
     public init(id: String, planSlug: String, outline: String, title: String, text: String,
                 agencies: [AgencyRole: [String]], deadlines: [Deadline], line: Int) {
-        box = Box(Fields(id: id, planSlug: planSlug, outline: outline, title: title, text: text,
+        stored = SharedFields(Fields(id: id, planSlug: planSlug, outline: outline, title: title, text: text,
                          agencies: agencies, deadlines: deadlines, line: line))
     }
 
     /// Encoded as its fields alone, as the plain struct it was.
-    public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder)) }
-    public func encode(to encoder: Encoder) throws { try box.fields.encode(to: encoder) }
+    public init(from decoder: Decoder) throws { stored = SharedFields(try Fields(from: decoder)) }
+    public func encode(to encoder: Encoder) throws { try stored.fields.encode(to: encoder) }
 
-    public static func == (a: PlanTask, b: PlanTask) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
-    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
-
-    private mutating func unshare() {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-    }
+    public static func == (a: PlanTask, b: PlanTask) -> Bool { a.stored.isShared(with: b.stored) || a.stored.fields == b.stored.fields }
+    public func hash(into hasher: inout Hasher) { stored.fields.hash(into: &hasher) }
 
     public var lead: [String] { agencies[.lead] ?? [] }
     public var support: [String] { agencies[.support] ?? [] }
