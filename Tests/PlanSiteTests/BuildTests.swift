@@ -114,18 +114,18 @@ struct BuildTests {
         #expect(built.files["van-ban/27-nq-tw/index.html"] != nil)
     }
 
-    /// Documents are keyed by their numbers' and provinces' bytes (`DocumentRef`), so text
-    /// typed decomposed must reach them composed: one local document, not two.
-    @Test func aProvinceTypedDecomposedNamesTheSameLocalDocument() throws {
-        let body = "Thực hiện Kế hoạch số 04-KH/TU của Tỉnh ủy.\n"
-        let built = try buildInMemory(plans: [
-            "a.md": planFile(title: "Kế hoạch A", extra: "province: \"Lào Cai\"\n", body: body),
-            "b.md": planFile(title: "Kế hoạch B", extra: "province: \"La\u{300}o Cai\"\n", body: body),
-        ])
-        let pages = built.files.keys.filter { $0.hasPrefix("van-ban/") && $0.contains("4-kh-tu") }
-        #expect(pages == ["van-ban/lao-cai-4-kh-tu/index.html"])
-        let page = built.files["van-ban/lao-cai-4-kh-tu/index.html"] ?? ""
-        #expect(page.contains("Kế hoạch A") && page.contains("Kế hoạch B"))
+    /// Province names are compared by their bytes (`ExactText`), so text given decomposed must
+    /// reach them composed: one province of an agency, one local document, not two of each.
+    @Test func aProvinceTypedDecomposedIsTheSameProvince() throws {
+        let plan = { (title: String, province: String) in
+            "---\ntitle: \"\(title)\"\nissuer: \"Ủy ban nhân dân tỉnh\"\nprovince: \"\(province)\"\n"
+                + "implements: [\"04-KH/TU\"]\n---\n\nThực hiện Kế hoạch số 04-KH/TU của Tỉnh ủy.\n\n## II. NHIỆM VỤ\n\n1. Rà soát văn bản.\n\n- Chủ trì: Sở Tư pháp.\n"
+        }
+        let built = try buildInMemory(plans: ["a.md": plan("Kế hoạch A", "Lào Cai"), "b.md": plan("Kế hoạch B", "La\u{300}o Cai")])
+        let agencies = try #require(try JSONSerialization.jsonObject(with: Data((built.files["data/agencies.json"] ?? "").utf8)) as? [[String: Any]])
+        let provinces = agencies.first { $0["name"] as? String == "Sở Tư pháp" }?["provinces"] as? [String]
+        #expect(provinces == ["Lào Cai"])
+        #expect(built.files.keys.filter { $0.hasPrefix("van-ban/") && $0.contains("4-kh-tu") } == ["van-ban/lao-cai-4-kh-tu/index.html"])
     }
 
     @Test func baseURLPrefixesEveryLinkAndAsset() throws {

@@ -1,8 +1,7 @@
 /// A string as a dictionary key compared by its UTF-8 bytes. Swift hashes and compares
 /// non-ASCII strings through Unicode normalisation on every lookup, which for Vietnamese
-/// names cost several times the rest of a lookup. Plans' text is NFC from the moment it is
-/// parsed, so equal names have equal bytes; where a key could come in another form, the
-/// worst case is a cache that works out the same answer twice.
+/// names cost several times the rest of a lookup. Every text is NFC from the moment it is
+/// read (`SourceFile`, `VietnameseText.composed`), so equal names have equal bytes.
 struct ExactText: Hashable, Sendable {
     let text: String
 
@@ -15,6 +14,10 @@ struct ExactText: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) {
         var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        // With the length, so that "NQ" then "TW" and "NQT" then "W" hash apart in one hasher.
+        text.withUTF8 {
+            hasher.combine($0.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer($0))
+        }
     }
 }

@@ -11,9 +11,15 @@ public enum VietnameseText {
         "Ð": "Đ",
     ]
 
+    /// The text in NFC, as every text is from the moment it is read (`SourceFile`): from then on,
+    /// equal text has equal bytes, and names can be compared and hashed by them (`ExactText`).
+    static func composed(_ text: String) -> String {
+        isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
     /// NFC with look-alike letters replaced: what every stage works on.
     public static func clean(_ text: String) -> String {
-        let nfc = isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        let nfc = composed(text)
         // Each look-alike is a single scalar: most text has none of them, and no Character walk is needed.
         guard nfc.unicodeScalars.contains(where: lookalikeScalars.contains),
               nfc.contains(where: { lookalikes[$0] != nil }) else { return nfc }

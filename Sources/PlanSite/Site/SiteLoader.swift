@@ -123,7 +123,7 @@ enum TextFile {
         // (a CR is never part of a longer UTF-8 sequence), far cheaper than Foundation's search,
         // which goes through UTF-16.
         if bytes.contains(UInt8(ascii: "\r")) { text = String(decoding: unixLineEnds(bytes), as: UTF8.self) }
-        return .success(VietnameseText.isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping)
+        return .success(VietnameseText.composed(text))
     }
 
     /// "\r\n" and a lone "\r" become "\n".

@@ -14,9 +14,11 @@ public struct SourceFile: Sendable, Hashable {
         case unchecked(Data)
     }
 
+    /// A file given as text (registries, templates, plans made in memory), composed to NFC as a
+    /// file read from disk is.
     public init(path: String, text: String) {
         self.path = path
-        content = .text(text)
+        content = .text(VietnameseText.composed(text))
     }
 
     init(path: String, unchecked bytes: Data) {
@@ -32,7 +34,7 @@ public struct SourceFile: Sendable, Hashable {
         }
     }
 
-    /// The text: a file loaded as text (registries, templates, plans made in memory) as it is;
+    /// The text: a file loaded as text (registries, templates, plans made in memory) as given;
     /// a plan read from disk decoded, or, where it is not UTF-8, read with the bad bytes replaced
     /// (the build reports those through `decoded()` when it parses the plan).
     public var text: String {
