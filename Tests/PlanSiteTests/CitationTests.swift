@@ -49,6 +49,14 @@ struct CitationTests {
         #expect(text[found.first!.citationStart...].hasPrefix("Nghị"))
     }
 
+    /// Numbers are equal, hashed and ordered by the same parts: two that differ only in shape
+    /// are neither equal nor tied in order, and equal ones hash alike.
+    @Test func numbersOrderAsTheyCompare() throws {
+        let party = try #require(DocumentNumber("27-NQ/TW")), state = try #require(DocumentNumber("27/NQ-TW"))
+        #expect(party != state && (party < state) != (state < party))
+        #expect(Set([party, try #require(DocumentNumber("27 - NQ/TW")), state]).count == 2)
+    }
+
     @Test func localNumbersAreQualifiedByTheCitingProvince() {
         let local = DocumentRef(number: DocumentNumber("04-KH/TU")!, citingProvince: "Lào Cai")
         let national = DocumentRef(number: DocumentNumber("27-NQ/TW")!, citingProvince: "Lào Cai")

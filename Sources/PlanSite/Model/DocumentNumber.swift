@@ -4,7 +4,7 @@ public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConver
     public enum Shape: String, Sendable, Codable {
         case legal, state, party
 
-        /// Hashed by this, not by its raw value's String.
+        /// Hashed and ordered by this, not by its raw value's String.
         var order: Int {
             switch self {
             case .legal: 0
@@ -121,6 +121,8 @@ public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     public static func < (a: DocumentNumber, b: DocumentNumber) -> Bool {
-        (a.issuer, a.type, a.year ?? 0, a.serial) < (b.issuer, b.type, b.year ?? 0, b.serial)
+        // The shape last, so that numbers which differ only in it ("27-NQ/TW", "27/NQ-TW") are
+        // not equal here while unequal by `==`.
+        (a.issuer, a.type, a.year ?? 0, a.serial, a.shape.order) < (b.issuer, b.type, b.year ?? 0, b.serial, b.shape.order)
     }
 }
