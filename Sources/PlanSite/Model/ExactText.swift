@@ -14,10 +14,6 @@ struct ExactText: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) {
         var text = text
-        // With the length, so that "NQ" then "TW" and "NQT" then "W" hash apart in one hasher.
-        text.withUTF8 {
-            hasher.combine($0.count)
-            hasher.combine(bytes: UnsafeRawBufferPointer($0))
-        }
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
