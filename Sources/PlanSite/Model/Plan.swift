@@ -82,7 +82,7 @@ public struct Plan: Sendable, Codable {
     public init(slug: String, sourcePath: String, metadata: PlanMetadata, headings: [Heading],
                 tasks: [PlanTask] = [], citations: [Citation] = []) {
         stored = SharedFields(Fields(slug: slug, sourcePath: sourcePath, metadata: metadata, headings: headings, tasks: tasks,
-                         citations: citations, links: []))
+                                     citations: citations, links: []))
     }
 
     /// Encoded as its fields alone, so the cache's bytes are those of the plain struct it was.

@@ -81,7 +81,7 @@ public struct PlanTask: Hashable, Sendable, Codable {
     public init(id: String, planSlug: String, outline: String, title: String, text: String,
                 agencies: [AgencyRole: [String]], deadlines: [Deadline], line: Int) {
         stored = SharedFields(Fields(id: id, planSlug: planSlug, outline: outline, title: title, text: text,
-                         agencies: agencies, deadlines: deadlines, line: line))
+                                     agencies: agencies, deadlines: deadlines, line: line))
     }
 
     /// Encoded as its fields alone, as the plain struct it was.
