@@ -8,7 +8,9 @@ public struct JSONWriter {
 
     public init() {}
 
-    public indirect enum Value {
+    /// Not `indirect`, as `TemplateValue`: arrays and objects keep their elements out of line
+    /// already, and boxing every value cost an allocation per string and number written.
+    public enum Value {
         case string(String?)
         case int(Int)
         case bool(Bool)
