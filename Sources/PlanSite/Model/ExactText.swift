@@ -16,4 +16,11 @@ struct ExactText: Hashable, Sendable {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
+
+    /// As a key of its own, without a `Hasher`: agencies' names are looked up for every row
+    /// that prints them.
+    func _rawHashValue(seed: Int) -> Int {
+        var text = text
+        return ByteHash.seeded(text.withUTF8(ByteHash.of), seed)
+    }
 }

@@ -27,6 +27,7 @@ public enum AgencyRole: String, Sendable, CaseIterable, Comparable, Codable {
     // every page that lists a task looks its agencies up by role.
     public static func == (a: AgencyRole, b: AgencyRole) -> Bool { a.order == b.order }
     public func hash(into hasher: inout Hasher) { hasher.combine(order) }
+    public func _rawHashValue(seed: Int) -> Int { ByteHash.seeded(UInt64(order), seed) }
 
     /// The order of `allCases`.
     private var order: Int {

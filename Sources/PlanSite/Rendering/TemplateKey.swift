@@ -26,10 +26,5 @@ public struct TemplateKey: Hashable, Comparable, Sendable, ExpressibleByStringLi
 
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
-    /// What `Dictionary` asks for: the kept code mixed with the table's seed, without a Hasher.
-    public func _rawHashValue(seed: Int) -> Int {
-        var mixed = code ^ UInt64(UInt(bitPattern: seed))
-        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 33))
-    }
+    public func _rawHashValue(seed: Int) -> Int { ByteHash.seeded(code, seed) }
 }

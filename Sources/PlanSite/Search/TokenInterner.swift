@@ -29,7 +29,7 @@ struct TokenInterner {
     private func start(_ id: Int) -> Int { id == 0 ? 0 : Int(ends[id - 1]) }
 
     mutating func id(_ token: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = Self.slotHash(token)
+        let hash = ByteHash.of(token)
         let (found, slot) = find(token, hash)
         if let found { return found }
         bytes += token
@@ -81,7 +81,7 @@ struct TokenInterner {
         append(second)
         let (hash, found, free) = bytes.withUnsafeBufferPointer { all in
             let joined = UnsafeBufferPointer(rebasing: all[end...])
-            let hash = Self.slotHash(joined)
+            let hash = ByteHash.of(joined)
             let (found, free) = find(joined, hash)
             return (hash, found, free)
         }
@@ -155,26 +155,5 @@ struct TokenInterner {
             hash ^= hash >> 29
             return hash &* 0xBF58_476D_1CE4_E5B9
         }
-    }
-
-    /// Where a token goes in the table, eight bytes at a time: most tokens fit in one word,
-    /// and FNV's multiply per byte was a tenth of tokenizing. Only this process sees it.
-    private static func slotHash(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = UInt64(token.count) &* 0x9E37_79B9_7F4A_7C15
-        var offset = 0
-        while offset + 8 <= token.count {
-            hash = (hash ^ ByteSearch.word(token, at: offset)) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 31
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < token.count {
-            tail |= UInt64(token[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-        return hash ^ (hash >> 32)
     }
 }
