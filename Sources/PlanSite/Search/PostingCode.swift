@@ -9,41 +9,51 @@ enum PostingCode {
 
     static func encode(_ numbers: [Int]) -> String {
         var bytes: [UInt8] = []
-        for number in numbers { append(number, to: &bytes) }
+        appending(room: numbers.count, to: &bytes) { digits in for number in numbers { digits.append(number) } }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     static func append(_ number: Int, to bytes: inout [UInt8]) {
-        appendDigits(of: [number][...], to: &bytes)
+        appending(room: 1, to: &bytes) { $0.append(number) }
     }
 
-    /// A posting's three numbers, appended to `bytes` at once instead of digit by digit: the
-    /// commonest tokens' lists are half a million postings each.
-    static func append(_ first: Int, _ second: Int, _ third: Int, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3) { numbers in
-            (numbers[0], numbers[1], numbers[2]) = (first, second, third)
-            appendDigits(of: numbers[...], to: &bytes)
+    /// Calls `body` with room for `numbers` numbers' digits, then appends what it wrote to
+    /// `bytes` at once: the commonest tokens' lists are half a million postings each, and
+    /// appending each posting's few bytes to a growing array cost more than making them.
+    static func appending(room numbers: Int, to bytes: inout [UInt8], _ body: (inout Digits) -> Void) {
+        // Thirteen base-32 digits hold any 64-bit number.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, 13 * numbers)) { buffer in
+            var digits = Digits(buffer: buffer)
+            body(&digits)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<digits.count]))
         }
     }
 
-    private static func appendDigits(of numbers: some Collection<Int>, to bytes: inout [UInt8]) {
-        // Thirteen base-32 digits hold any 64-bit number.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 13 * numbers.count) { buffer in
+    /// Numbers written as digits into memory `appending` sized for them.
+    struct Digits {
+        fileprivate let buffer: UnsafeMutableBufferPointer<UInt8>
+        fileprivate var count = 0
+
+        mutating func append(_ number: Int) {
+            precondition(number >= 0, "posting numbers are never negative")
+            precondition(count + 13 <= buffer.count, "more numbers than the room made for them")
             let digits = alphabet.utf8Start
-            var count = 0
-            for number in numbers {
-                precondition(number >= 0, "posting numbers are never negative")
-                var shift = 0
-                while number >> (shift + 5) > 0 { shift += 5 }
-                while shift > 0 {
-                    buffer[count] = digits[32 + (number >> shift) & 31]
-                    count += 1
-                    shift -= 5
-                }
-                buffer[count] = digits[number & 31]
+            var shift = 0
+            while number >> (shift + 5) > 0 { shift += 5 }
+            while shift > 0 {
+                buffer[count] = digits[32 + (number >> shift) & 31]
                 count += 1
+                shift -= 5
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            buffer[count] = digits[number & 31]
+            count += 1
+        }
+
+        /// A posting: its unit's distance from the previous one's, its impact and its facet.
+        mutating func append(_ first: Int, _ second: Int, _ third: Int) {
+            append(first)
+            append(second)
+            append(third)
         }
     }
 

@@ -139,18 +139,21 @@ public struct SearchIndex {
     /// token's full document frequency, so a reader knows when the first tier is only the best
     /// part of it.
     private func code(_ list: PostingTable.List, _ impacts: Impacts, first: inout [UInt8], second: inout [UInt8]) {
-        PostingCode.append(list.count, to: &first)
-        if list.count > Self.firstTier { PostingCode.append(list.count, to: &second) }
-        var previous = (first: 0, second: 0)
-        func append(_ unit: Int, _ impact: Int, after previous: inout Int, to bytes: inout [UInt8]) {
-            PostingCode.append(unit - previous, impact, facets[unit], to: &bytes)
-            previous = unit
-        }
-        impacts.forEachPosting(list, first: Self.firstTier) { unit, impact, inFirstTier in
-            if inFirstTier {
-                append(unit, impact, after: &previous.first, to: &first)
-            } else {
-                append(unit, impact, after: &previous.second, to: &second)
+        let secondCount = max(0, list.count - Self.firstTier)
+        PostingCode.appending(room: 1 + 3 * (list.count - secondCount), to: &first) { firstDigits in
+            PostingCode.appending(room: secondCount == 0 ? 0 : 1 + 3 * secondCount, to: &second) { secondDigits in
+                firstDigits.append(list.count)
+                if secondCount > 0 { secondDigits.append(list.count) }
+                var previous = (first: 0, second: 0)
+                impacts.forEachPosting(list, first: Self.firstTier) { unit, impact, inFirstTier in
+                    if inFirstTier {
+                        firstDigits.append(unit - previous.first, impact, facets[unit])
+                        previous.first = unit
+                    } else {
+                        secondDigits.append(unit - previous.second, impact, facets[unit])
+                        previous.second = unit
+                    }
+                }
             }
         }
     }
