@@ -22,7 +22,7 @@ struct TokenBlocks {
         let blocks = groups.parallelMap(jobs: jobs) { group -> TokenBlock in
             if let data = cache.recall(group.key), let block = Self.decode(data) { return block }
             let block = TokenBlock.tokenize(units.all[group.units])
-            cache.remember(group.key, Self.encode(block))
+            cache.remember(group.key) { Self.encode(block) }
             return block
         }
         cache.forget(Set(groups.map(\.key)))

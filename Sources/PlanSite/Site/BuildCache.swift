@@ -27,7 +27,7 @@ public struct BuildCache: Sendable {
 
     func remember(_ extracted: ExtractedPlan, as key: Fingerprint) {
         guard let entry = PlanCacheEntry.encode(extracted) else { return }
-        plans.remember(key, entry)
+        plans.remember(key) { entry }
     }
 
     /// Each plan parsed and extracted, by its key.
@@ -45,7 +45,7 @@ public struct BuildCache: Sendable {
             recall: { try? Data(contentsOf: URL(fileURLWithPath: file($0))) },
             remember: { key, bytes in
                 try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try? PlainFile.replace(file(key), with: Data(bytes))
+                try? PlainFile.replace(file(key), with: Data(bytes()))
             },
             forget: { keys in
                 let kept = Set(keys.map { "\($0).\(suffix)" })
@@ -174,7 +174,8 @@ public struct BuildMemory: Sendable {
 /// Entries the cache keeps by key in one folder, as closures so that builds in memory keep none.
 public struct KeyedFiles: Sendable {
     var recall: @Sendable (Fingerprint) -> Data?
-    var remember: @Sendable (Fingerprint, [UInt8]) -> Void
+    /// Keeps the bytes `make` gives under a key; `make` runs only where something is kept.
+    var remember: @Sendable (_ key: Fingerprint, _ make: () -> [UInt8]) -> Void
     /// Drops every entry but these.
     var forget: @Sendable (Set<Fingerprint>) -> Void
 
