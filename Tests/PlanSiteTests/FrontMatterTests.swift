@@ -40,6 +40,17 @@ struct FrontMatterTests {
         #expect(meta.signerTitle == "KT. Chủ tịch, Phó Chủ tịch Thường trực")
     }
 
+    /// Front matter is read without Yams' type rules (`Resolver.basic`): a value that looks like
+    /// a number or a yes is still its text, and an empty or null value is still no value.
+    @Test func plainValuesAreTextAndEmptyOnesAbsent() throws {
+        let meta = try decode("title: \"A\"\nissuer: yes\nimplements: [27-NQ/TW]\nnumber: 120\nprovince: ~\nkind:\nsigner: \"null\"\n").get()
+        #expect(meta.issuer == "yes")
+        #expect(meta.implements == ["27-NQ/TW"])
+        #expect(meta.number == "120")
+        #expect(meta.province == nil && meta.kind == nil)
+        #expect(meta.signer == "null")
+    }
+
     @Test func missingRequiredFieldsAreEachReported() {
         let found = problems("province: \"Lào Cai\"\n")
         #expect(found.contains { $0.hasPrefix("Content/a.md:2:1: error: front matter is missing 'title'") })

@@ -17,7 +17,9 @@ public struct FrontMatterDecoder: Sendable {
             SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
         }
         let root: Node?
-        switch YAMLFile.compose(frontMatter.yaml, file: file, lineOffset: lineOffset) {
+        // Every value is read as text (`Node.null` looks at the text, not at a type): matching
+        // Yams' regular expressions against every key and value was most of reading a plan's front matter.
+        switch YAMLFile.compose(frontMatter.yaml, file: file, lineOffset: lineOffset, resolver: .basic) {
         case .success(let node): root = node
         case .failure(let problems): return .failure(problems)
         }

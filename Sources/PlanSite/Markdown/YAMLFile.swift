@@ -4,9 +4,11 @@ import Yams
 /// problems as diagnostics naming the file's own lines.
 enum YAMLFile {
     /// `lineOffset`: lines of the file before the YAML starts (the `---` of front matter).
-    static func compose(_ yaml: String, file: String, lineOffset: Int = 0) -> Result<Node?, [Diagnostic]> {
+    /// `resolver`: how plain scalars get their types. Yams' default tries seven regular
+    /// expressions on each; readers that take every value as text need `.basic`, which tries none.
+    static func compose(_ yaml: String, file: String, lineOffset: Int = 0, resolver: Resolver = .default) -> Result<Node?, [Diagnostic]> {
         do {
-            return .success(try Yams.compose(yaml: yaml, .default, .default, .utf8))
+            return .success(try Yams.compose(yaml: yaml, resolver, .default, .utf8))
         } catch let error as YamlError {
             return .failure([FrontMatterDecoder.diagnostic(for: error, file: file, lineOffset: lineOffset)])
         } catch {
