@@ -72,41 +72,64 @@ public enum VietnameseText {
     /// `fold` as UTF-8 bytes, for callers that go on to scan the folded text byte by byte.
     static func foldedUTF8(_ text: String) -> [UInt8] {
         var text = text
-        return text.withUTF8 { utf8 in foldTable.withUnsafeBufferPointer { table in
-            // A scalar folds to at most half as many bytes again ("Ⱥ", two bytes, to "ⱥ", three),
-            // and eight bytes are stored at a time: room for both, not appends one by one.
-            [UInt8](unsafeUninitializedCapacity: utf8.count + utf8.count / 2 + 8) { buffer, written in
-                let out = buffer.baseAddress!
-                var index = 0
-                var count = 0
-                while index < utf8.count {
-                    if index + 8 <= utf8.count {
-                        // Vietnamese has a letter with a mark every few bytes: the ASCII bytes
-                        // before it are lowered eight at a time, and only those are kept.
-                        let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                        let ascii = Self.asciiPrefixLength(word)
-                        if ascii > 0 {
-                            UnsafeMutableRawPointer(out + count).storeBytes(of: Self.lowercasedASCII(word), as: UInt64.self)
-                            count += ascii
-                            index += ascii
-                            continue
-                        }
-                    } else if utf8[index] < 0x80 {
-                        let byte = utf8[index]
-                        out[count] = byte &- 65 < 26 ? byte &+ 32 : byte
-                        count += 1
-                        index += 1
+        return text.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: foldedRoom(utf8.count)) { buffer, written in
+                written = fold(utf8, into: buffer.baseAddress!)
+            }
+        }
+    }
+
+    /// `foldedUTF8` into `buffer`, whose room is kept for the next text, and then `body` with
+    /// the folded bytes: the search index folds a million texts, and a new array for each cost
+    /// an allocation and a lookup of its type.
+    static func withFoldedUTF8<Result>(_ text: String, in buffer: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let room = foldedRoom(utf8.count)
+            if buffer.count < room { buffer = [UInt8](repeating: 0, count: max(room, 2 * buffer.count)) }
+            return buffer.withUnsafeMutableBufferPointer { out in
+                let count = fold(utf8, into: out.baseAddress!)
+                return body(UnsafeBufferPointer(rebasing: out[..<count]))
+            }
+        }
+    }
+
+    /// A scalar folds to at most half as many bytes again ("Ⱥ", two bytes, to "ⱥ", three),
+    /// and eight bytes are stored at a time: room for both, not appends one by one.
+    private static func foldedRoom(_ count: Int) -> Int { count + count / 2 + 8 }
+
+    /// Folds `utf8` into `out`, which has `foldedRoom` bytes, and returns how many it wrote.
+    private static func fold(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        foldTable.withUnsafeBufferPointer { table in
+            var index = 0
+            var count = 0
+            while index < utf8.count {
+                if index + 8 <= utf8.count {
+                    // Vietnamese has a letter with a mark every few bytes: the ASCII bytes
+                    // before it are lowered eight at a time, and only those are kept.
+                    let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    let ascii = Self.asciiPrefixLength(word)
+                    if ascii > 0 {
+                        UnsafeMutableRawPointer(out + count).storeBytes(of: Self.lowercasedASCII(word), as: UInt64.self)
+                        count += ascii
+                        index += ascii
                         continue
                     }
-                    let (value, length) = UTF8Bytes.scalar(in: utf8, at: index)
-                    index += length
-                    let folded = value < UInt32(table.count) ? table[Int(value)] : value
-                    if folded == dropped { continue }
-                    count += UTF8Bytes.encode(folded, into: out + count)
+                } else if utf8[index] < 0x80 {
+                    let byte = utf8[index]
+                    out[count] = byte &- 65 < 26 ? byte &+ 32 : byte
+                    count += 1
+                    index += 1
+                    continue
                 }
-                written = count
+                let (value, length) = UTF8Bytes.scalar(in: utf8, at: index)
+                index += length
+                let folded = value < UInt32(table.count) ? table[Int(value)] : value
+                if folded == dropped { continue }
+                count += UTF8Bytes.encode(folded, into: out + count)
             }
-        } }
+            return count
+        }
     }
 
     private static let highBits: UInt64 = 0x8080_8080_8080_8080

@@ -8,9 +8,7 @@ public enum SearchText {
     /// Syllables: runs of letters and digits of the normalised text.
     public static func syllables(_ text: String) -> [[String]] {
         var runs: [[String]] = []
-        VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
-            forEachRun(folded) { run in runs.append(run.map { string(folded, $0) }) }
-        }
+        forEachRun(text) { folded, run in runs.append(run.map { string(folded, $0) }) }
         return runs
     }
 
@@ -51,16 +49,27 @@ public enum SearchText {
     /// Calls `body` with the folded text and each of its runs of syllables: the index gives
     /// each syllable and then each pair of neighbours in a run, as `forEachToken` does.
     static func forEachRun(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) -> Void) {
-        VietnameseText.foldedUTF8(text).withUnsafeBufferPointer { folded in
-            forEachRun(folded) { body(folded, $0) }
+        var room = Room()
+        forEachRun(text, in: &room, body)
+    }
+
+    /// What `forEachRun` works in, kept by a caller that reads many texts, for its room.
+    struct Room {
+        fileprivate var folded: [UInt8] = []
+        fileprivate var run: [Range<Int>] = []
+    }
+
+    static func forEachRun(_ text: String, in room: inout Room, _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) -> Void) {
+        VietnameseText.withFoldedUTF8(text, in: &room.folded) { folded in
+            forEachRun(folded, run: &room.run) { body(folded, $0) }
         }
     }
 
     /// Calls `body` with each run of syllables, as ranges of the folded bytes: punctuation ends
     /// a run, so "tư pháp, giáo dục" has no pair "phap giao". Tokens are then cut straight
     /// out of the bytes.
-    private static func forEachRun(_ folded: UnsafeBufferPointer<UInt8>, _ body: ([Range<Int>]) -> Void) {
-        var run: [Range<Int>] = []
+    private static func forEachRun(_ folded: UnsafeBufferPointer<UInt8>, run: inout [Range<Int>], _ body: ([Range<Int>]) -> Void) {
+        run.removeAll(keepingCapacity: true)
         var start: Int?
         var index = 0
         while index < folded.count {

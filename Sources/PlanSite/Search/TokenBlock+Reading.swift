@@ -23,8 +23,9 @@ extension TokenBlock {
         var weights: [Float] = []
         var touched: [Int32] = []
         var length: Float = 0
-        /// The current run's syllables' ids, kept between runs for its room.
+        /// The current run's syllables' ids, and the folded text, kept between runs for their room.
         var runIDs: [Int32] = []
+        var room = SearchText.Room()
 
         mutating func read(_ unit: SearchUnit) {
             length = 0
@@ -67,7 +68,11 @@ extension TokenBlock {
         private mutating func add(_ text: String, _ weight: Double, _ parts: SearchText.Parts = .all) {
             let weight = Float(weight)
             if parts != .numbers {
-                SearchText.forEachRun(text) { folded, run in
+                // Taken out of the reader while the closure changes the rest of it.
+                var room = self.room
+                self.room = SearchText.Room()
+                defer { self.room = room }
+                SearchText.forEachRun(text, in: &room) { folded, run in
                     runIDs.removeAll(keepingCapacity: true)
                     for syllable in run {
                         let id = interner.id(UnsafeBufferPointer(rebasing: folded[syllable]))
