@@ -20,27 +20,33 @@ public struct CitationScanner: Sendable {
     /// reads only the numbers, and looking back for type words was half of scanning.
     public func scan(_ text: String, typeWords: Bool = true) -> [ScannedNumber] {
         guard Self.mayHoldNumber(text) else { return [] }
-        let (chars, offsets) = Self.scalars(of: text)
+        let (scalars, offsets) = Self.scalars(of: text)
         func index(_ i: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offsets[i]) }
 
-        var found: [ScannedNumber] = []
-        var i = 0
-        while i < chars.count {
-            guard chars[i].isDigit, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "/" || chars[i - 1] == "-") else {
-                i += 1
-                continue
+        // Read through a buffer pointer: an array checks its bounds at every look.
+        return scalars.withUnsafeBufferPointer { chars in
+            var found: [ScannedNumber] = []
+            var i = 0
+            while i < chars.count {
+                guard chars[i].isDigit, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "/" || chars[i - 1] == "-") else {
+                    i += 1
+                    continue
+                }
+                if let (number, end) = readNumber(chars, from: i) {
+                    let (start, typeWord) = typeWords ? typeWordBefore(chars, numberStart: i) : (i, nil)
+                    found.append(ScannedNumber(number: number, range: index(i)..<index(end),
+                                               citationStart: index(start), typeWord: typeWord))
+                    i = end
+                } else {
+                    i += 1
+                }
             }
-            if let (number, end) = readNumber(chars, from: i) {
-                let (start, typeWord) = typeWords ? typeWordBefore(chars, numberStart: i) : (i, nil)
-                found.append(ScannedNumber(number: number, range: index(i)..<index(end),
-                                           citationStart: index(start), typeWord: typeWord))
-                i = end
-            } else {
-                i += 1
-            }
+            return found
         }
-        return found
     }
+
+    /// The text's scalars, as the scanner reads them.
+    private typealias Scalars = UnsafeBufferPointer<Unicode.Scalar>
 
     /// Every number has a digit followed, within a few spaces, by "-" or "/": most paragraphs
     /// have none, and checking bytes is far cheaper than walking characters.
@@ -103,7 +109,7 @@ public struct CitationScanner: Sendable {
     }
 
     /// Reads one number starting at a digit; returns it and the index just past it.
-    private func readNumber(_ c: [Unicode.Scalar], from start: Int) -> (DocumentNumber, Int)? {
+    private func readNumber(_ c: Scalars, from start: Int) -> (DocumentNumber, Int)? {
         var i = start
         let serial = digits(c, &i)
         guard !serial.isEmpty, serial.count <= 5 else { return nil }
@@ -117,7 +123,7 @@ public struct CitationScanner: Sendable {
             var probe = i
             let year = digits(c, &probe)
             if year.count == 4 {
-                let year = PlainScalars.string(c[year])
+                let year = PlainScalars.string(Scalars(rebasing: c[year]))
                 skipSpaces(c, &probe)
                 if probe < c.count, c[probe] == "/" {
                     probe += 1
@@ -151,48 +157,48 @@ public struct CitationScanner: Sendable {
         Self.numbers.value(for: ExactText(text)) { DocumentNumber(text) }
     }
 
-    private func finish(_ number: DocumentNumber?, _ c: [Unicode.Scalar], _ end: Int) -> (DocumentNumber, Int)? {
+    private func finish(_ number: DocumentNumber?, _ c: Scalars, _ end: Int) -> (DocumentNumber, Int)? {
         guard let number, end >= c.count || !(c[end].isLetter || c[end].isNumber) else { return nil }
         return (number, end)
     }
 
     /// Where the ASCII digits from `i` lie. The codes below are read as ranges too, and a
     /// string is made only of what a number keeps: appending scalar by scalar cost more than scanning.
-    private func digits(_ c: [Unicode.Scalar], _ i: inout Int) -> Range<Int> {
+    private func digits(_ c: Scalars, _ i: inout Int) -> Range<Int> {
         let start = i
         while i < c.count, c[i].isDigit { i += 1 }
         return start..<i
     }
 
     /// Spaces and line breaks that extraction from PDF leaves inside a number.
-    private func skipSpaces(_ c: [Unicode.Scalar], _ i: inout Int) {
+    private func skipSpaces(_ c: Scalars, _ i: inout Int) {
         var j = i
         while j < c.count, c[j].isWhitespace { j += 1 }
         if j - i <= 6 { i = j }
     }
 
     /// A type code: an upper-case letter, then letters of either case (NQ, CTr, QĐi, TTr).
-    private func typeCode(_ c: [Unicode.Scalar], _ i: inout Int) -> String? {
+    private func typeCode(_ c: Scalars, _ i: inout Int) -> String? {
         guard i < c.count, c[i].isUppercase else { return nil }
         let start = i
         while i < c.count, c[i].isLetter, i - start < 6 { i += 1 }
-        return PlainScalars.string(c[start..<i])
+        return PlainScalars.string(Scalars(rebasing: c[start..<i]))
     }
 
     /// An issuer code: upper-case letters and digits (TW, UBND, BCSĐ, QH15).
-    private func upperCode(_ c: [Unicode.Scalar], _ i: inout Int) -> String? {
+    private func upperCode(_ c: Scalars, _ i: inout Int) -> String? {
         guard i < c.count, c[i].isUppercase else { return nil }
         let start = i
         while i < c.count, c[i].isUppercase || c[i].isDigit { i += 1 }
-        return i - start <= 10 ? PlainScalars.string(c[start..<i]) : nil
+        return i - start <= 10 ? PlainScalars.string(Scalars(rebasing: c[start..<i])) : nil
     }
 
     /// Issuer codes joined by dashes: UBND, QH15, NĐ-CP, BNV-TCCB.
-    private func symbolGroups(_ c: [Unicode.Scalar], _ i: inout Int) -> String? {
+    private func symbolGroups(_ c: Scalars, _ i: inout Int) -> String? {
         guard i < c.count, c[i].isUppercase else { return nil }
         let start = i
         while i < c.count, c[i].isLetter || c[i].isDigit, i - start < 10 { i += 1 }
-        var text = PlainScalars.string(c[start..<i])
+        var text = PlainScalars.string(Scalars(rebasing: c[start..<i]))
         while i + 1 < c.count, c[i] == "-", c[i + 1].isUppercase {
             i += 1
             guard let next = upperCode(c, &i) else { break }
@@ -211,7 +217,7 @@ public struct CitationScanner: Sendable {
     /// Looks back from a number for "<type word> [số]" so the citation's link covers it,
     /// comparing scalars backwards (case-insensitively; any run of spaces matches one) within
     /// the 30 characters before the number.
-    private func typeWordBefore(_ c: [Unicode.Scalar], numberStart: Int) -> (Int, String?) {
+    private func typeWordBefore(_ c: Scalars, numberStart: Int) -> (Int, String?) {
         var i = numberStart
         while i > 0, c[i - 1].isWhitespace { i -= 1 }
         let limit = max(0, i - 30)
@@ -235,7 +241,7 @@ public struct CitationScanner: Sendable {
     private static let typeWordScalars = typeWords.map { (Array($0.unicodeScalars), $0.prefix(1).uppercased() + $0.dropFirst()) }
 
     /// Where `word` starts if it ends at `end`; a space in `word` matches a run of whitespace.
-    private static func match(_ word: [Unicode.Scalar], endingAt end: Int, in c: [Unicode.Scalar], limit: Int) -> Int? {
+    private static func match(_ word: [Unicode.Scalar], endingAt end: Int, in c: Scalars, limit: Int) -> Int? {
         var j = end
         var k = word.count
         while k > 0 {

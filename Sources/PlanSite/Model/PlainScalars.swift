@@ -31,7 +31,7 @@ enum PlainScalars {
     }
 
     /// The scalars as a String, their UTF-8 written at once rather than appended scalar by scalar.
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
         String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
             var count = 0
             for scalar in scalars { count += UTF8Bytes.encode(scalar.value, into: buffer.baseAddress! + count) }
