@@ -187,6 +187,21 @@ struct CitationTests {
         #expect(!DeadlineParser().isDeadlineParenthesis("có hiệu lực thi hành từ 01/07/2023"))
         #expect(DeadlineParser().isDeadlineParenthesis("hoàn thành trong quý II/2023"))
     }
+
+    /// A citation's fields live in a box its copies share (`SharedFields`): a changed copy gets its own.
+    @Test func aChangedCopyOfACitationLeavesTheOriginal() throws {
+        let number = try #require(DocumentNumber("27-NQ/TW"))
+        let citation = Citation(ref: DocumentRef(number: number, citingProvince: nil), text: "Nghị quyết số 27-NQ/TW",
+                                typeWord: "Nghị quyết", date: nil, issuerPhrase: nil, subject: nil, carriesOut: [], line: 5, taskIndex: nil)
+        var copy = citation
+        copy.subject = "xây dựng Nhà nước pháp quyền"
+        copy.line += 1
+        #expect(citation.subject == nil && citation.line == 5)
+        #expect(copy.subject == "xây dựng Nhà nước pháp quyền" && copy.line == 6 && copy != citation)
+        let rebuilt = Citation(ref: DocumentRef(number: number, citingProvince: nil), text: "Nghị quyết số 27-NQ/TW",
+                               typeWord: "Nghị quyết", date: nil, issuerPhrase: nil, subject: nil, carriesOut: [], line: 5, taskIndex: nil)
+        #expect(rebuilt == citation && Set([rebuilt, citation]).count == 1)
+    }
 }
 
 import Foundation

@@ -1,7 +1,7 @@
 /// A value type's stored fields kept in one heap box that its copies share, and copied the
 /// first time a shared copy is changed: a copy of the value is one reference, and it keeps its
-/// value semantics. `Plan` and `PlanTask` keep theirs so: every page, record and assignment that
-/// lists one holds a copy of it.
+/// value semantics. `Plan`, `PlanTask` and `Citation` keep theirs so: every page, record and
+/// assignment that lists one holds a copy of it.
 struct SharedFields<Fields>: @unchecked Sendable where Fields: Sendable {
     private final class Box {
         var fields: Fields
