@@ -150,12 +150,7 @@ public struct CitationScanner: Sendable {
         return finish(number("\(value)-\(type)/\(issuer)"), c, i)
     }
 
-    /// Numbers repeat across a site ("27-NQ/TW" in every plan), and reading one from its text is costly.
-    private static let numbers = Memo<ExactText, DocumentNumber?>()
-
-    private func number(_ text: String) -> DocumentNumber? {
-        Self.numbers.value(for: ExactText(text)) { DocumentNumber(text) }
-    }
+    private func number(_ text: String) -> DocumentNumber? { DocumentNumber.parsed(text) }
 
     private func finish(_ number: DocumentNumber?, _ c: Scalars, _ end: Int) -> (DocumentNumber, Int)? {
         guard let number, end >= c.count || !(c[end].isLetter || c[end].isNumber) else { return nil }

@@ -31,6 +31,15 @@ public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConver
         self.issuer = issuer
     }
 
+    /// `init?(_:)`, remembered: a national site reads the same few hundred numbers millions of
+    /// times (in citations, and in every plan's `implements` for each page and record that lists
+    /// it), and reading one costs thousands of instructions.
+    static func parsed(_ raw: String) -> DocumentNumber? {
+        memo.value(for: ExactText(raw)) { DocumentNumber(raw) }
+    }
+
+    private static let memo = Memo<ExactText, DocumentNumber?>()
+
     /// Reads a number as a writer puts it in front matter, tolerating the variants plans print:
     /// spaces around separators and `35-CTr-TU` for `35-CTr/TU`.
     public init?(_ raw: String) {

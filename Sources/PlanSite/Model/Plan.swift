@@ -101,7 +101,7 @@ public struct Plan: Sendable, Codable {
 
     /// The documents the plan carries out, qualified by its province where local.
     public var implementedRefs: [DocumentRef] {
-        metadata.implements.compactMap(DocumentNumber.init).map { DocumentRef(number: $0, citingProvince: metadata.province) }
+        metadata.implements.compactMap(DocumentNumber.parsed).map { DocumentRef(number: $0, citingProvince: metadata.province) }
     }
 }
 

@@ -60,7 +60,7 @@ struct PageContexts {
         details["signer"] = meta.signer.map { .text($0) }
         details["signerTitle"] = meta.signerTitle.map { .text($0) }
         details["implements"] = .list(meta.implements.map { raw -> [TemplateKey: TemplateValue] in
-            guard let number = DocumentNumber(raw) else { return ["citation": .text(raw)] }
+            guard let number = DocumentNumber.parsed(raw) else { return ["citation": .text(raw)] }
             let ref = DocumentRef(number: number, citingProvince: meta.province)
             return ["number": .text(number.canonical), "citation": .text(number.citation), "url": .text(urls.document(ref))]
         })

@@ -60,7 +60,7 @@ struct DocumentLinker {
         var plansImplementing: [DocumentRef: [Plan]] = [:]
         for (plan, planRefs) in zip(plans, implementedRefs) { for ref in Set(planRefs) { plansImplementing[ref, default: []].append(plan) } }
         let planByNumber = Dictionary(plans.compactMap { plan in
-            plan.metadata.number.flatMap(DocumentNumber.init).map { (canonical(DocumentRef(number: $0, citingProvince: plan.metadata.province)), plan) }
+            plan.metadata.number.flatMap(DocumentNumber.parsed).map { (canonical(DocumentRef(number: $0, citingProvince: plan.metadata.province)), plan) }
         }, uniquingKeysWith: { first, _ in first })
 
         return Self.sorted(refs).parallelMap(jobs: jobs) { ref in

@@ -136,7 +136,7 @@ public struct SiteLinker: Sendable {
         for plan in plans {
             for raw in plan.metadata.implements {
                 let location = SourceLocation(file: plan.sourcePath, line: 1)
-                guard let number = DocumentNumber(raw) else {
+                guard let number = DocumentNumber.parsed(raw) else {
                     problems.append(.warning(location, "'implements' entry '\(raw)' is not a document number",
                                              hint: "write it as 27-NQ/TW, 77/NQ-CP or 33/2021/QH15"))
                     continue
