@@ -103,6 +103,11 @@ public struct Plan: Sendable, Codable {
     public var implementedRefs: [DocumentRef] {
         metadata.implements.compactMap(DocumentNumber.parsed).map { DocumentRef(number: $0, citingProvince: metadata.province) }
     }
+
+    /// The document the plan is, by its own number (`number:` in its front matter), if it has one.
+    public var ownRef: DocumentRef? {
+        metadata.number.flatMap(DocumentNumber.parsed).map { DocumentRef(number: $0, citingProvince: metadata.province) }
+    }
 }
 
 fileprivate extension Plan.Fields {

@@ -59,9 +59,7 @@ struct DocumentLinker {
         for (source, targets) in carriesOut { for target in targets { implementedBy[target, default: []].append(source) } }
         var plansImplementing: [DocumentRef: [Plan]] = [:]
         for (plan, planRefs) in zip(plans, implementedRefs) { for ref in Set(planRefs) { plansImplementing[ref, default: []].append(plan) } }
-        let planByNumber = Dictionary(plans.compactMap { plan in
-            plan.metadata.number.flatMap(DocumentNumber.parsed).map { (canonical(DocumentRef(number: $0, citingProvince: plan.metadata.province)), plan) }
-        }, uniquingKeysWith: { first, _ in first })
+        let planByNumber = Dictionary(plans.compactMap { plan in plan.ownRef.map { (canonical($0), plan) } }, uniquingKeysWith: { first, _ in first })
 
         return Self.sorted(refs).parallelMap(jobs: jobs) { ref in
             let cited = citations[ref] ?? []

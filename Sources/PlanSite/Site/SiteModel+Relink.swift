@@ -38,7 +38,7 @@ extension SiteModel {
                 groups[group].provinces[province].plans = groups[group].provinces[province].plans.map(swap)
             }
         }
-        var numbered = old.metadata.number.flatMap(DocumentNumber.init).map { [DocumentRef(number: $0, citingProvince: old.metadata.province)] } ?? []
+        var numbered = old.ownRef.map { [$0] } ?? []
         numbered += old.implementedRefs
         for record in Set(numbered.compactMap { documentsBySlug[$0.slug] }) {
             documents[record].plan = documents[record].plan.map(swap)

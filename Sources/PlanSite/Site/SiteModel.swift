@@ -111,7 +111,7 @@ extension SiteModel {
             }
         }
         // A document's record holds the plans that cite it, carry it out or bear its number.
-        var numbered = old.metadata.number.flatMap(DocumentNumber.init).map { [DocumentRef(number: $0, citingProvince: old.metadata.province)] } ?? []
+        var numbered = old.ownRef.map { [$0] } ?? []
         numbered += old.citations.map(\.ref) + old.implementedRefs
         for record in Set(numbered.compactMap { documentsBySlug[$0.slug] }) {
             documents[record].plan = documents[record].plan.map(swap)
