@@ -23,13 +23,14 @@ public struct SiteLinker: Sendable {
         }
         let unique = bySlug.values.sorted { $0.plan.slug < $1.plan.slug }
         let allPlans = unique.map(\.plan)
-        // Documents and agencies are joined independently of each other, side by side.
-        let ((documents, undefined), agencies) = concurrently(jobs: jobs, {
+        // Documents and agencies are joined independently of each other, side by side; links
+        // are checked beside the agencies, the lighter of the two.
+        let ((documents, undefined), (agencies, broken)) = concurrently(jobs: jobs, {
             let documents = DocumentLinker(plans: allPlans, entries: registries.documents, jobs: jobs).link()
             return (documents, Self.undefinedImplements(allPlans, documents: documents))
-        }, { Self.agencies(allPlans, registry: registries.agencies) })
+        }, { (Self.agencies(allPlans, registry: registries.agencies), Self.brokenLinks(allPlans, base: config.baseURL)) })
         diagnostics += undefined
-        diagnostics += Self.brokenLinks(allPlans, base: config.baseURL)
+        diagnostics += broken
 
         var model = SiteModel(config: config, plans: unique, groups: Self.groups(allPlans), agencies: agencies,
                               documents: documents, today: today)
