@@ -216,7 +216,7 @@ struct IncrementalTests: RebuildFixture {
         let sources = SiteSources(plans: plans, registries: registries, templates: try realTemplates())
         func files(jobs: Int) -> [String: Data] {
             var files: [String: Data] = [:]
-            _ = Build.generate(sources, today: CalendarDate(year: 2025, month: 1, day: 1)!, jobs: jobs) { files[$0.path, default: Data()] += $0.data }
+            _ = Build.generate(sources, today: CalendarDate(year: 2025, month: 1, day: 1)!, jobs: jobs) { files[$0.path, default: Data()] += Data($0.bytes) }
             return files
         }
         let serial = files(jobs: 1)

@@ -9,7 +9,7 @@ import Testing
 struct RecordPatchTests {
     static func records(_ site: SiteModel) -> [String: Data] {
         var files: [String: Data] = [:]
-        DataExport(site: site).writeRecords { files[$0.path, default: Data()].append($0.data) }
+        DataExport(site: site).writeRecords { files[$0.path, default: Data()].append(Data($0.bytes)) }
         return files
     }
 

@@ -8,7 +8,7 @@ import Testing
 struct SearchIndexEditTests {
     static func files(_ site: SiteUnits) -> (index: SearchIndex, files: [String: Data]) {
         var files: [String: Data] = [:]
-        let index = SearchIndexBuilder(site: site, jobs: 2).write { files[$0.path] = $0.data }
+        let index = SearchIndexBuilder(site: site, jobs: 2).write { files[$0.path] = Data($0.bytes) }
         return (index, files)
     }
 
@@ -39,7 +39,7 @@ struct SearchIndexEditTests {
             change(&units)
             let replaced = index.replace(plan: slug, with: units, jobs: 2) { files[$0] }
             let edit = try #require(replaced, comment)
-            for file in edit.files { files[file.path] = file.data }
+            for file in edit.files { files[file.path] = Data(file.bytes) }
             for path in edit.gone { files[path] = nil }
             site = Self.site(site, replacing: entity.name, with: units)
             let whole = Self.files(site).files

@@ -67,7 +67,7 @@ func buildInMemory(plans: [String: String], templates: [String: String]? = nil, 
         plans: plans.keys.sorted().map { SourceFile(path: "Content/\($0)", text: plans[$0]!) },
         templates: templateFiles)
     var files: [String: String] = [:]
-    let report = Build.generate(sources, today: today) { files[$0.path, default: ""] += String(decoding: $0.data, as: UTF8.self) }
+    let report = Build.generate(sources, today: today) { files[$0.path, default: ""] += String(decoding: $0.bytes, as: UTF8.self) }
     return (files, report)
 }
 

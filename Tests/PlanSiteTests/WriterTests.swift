@@ -19,7 +19,7 @@ struct WriterTests {
         let disk = Disk()
         let writer = BackgroundWriter(limit: 4, write: disk.write)
         let names = (0..<1000).map { "ke-hoach/\($0)/index.html" }
-        for name in names { try writer.enqueue(OutputFile(path: name, data: Data(name.utf8))) }
+        for name in names { try writer.enqueue(OutputFile(path: name, bytes: Array(name.utf8))) }
         try writer.finish()
         #expect(disk.paths == names)
     }
@@ -30,7 +30,7 @@ struct WriterTests {
         let writer = BackgroundWriter(limit: 1, write: disk.write)
         var thrown: Error?
         do {
-            for name in ["a.html", "b.html", "c.html", "d.html"] { try writer.enqueue(OutputFile(path: name, data: Data())) }
+            for name in ["a.html", "b.html", "c.html", "d.html"] { try writer.enqueue(OutputFile(path: name, bytes: [])) }
             try writer.finish()
         } catch {
             thrown = error
@@ -49,7 +49,7 @@ struct PartedFileTests {
         var whole: [String: Data] = [:]
         DataExport(site: model).write { file in
             #expect(file.part == .whole)
-            whole[file.path] = file.data
+            whole[file.path] = Data(file.bytes)
         }
 
         let folder = try TemporaryFolder()
@@ -81,8 +81,8 @@ struct WriterThreadTests {
         private(set) var parts: [String: String] = [:]
         func write(_ file: OutputFile) throws {
             // Widens the window in which a second thread could overtake the first.
-            if file.data.count % 3 == 0 { usleep(50) }
-            lock.withLock { parts[file.path, default: ""] += String(decoding: file.data, as: UTF8.self) + "," }
+            if file.bytes.count % 3 == 0 { usleep(50) }
+            lock.withLock { parts[file.path, default: ""] += String(decoding: file.bytes, as: UTF8.self) + "," }
         }
     }
 
@@ -93,7 +93,7 @@ struct WriterThreadTests {
         for index in 0..<2000 {
             let path = "data/\(index % 7).json"
             expected[path, default: ""] += "\(index),"
-            try writer.enqueue(OutputFile(path: path, data: Data("\(index)".utf8)))
+            try writer.enqueue(OutputFile(path: path, bytes: Array("\(index)".utf8)))
         }
         try writer.finish()
         #expect(disk.parts == expected)

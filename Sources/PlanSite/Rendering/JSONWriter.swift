@@ -23,11 +23,11 @@ public struct JSONWriter {
         static func strings(_ values: [String]) -> Value { .array(values.map { .string($0) }) }
     }
 
-    public static func encode(_ value: Value) -> Data {
+    public static func encode(_ value: Value) -> [UInt8] {
         var writer = JSONWriter()
         writer.write(value)
         writer.bytes.append(UInt8(ascii: "\n"))
-        return Data(writer.bytes)
+        return writer.bytes
     }
 
     mutating func write(_ value: Value) {
@@ -147,8 +147,8 @@ extension JSONWriter {
     var isEmpty: Bool { bytes.isEmpty }
 
     /// The object built by `member`, closed, with the final newline `encode` writes too.
-    func closedObject() -> Data {
-        Data((isEmpty ? Array("{".utf8) : bytes) + Array("}\n".utf8))
+    func closedObject() -> [UInt8] {
+        (isEmpty ? Array("{".utf8) : bytes) + Array("}\n".utf8)
     }
 }
 

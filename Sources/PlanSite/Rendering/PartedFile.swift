@@ -9,7 +9,7 @@ struct PartedFile {
     init(path: String) { self.path = path }
 
     mutating func hand(_ bytes: [UInt8], _ emit: (OutputFile) throws -> Void) rethrows {
-        var file = OutputFile(path: path, data: Data(bytes))
+        var file = OutputFile(path: path, bytes: bytes)
         file.part = started ? .next : .first
         started = true
         try emit(file)
@@ -17,7 +17,7 @@ struct PartedFile {
 
     /// The last bytes: the whole file when no part went before them.
     func finish(_ bytes: [UInt8], items: [ExportItem]? = nil, _ emit: (OutputFile) throws -> Void) rethrows {
-        var file = OutputFile(path: path, data: Data(bytes))
+        var file = OutputFile(path: path, bytes: bytes)
         file.part = started ? .next : .whole
         file.items = items
         try emit(file)

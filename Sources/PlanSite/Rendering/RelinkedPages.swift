@@ -39,11 +39,11 @@ struct RelinkedPages {
 
     /// The pages, with the deadlines `deadlines` holds after the edit, which must have kept
     /// their layout (`Before.keepsDeadlineLayout`).
-    func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before, deadlines: DeadlineBook) -> [(path: String, data: Data?)] {
+    func files(_ edited: ExtractedPlan, _ relinked: SiteModel.Relinked, before: Before, deadlines: DeadlineBook) -> [(path: String, bytes: [UInt8]?)] {
         let site = contexts.site
         let province = PageScope.province(ProvinceSplit.key(edited.plan))
         func showsPlan(_ page: PlannedPage) -> Bool { page.scope == .whole || page.scope == .summary || page.scope == province }
-        var files: [(path: String, data: Data?)] = [(SiteURLs.planFile(edited.plan.slug), render("plan", contexts.planPage(edited)))]
+        var files: [(path: String, bytes: [UInt8]?)] = [(SiteURLs.planFile(edited.plan.slug), render("plan", contexts.planPage(edited)))]
         // Pages that are new or at another file than before (a province's page takes the address
         // another spelling of it had), those `shows` the plan on, and old pages that are gone.
         func pages(_ template: String, now: [PlannedPage], was: [PlannedPage],
@@ -77,7 +77,7 @@ struct RelinkedPages {
         return files
     }
 
-    private func render(_ template: String, _ context: [TemplateKey: TemplateValue]) -> Data {
-        Data(templates.render(template, context))
+    private func render(_ template: String, _ context: [TemplateKey: TemplateValue]) -> [UInt8] {
+        templates.render(template, context)
     }
 }

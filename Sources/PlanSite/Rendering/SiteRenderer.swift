@@ -1,15 +1,18 @@
 import Foundation
 
 /// A file of the generated site: its path under the output folder and its bytes.
+///
+/// Bytes, not `Data`: every file is made as `[UInt8]`, and copying each into `Data` on its way to
+/// the writer copied the whole site once more, a hundred thousand fresh buffers of memory.
 public struct OutputFile: Sendable {
     public var path: String
-    public var data: Data
+    public var bytes: [UInt8]
     /// For a rendered page, a fingerprint of its template context; files without one are
     /// compared by their bytes.
     public var fingerprint: Fingerprint?
-    /// The previous build's file is current: `data` is empty and the writer keeps the old file.
+    /// The previous build's file is current: `bytes` is empty and the writer keeps the old file.
     public var reused = false
-    /// Which part of its file `data` is: files of hundreds of megabytes are handed over in parts.
+    /// Which part of its file `bytes` is: files of hundreds of megabytes are handed over in parts.
     public var part = Part.whole
     /// On a file's last part, for a file made of items (`ExportItem`): each item's place in it.
     var items: [ExportItem]?
@@ -21,14 +24,14 @@ public struct OutputFile: Sendable {
         case next
     }
 
-    public init(path: String, data: Data, fingerprint: Fingerprint? = nil) {
+    public init(path: String, bytes: [UInt8], fingerprint: Fingerprint? = nil) {
         self.path = path
-        self.data = data
+        self.bytes = bytes
         self.fingerprint = fingerprint
     }
 
     static func reusing(_ path: String, _ fingerprint: Fingerprint) -> OutputFile {
-        var file = OutputFile(path: path, data: Data(), fingerprint: fingerprint)
+        var file = OutputFile(path: path, bytes: [], fingerprint: fingerprint)
         file.reused = true
         return file
     }
@@ -78,7 +81,7 @@ public struct SiteRenderer {
         try emit(page("tim-kiem/index.html", "search", contexts.page(title: "Tìm kiếm", extra: ["isSearch": true])))
         try DataExport(site: site, jobs: jobs, previous: previous, planKeys: planKeys).write(emit)
         for path in assets.keys.sorted() {
-            try emit(OutputFile(path: "assets/\(path)", data: assets[path]!))
+            try emit(OutputFile(path: "assets/\(path)", bytes: [UInt8](assets[path]!)))
         }
     }
 
@@ -99,14 +102,14 @@ public struct SiteRenderer {
         return planned.map { planned in
             guard let fingerprint = fingerprint(planned.scope) else { return page(planned.file, template, planned.context()) }
             if previous.isCurrent(planned.file, fingerprint) { return .reusing(planned.file, fingerprint) }
-            return OutputFile(path: planned.file, data: Data(templates.render(template, planned.context())), fingerprint: fingerprint)
+            return OutputFile(path: planned.file, bytes: templates.render(template, planned.context()), fingerprint: fingerprint)
         }
     }
 
     private func page(_ path: String, _ template: String, _ context: [TemplateKey: TemplateValue]) -> OutputFile {
-        guard previous.folder != nil else { return OutputFile(path: path, data: Data(templates.render(template, context))) }
+        guard previous.folder != nil else { return OutputFile(path: path, bytes: templates.render(template, context)) }
         let fingerprint = Fingerprint.of(template: template, context: context, salt: templates.fingerprint)
         if previous.isCurrent(path, fingerprint) { return .reusing(path, fingerprint) }
-        return OutputFile(path: path, data: Data(templates.render(template, context)), fingerprint: fingerprint)
+        return OutputFile(path: path, bytes: templates.render(template, context), fingerprint: fingerprint)
     }
 }

@@ -120,7 +120,7 @@ extension SearchIndex {
         }
         let chunks = Self.chunks(of: site.entities[entity...entity])
         for chunk in chunks {
-            edit.files.append(OutputFile(path: Self.chunkPath(number: site.numbers[chunk.lowerBound]), data: chunkData(site.all[chunk])))
+            edit.files.append(OutputFile(path: Self.chunkPath(number: site.numbers[chunk.lowerBound]), bytes: chunkData(site.all[chunk])))
         }
         let first = site.numbers[site.entities[entity].units.lowerBound]
         edit.gone += (chunks.count..<max(chunksBefore, chunks.count)).map { Self.chunkPath(number: first + $0 * Self.chunkSize) }

@@ -74,11 +74,11 @@ public struct SearchIndex {
     /// The manifest, and the names behind the facet codes, needed only to show or apply filters:
     /// not before the first results.
     var head: [OutputFile] {
-        [OutputFile(path: "search/manifest.json", data: JSONWriter.encode(.object([
+        [OutputFile(path: "search/manifest.json", bytes: JSONWriter.encode(.object([
             ("version", .int(3)), ("units", .int(site.all.count)), ("titleLength", .int(Self.titleLength)), ("shards", .int(shardCount)),
             ("chunk", .int(Self.chunkSize)), ("firstTier", .int(Self.firstTier)),
         ]))),
-         OutputFile(path: "search/facets.json", data: JSONWriter.encode(.object([
+         OutputFile(path: "search/facets.json", bytes: JSONWriter.encode(.object([
             ("kinds", .strings(SearchUnit.Kind.allCases.map(\.name))), ("provinces", .strings(provinces)),
             ("years", .array(years.map { .int($0) })),
          ])))]
@@ -103,8 +103,8 @@ public struct SearchIndex {
                 second.member(name) { code(list, impacts, first: &firstBytes, second: &$0) }
             }
         }
-        return [OutputFile(path: Self.shardPath("i", shard), data: first.closedObject())]
-            + (second.isEmpty ? [] : [OutputFile(path: Self.shardPath("j", shard), data: second.closedObject())])
+        return [OutputFile(path: Self.shardPath("i", shard), bytes: first.closedObject())]
+            + (second.isEmpty ? [] : [OutputFile(path: Self.shardPath("j", shard), bytes: second.closedObject())])
     }
 
     static func shardPath(_ tier: String, _ shard: Int) -> String { "search/\(tier)/\(String(shard, radix: 16)).json" }
@@ -122,7 +122,7 @@ public struct SearchIndex {
     /// A chunk's file, named by its first unit's number.
     static func chunkPath(number: Int) -> String { "search/d/\(number / chunkSize).json" }
 
-    func chunkData(_ units: ArraySlice<SearchUnit>) -> Data {
+    func chunkData(_ units: ArraySlice<SearchUnit>) -> [UInt8] {
         JSONWriter.encode(.array(units.map { unit -> JSONWriter.Value in
             let snippet = Snippet.source(unit.text)
             // A task's title is the start of its text: the record says how long it is instead

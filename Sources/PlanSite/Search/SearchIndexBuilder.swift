@@ -35,7 +35,7 @@ struct SearchIndexBuilder {
                 if previous.isCurrent(path, inputs) { return [.reusing(path, inputs)] }
                 fingerprint = inputs
             }
-            return [OutputFile(path: path, data: index.chunkData(chunk), fingerprint: fingerprint)]
+            return [OutputFile(path: path, bytes: index.chunkData(chunk), fingerprint: fingerprint)]
         }
         return index
     }

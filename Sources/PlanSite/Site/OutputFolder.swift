@@ -61,12 +61,12 @@ public struct OutputFolder {
     }
 
     /// Writes one file of the new site into the staging folder.
-    public func write(_ data: Data, to relativePath: String, appending: Bool = false) throws {
+    public func write(_ bytes: [UInt8], to relativePath: String, appending: Bool = false) throws {
         let target = stagingPath + "/" + relativePath
         try makeFolder(of: target)
         // A recycled file may be a link to the live site's: it is replaced, never written into.
         if !appending && recycled.isOn { try recycled.clear(target, as: relativePath) }
-        try PlainFile.write(data, to: target, appending: appending)
+        try PlainFile.write(bytes, to: target, appending: appending)
     }
 
     /// Keeps a file of the current output in the new site: a hard link, so nothing is copied

@@ -8,18 +8,18 @@ import Glibc
 /// and copying the site on (`rsync`) skips it; a changed one is written beside itself and
 /// renamed over, so a reader sees the old page or the new one.
 enum OutputPatch {
-    /// Writes `data` to `path` under `folder`, or removes the file when `data` is nil, with its
+    /// Writes `bytes` to `path` under `folder`, or removes the file when `bytes` is nil, with its
     /// folder if that is left empty. True when the file changed.
-    static func write(_ data: Data?, to folder: URL, _ path: String) throws -> Bool {
+    static func write(_ bytes: [UInt8]?, to folder: URL, _ path: String) throws -> Bool {
         let file = folder.appendingPathComponent(path)
-        guard let data else {
+        guard let bytes else {
             guard unlink(file.path) == 0 else { return false }
             rmdir(file.deletingLastPathComponent().path)
             return true
         }
-        if FileManager.default.contents(atPath: file.path) == data { return false }
+        if PlainFile.holds(file.path, bytes) { return false }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try PlainFile.replace(file.path, with: data)
+        try PlainFile.replace(file.path, with: bytes)
         return true
     }
 

@@ -7,13 +7,20 @@ import Glibc
 /// and a hundred thousand syncs cost more than rendering; the output's staging folder and the
 /// cache's write-then-rename already keep a half-written file from being used.
 enum PlainFile {
-    static func write(_ data: Data, to path: String, appending: Bool = false) throws {
-        try writing(path, appending: appending) { sink in try data.withUnsafeBytes(sink.append) }
+    static func write(_ bytes: some ContiguousBytes, to path: String, appending: Bool = false) throws {
+        try writing(path, appending: appending) { sink in try bytes.withUnsafeBytes(sink.append) }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`; false when it cannot be read.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path), data.count == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        return data.withUnsafeBytes { file in bytes.withUnsafeBytes { memcmp(file.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
     }
 
     /// Writes beside the file, then puts it in the old one's place: a reader sees the old file or the new one.
-    static func replace(_ path: String, with data: Data) throws {
-        try replace(path) { sink in try data.withUnsafeBytes(sink.append) }
+    static func replace(_ path: String, with bytes: some ContiguousBytes) throws {
+        try replace(path) { sink in try bytes.withUnsafeBytes(sink.append) }
     }
 
     /// `replace`, for a file written in pieces: `content` hands each piece to the sink it gets.

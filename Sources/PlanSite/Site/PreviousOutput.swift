@@ -45,9 +45,9 @@ public struct PreviousOutput: Sendable {
     /// Whether the previous output holds exactly these bytes at `path`, as committed. A page
     /// rendered again because a plan it lists changed often comes out the same; keeping the file
     /// keeps its modification time, so copying the site on (`rsync`) skips it.
-    func holds(_ path: String, _ data: Data) -> Bool {
-        guard let folder, let entry = entries[path], entry.size == data.count, asCommitted(path, size: entry.size) else { return false }
-        return (try? Data(contentsOf: folder.appendingPathComponent(path))) == data
+    func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        guard let folder, let entry = entries[path], entry.size == bytes.count, asCommitted(path, size: entry.size) else { return false }
+        return PlainFile.holds(folder.appendingPathComponent(path).path, bytes)
     }
 
     func size(_ path: String) -> Int { entries[path]?.size ?? 0 }

@@ -117,7 +117,7 @@ public final class SiteSession {
         var site = linked.site
         linked.site = contexts.site.emptied
         var patches: [(file: String, slug: String, bytes: [UInt8])] = []
-        var pages: [(path: String, data: Data?)] = []
+        var pages: [(path: String, bytes: [UInt8]?)] = []
         var relinkedPlans: [RelinkedPlan] = []
         var records = RecordPatch()
         var linkProblems: [Diagnostic] = []
@@ -130,7 +130,7 @@ public final class SiteSession {
             if site.replace(light) {
                 contexts.site = site
                 timed("render") { deadlines.replace(old, with: light.plan, contexts) }
-                timed("render") { pages.append((SiteURLs.planFile(entry.plan.slug), Data(linked.templates.render("plan", contexts.planPage(entry))))) }
+                timed("render") { pages.append((SiteURLs.planFile(entry.plan.slug), linked.templates.render("plan", contexts.planPage(entry)))) }
             } else {
                 var was = timed("render") { RelinkedPages.Before(contexts, deadlines: deadlines, old: old, new: light.plan) }
                 // Held by the session alone, the site's records are changed in place, not copied.
@@ -189,7 +189,7 @@ public final class SiteSession {
     }
 
     /// The pages an edit changed: `rendered` already, and those of each relinked plan.
-    private func writePages(_ rendered: [(path: String, data: Data?)],
+    private func writePages(_ rendered: [(path: String, bytes: [UInt8]?)],
                             _ relinked: [RelinkedPlan],
                             _ renderer: RelinkedPages, _ deadlines: DeadlineBook) throws -> Written {
         var done = Written()
@@ -197,7 +197,7 @@ public final class SiteSession {
             relinked.flatMap { renderer.files($0.entry, $0.relinked, before: $0.before, deadlines: deadlines) }
         }
         try StageTiming.measure("write pages", into: &done.timings) {
-            for (path, data) in pages where try OutputPatch.write(data, to: build.outputDirectory, path) { done.files.append(path) }
+            for (path, bytes) in pages where try OutputPatch.write(bytes, to: build.outputDirectory, path) { done.files.append(path) }
         }
         return done
     }
@@ -235,8 +235,8 @@ public final class SiteSession {
                               timings: inout [StageTiming]) throws -> (written: [String], indexMadeAgain: Bool) {
         var written = try StageTiming.measure("data (records)", into: &timings) {
             if let patched = try records.write(site, into: build.outputDirectory, jobs: build.jobs) { return patched }
-            var files: [String: Data] = [:]
-            DataExport(site: site, jobs: build.jobs).writeRecords { files[$0.path, default: Data()].append($0.data) }
+            var files: [String: [UInt8]] = [:]
+            DataExport(site: site, jobs: build.jobs).writeRecords { files[$0.path, default: []] += $0.bytes }
             return try files.keys.sorted().filter { try OutputPatch.write(files[$0], to: build.outputDirectory, $0) }
         }
         if try StageTiming.measure("search index", into: &timings, { try putIntoIndex(plans, of: site, planKeys: planKeys, written: &written) }) {
@@ -253,7 +253,7 @@ public final class SiteSession {
         searchIndex = try SearchIndexBuilder(site: SearchUnit.all(site, planKeys: planKeys, jobs: build.jobs), jobs: build.jobs,
                                              previous: cache.previousOutput(build.outputDirectory), tokens: cache.tokens).write { file in
             made.insert(file.path)
-            if !file.reused, try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
+            if !file.reused, try OutputPatch.write(file.bytes, to: build.outputDirectory, file.path) { written.append(file.path) }
         }
         written += try OutputPatch.removeAll(under: ["search/i", "search/j", "search/d"], except: made, in: build.outputDirectory)
         return (Self.once(written), true)
@@ -276,7 +276,7 @@ public final class SiteSession {
                   let edit = index.replace(plan: slug, with: SearchUnit.of(plan, urls: urls, key: planKeys[plan.sourcePath]), jobs: build.jobs,
                                            previous: { FileManager.default.contents(atPath: self.output($0)) })
             else { return false }
-            for file in edit.files where try OutputPatch.write(file.data, to: build.outputDirectory, file.path) { written.append(file.path) }
+            for file in edit.files where try OutputPatch.write(file.bytes, to: build.outputDirectory, file.path) { written.append(file.path) }
             for path in edit.gone where try OutputPatch.write(nil, to: build.outputDirectory, path) { written.append(path) }
         }
         searchIndex = index

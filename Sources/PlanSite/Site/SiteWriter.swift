@@ -29,24 +29,24 @@ final class SiteWriter: @unchecked Sendable {
             if let items = file.items, caching { self.items[file.path] = items }
             if file.part != .next { written += 1 }
             guard file.part != .whole else { return nil }
-            partedSize[file.path, default: 0] += file.data.count
+            partedSize[file.path, default: 0] += file.bytes.count
             return partedSize[file.path]
         }
         if file.part == .next {
-            try output.write(file.data, to: file.path, appending: true)
+            try output.write(file.bytes, to: file.path, appending: true)
             // A file in parts is recorded by its items and size, once its last part is written.
             if let items = file.items, caching, let size { remember(file.path, PreviousOutput.Entry(fingerprint: Self.fingerprint(items), size: size)) }
             return
         }
         // A file in parts is written afresh: its fingerprint is known only once it is all there.
-        guard caching, file.part == .whole else { return try output.write(file.data, to: file.path) }
-        let fingerprint = file.fingerprint ?? Fingerprint.of(bytes: file.data)
-        if file.reused || previous.isCurrent(file.path, fingerprint) || (file.fingerprint != nil && previous.holds(file.path, file.data)) {
+        guard caching, file.part == .whole else { return try output.write(file.bytes, to: file.path) }
+        let fingerprint = file.fingerprint ?? Fingerprint.of(bytes: file.bytes)
+        if file.reused || previous.isCurrent(file.path, fingerprint) || (file.fingerprint != nil && previous.holds(file.path, file.bytes)) {
             try output.keep(file.path)
             remember(file.path, PreviousOutput.Entry(fingerprint: fingerprint, size: previous.size(file.path)), kept: true)
         } else {
-            try output.write(file.data, to: file.path)
-            remember(file.path, PreviousOutput.Entry(fingerprint: fingerprint, size: file.data.count))
+            try output.write(file.bytes, to: file.path)
+            remember(file.path, PreviousOutput.Entry(fingerprint: fingerprint, size: file.bytes.count))
         }
     }
 
