@@ -6,13 +6,14 @@ public struct SiteURLs: Sendable {
 
     public var home: String { base }
     public var assets: String { base + "assets/" }
-    public func plan(_ slug: String) -> String { base + "ke-hoach/\(slug)/" }
-    /// Copied into one string of its size: a task's address is printed wherever the task is
-    /// listed, hundreds of thousands of times in a national site, and five appends cost
-    /// four times as much.
-    public func task(_ task: PlanTask) -> String {
-        let parts = [base, "ke-hoach/", task.planSlug, "/#", task.id]
-        return String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.utf8.count }) { buffer in
+    /// A plan's and a task's addresses are made as one string of their size: they are printed
+    /// wherever a task is listed, a million times in a national site, and each append cost as
+    /// much as the copy.
+    public func plan(_ slug: String) -> String { Self.joined([base, "ke-hoach/", slug, "/"]) }
+    public func task(_ task: PlanTask) -> String { Self.joined([base, "ke-hoach/", task.planSlug, "/#", task.id]) }
+
+    private static func joined(_ parts: [String]) -> String {
+        String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.utf8.count }) { buffer in
             var offset = 0
             for part in parts {
                 part.withUTF8Bytes { bytes in
