@@ -184,20 +184,29 @@ public enum VietnameseText {
     /// Only ASCII letters and digits are kept, so the folded bytes can be read one by one:
     /// every byte of a non-ASCII scalar is a separator, as the scalar is.
     public static func slug(_ text: String) -> String {
-        let folded = foldedUTF8(text)
-        var slug: [UInt8] = []
-        slug.reserveCapacity(folded.count)
-        var pendingDash = false
-        for byte in folded {
-            if isASCIIAlphanumeric(byte) {
-                if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
-                slug.append(byte)
+        var folded = foldedUTF8(text)
+        // Kept in place, in the folded bytes: a dash is written only where a byte was dropped, so
+        // the slug never overtakes what is still to be read.
+        let count = folded.withUnsafeMutableBufferPointer { bytes in
+            var count = 0
+            var pendingDash = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard isASCIIAlphanumeric(byte) else {
+                    pendingDash = true
+                    continue
+                }
+                if pendingDash, count > 0 {
+                    bytes[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                bytes[count] = byte
+                count += 1
                 pendingDash = false
-            } else {
-                pendingDash = true
             }
+            return count
         }
-        return String(decoding: slug, as: UTF8.self)
+        return String(decoding: folded[..<count], as: UTF8.self)
     }
 
     /// The ASCII part of `CharacterSet.alphanumerics`.
