@@ -230,6 +230,14 @@ struct FastPathTests {
         }
         #expect(!"e\u{301}".withUTF8Bytes(VietnameseText.isPlainlyNFC) && !"\u{2000}".withUTF8Bytes(VietnameseText.isPlainlyNFC))
         #expect("Sở Tư pháp – “Đảng ủy”…".withUTF8Bytes(VietnameseText.isPlainlyNFC))
+        // Past the first eight bytes, where runs of ASCII are skipped a word at a time: a mark
+        // anywhere in the word or right after it is still seen.
+        let ascii = "Ke hoach thuc hien nghi quyet so 27"
+        for split in ascii.indices {
+            let decomposed = String(ascii[..<split]) + "e\u{301}" + String(ascii[split...])
+            #expect(!decomposed.withUTF8Bytes(VietnameseText.isPlainlyNFC), "\(decomposed.debugDescription)")
+            #expect((String(ascii[..<split]) + "ế" + String(ascii[split...])).withUTF8Bytes(VietnameseText.isPlainlyNFC))
+        }
     }
 
     /// The noise prefilter may skip Foundation's search only where that search cannot match:
