@@ -48,7 +48,7 @@ public enum VietnameseText {
         while index < utf8.count {
             // The ASCII between two marked letters, eight bytes at a time, as `fold` reads it.
             if index + 8 <= utf8.count {
-                let ascii = asciiPrefixLength(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                let ascii = asciiPrefixLength(ByteSearch.word(utf8, at: index))
                 if ascii > 0 {
                     index += ascii
                     continue
@@ -115,7 +115,7 @@ public enum VietnameseText {
                 if index + 8 <= utf8.count {
                     // Vietnamese has a letter with a mark every few bytes: the ASCII bytes
                     // before it are lowered eight at a time, and only those are kept.
-                    let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    let word = ByteSearch.word(utf8, at: index)
                     let ascii = Self.asciiPrefixLength(word)
                     if ascii > 0 {
                         UnsafeMutableRawPointer(out + count).storeBytes(of: Self.lowercasedASCII(word), as: UInt64.self)

@@ -2,8 +2,8 @@ import Foundation
 
 /// A file of the generated site: its path under the output folder and its bytes.
 ///
-/// Bytes, not `Data`: every file is made as `[UInt8]`, and copying each into `Data` on its way to
-/// the writer copied the whole site once more, a hundred thousand fresh buffers of memory.
+/// Bytes, not `Data`: pages and data files are made as `[UInt8]`, and copying each into `Data` on
+/// its way to the writer copied the whole site once more, a hundred thousand fresh buffers.
 public struct OutputFile: Sendable {
     public var path: String
     public var bytes: [UInt8]

@@ -6,24 +6,11 @@ public struct SiteURLs: Sendable {
 
     public var home: String { base }
     public var assets: String { base + "assets/" }
-    /// A plan's and a task's addresses are made as one string of their size: they are printed
-    /// wherever a task is listed, a million times in a national site, and each append cost as
-    /// much as the copy.
+    /// A plan's and a task's addresses are made as one string of their size (`joined`): they are
+    /// printed wherever a task is listed, a million times in a national site, and each append
+    /// cost as much as the copy.
     public func plan(_ slug: String) -> String { Self.joined([base, "ke-hoach/", slug, "/"]) }
     public func task(_ task: PlanTask) -> String { Self.joined([base, "ke-hoach/", task.planSlug, "/#", task.id]) }
-
-    private static func joined(_ parts: [String]) -> String {
-        String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.utf8.count }) { buffer in
-            var offset = 0
-            for part in parts {
-                part.withUTF8Bytes { bytes in
-                    if let source = bytes.baseAddress { (buffer.baseAddress! + offset).update(from: source, count: bytes.count) }
-                    offset += bytes.count
-                }
-            }
-            return offset
-        }
-    }
     public var agencies: String { base + "co-quan/" }
     public func agency(_ agency: Agency) -> String { agencies + agency.slug + "/" }
     /// One province's part of an agency's page, when its page is a summary by province.
@@ -47,4 +34,17 @@ public struct SiteURLs: Sendable {
     public static func documentFile(_ ref: DocumentRef) -> String { "van-ban/\(ref.slug)/index.html" }
     public static func agencyFile(_ agency: Agency, province: String) -> String { "co-quan/\(agency.slug)/\(province)/index.html" }
     public static func documentFile(_ ref: DocumentRef, province: String) -> String { "van-ban/\(ref.slug)/\(province)/index.html" }
+
+    private static func joined(_ parts: [String]) -> String {
+        String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.utf8.count }) { buffer in
+            var offset = 0
+            for part in parts {
+                part.withUTF8Bytes { bytes in
+                    if let source = bytes.baseAddress { (buffer.baseAddress! + offset).update(from: source, count: bytes.count) }
+                    offset += bytes.count
+                }
+            }
+            return offset
+        }
+    }
 }

@@ -45,7 +45,7 @@ public struct BuildCache: Sendable {
             recall: { try? Data(contentsOf: URL(fileURLWithPath: file($0))) },
             remember: { key, bytes in
                 try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try? PlainFile.replace(file(key), with: Data(bytes()))
+                try? PlainFile.replace(file(key), with: bytes())
             },
             forget: { keys in
                 let kept = Set(keys.map { "\($0).\(suffix)" })

@@ -14,8 +14,7 @@ enum PlainFile {
     /// Whether the file at `path` holds exactly `bytes`; false when it cannot be read.
     static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
         guard let data = FileManager.default.contents(atPath: path), data.count == bytes.count else { return false }
-        guard !bytes.isEmpty else { return true }
-        return data.withUnsafeBytes { file in bytes.withUnsafeBytes { memcmp(file.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
+        return data.withUnsafeBytes { file in bytes.withUnsafeBufferPointer { ByteSearch.equal(file.bindMemory(to: UInt8.self), $0) } }
     }
 
     /// Writes beside the file, then puts it in the old one's place: a reader sees the old file or the new one.
