@@ -198,6 +198,7 @@ struct IncrementalTests: RebuildFixture {
         let numbers = Array(0..<200_000)
         for jobs in [2, 8] {
             #expect(numbers.parallelMap(jobs: jobs) { "\($0 * 3)" } == numbers.map { "\($0 * 3)" })
+            #expect(numbers.parallelMap(readers: jobs) { "\($0 * 3)" } == numbers.map { "\($0 * 3)" })
         }
     }
 

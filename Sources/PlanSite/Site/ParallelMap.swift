@@ -20,6 +20,26 @@ extension Array {
         return results.values
     }
 
+    /// `parallelMap` for work that waits on the disk, not on a core: `concurrentPerform` and the
+    /// global queues run no more threads than there are cores, while a cold folder of plans read
+    /// with eight reads in flight took half as long as with two. Each reader is a serial queue of
+    /// its own, which Dispatch gives a thread of its own.
+    func parallelMap<T>(readers: Int, _ transform: (Element) -> T) -> [T] {
+        let workers = Swift.min(readers, count)
+        guard workers > 1 else { return map(transform) }
+        let results = ResultSlots<T>(count: count)
+        withoutActuallyEscaping(transform) { transform in
+            let done = DispatchGroup()
+            for reader in 0..<workers {
+                DispatchQueue(label: "PlanSite.reader-\(reader)").async(group: done) {
+                    while let index = results.claim() { results.set(index, transform(self[index])) }
+                }
+            }
+            done.wait()
+        }
+        return results.values
+    }
+
     /// `transform` on `jobs` threads, `batch` elements at a time, each result handed to `consume`
     /// in the original order: output never depends on scheduling, and only one batch of results
     /// is in memory at once.

@@ -28,9 +28,9 @@ public struct SiteLoader {
 
         var registries: [String: SourceFile] = [:]
         let contentFiles = DirectoryWalk.files(under: contentDirectory, diagnostics: &diagnostics, label: contentName)
-        // Plans are read on every core, and the problems come back in file order. Their text is
-        // checked when they are parsed (`SourceFile`).
-        let read = contentFiles.filter { $0.hasSuffix(".md") }.parallelMap(jobs: jobs) { relative in
+        // Plans are read eight at a time (with one job, one at a time), and the problems come back
+        // in file order. Their text is checked when they are parsed (`SourceFile`).
+        let read = contentFiles.filter { $0.hasSuffix(".md") }.parallelMap(readers: jobs > 1 ? Self.readers : 1) { relative in
             var problems: [Diagnostic] = []
             let label = "\(contentName)/\(relative)"
             let data = TextFile.readData(contentDirectory.appendingPathComponent(relative), label: label, diagnostics: &problems)
@@ -76,6 +76,10 @@ public struct SiteLoader {
         plans.sort { $0.path < $1.path }
         return (SiteSources(config: config, plans: plans, registries: registries, templates: templates, assets: assets), diagnostics)
     }
+
+    /// Reads in flight at once: on this project's machine, a cold folder of 10,000 plans took
+    /// 0.96 s to read two at a time and 0.53 s eight at a time (docs/PERFORMANCE.md, session 24).
+    static let readers = 8
 
     private func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
