@@ -180,14 +180,14 @@ public struct Build {
         let linkedPlans = site.plans.count
         var linked = Optional(consume site)
         try timed("search index") {
-            var units = Optional(SearchUnit.all(linked!, planKeys: planKeys, jobs: jobs))
+            let units = SearchUnit.all(linked!, planKeys: planKeys, jobs: jobs)
             // Gone with the site model, while the units are tokenized: what glibc keeps of it for
             // reuse goes back to the system, as the posting table's large arrays could not reuse it.
             // A rebuild reads most tokens back from the cache faster than the model is freed, and
             // would hold both at once (1.57 GB instead of 1.36 at 10,000 plans): it waits first.
             let freed = FreedMemory.release(dropping: linked.take())
             if memory.previous.folder != nil { freed.wait() }
-            let index = try SearchIndexBuilder(site: units.take()!, jobs: jobs, previous: memory.previous, tokens: memory.tokens,
+            let index = try SearchIndexBuilder(site: consume units, jobs: jobs, previous: memory.previous, tokens: memory.tokens,
                                                tokenized: { freed.wait() }).write { file in
                 try write(file)
                 pages += 1
