@@ -146,6 +146,10 @@ public struct Build {
         let planCount = sources.plans.count
         let planKeys = Dictionary(zip(sources.plans.map(\.path), keys)) { first, _ in first }
         sources.plans = []
+        // The plans' bytes were read on reader threads (`SiteLoader`), whose allocator arenas no
+        // later stage allocates from: given back now, not when the allocator's decay gets to
+        // them, which added 0.1 GB to a 10,000-plan build's peak.
+        FreedMemory.release()
         memory.forget(Set(keys))
         for (index, outcome) in zip(changed, fresh) {
             switch outcome {
