@@ -73,16 +73,25 @@ public enum VietnameseText {
     /// Lower case, no diacritics, "đ" as "d": "Sở Tư pháp" → "so tu phap".
     /// One character of NFC text gives one character, so offsets in the folded text are offsets
     /// in the original: extraction relies on that to cut the original at folded matches.
+    ///
+    /// Folded straight into the String's storage: by way of `foldedUTF8`, each text also made an
+    /// array, and making one with `unsafeUninitializedCapacity` looks up its storage type in the
+    /// runtime (the initializer is not specialized), a few hundred instructions a call.
     public static func fold(_ text: String) -> String {
-        String(decoding: foldedUTF8(text), as: UTF8.self)
+        var text = text
+        return text.withUTF8 { utf8 in
+            String(unsafeUninitializedCapacity: foldedRoom(utf8.count)) { fold(utf8, into: $0.baseAddress!) }
+        }
     }
 
     /// `fold` as UTF-8 bytes, for callers that go on to scan the folded text byte by byte.
+    /// Its callers fold names and the starts of lines: folded on the stack and then copied, as
+    /// an array made with `unsafeUninitializedCapacity` costs the runtime look-up `fold` avoids.
     static func foldedUTF8(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { utf8 in
-            [UInt8](unsafeUninitializedCapacity: foldedRoom(utf8.count)) { buffer, written in
-                written = fold(utf8, into: buffer.baseAddress!)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: foldedRoom(utf8.count)) { buffer in
+                Array(UnsafeBufferPointer(rebasing: buffer[..<fold(utf8, into: buffer.baseAddress!)]))
             }
         }
     }
