@@ -6,9 +6,9 @@ public struct SiteURLs: Sendable {
 
     public var home: String { base }
     public var assets: String { base + "assets/" }
-    /// A plan's and a task's addresses are made as one string of their size (`joined`): they are
-    /// printed wherever a task is listed, a million times in a national site, and each append
-    /// cost as much as the copy.
+    /// A plan's, a task's and a document's addresses are made as one string of their size
+    /// (`joined`): they are printed wherever a task or citation is listed, a million times in a
+    /// national site, and each append cost as much as the copy.
     public func plan(_ slug: String) -> String { Self.joined([base, "ke-hoach/", slug, "/"]) }
     public func task(_ task: PlanTask) -> String { Self.joined([base, "ke-hoach/", task.planSlug, "/#", task.id]) }
     public var agencies: String { base + "co-quan/" }
@@ -17,7 +17,7 @@ public struct SiteURLs: Sendable {
     public func agency(_ agency: Agency, province: String) -> String { self.agency(agency) + province + "/" }
     public var documents: String { base + "van-ban/" }
     public func document(_ ref: DocumentRef) -> String { document(slug: ref.slug) }
-    func document(slug: String) -> String { documents + slug + "/" }
+    func document(slug: String) -> String { Self.joined([base, "van-ban/", slug, "/"]) }
     /// One province's part of a document's page, when its page is a summary by province.
     public func document(_ ref: DocumentRef, province: String) -> String { document(ref) + province + "/" }
     public var deadlines: String { base + "thoi-han/" }
