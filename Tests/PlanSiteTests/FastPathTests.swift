@@ -15,6 +15,15 @@ struct FastPathTests {
         "Nghị quyết\u{2029}số 27-NQ/TW,:", "e\u{301} ", "(\u{301}x) (y)", "a (b\u{301}) c)",
     ]
 
+    /// Dates and numbers written digit by digit print as interpolation printed them.
+    @Test func datesPrintAsInterpolationDid() {
+        for (year, month, day) in [(2023, 5, 15), (2023, 12, 1), (7, 1, 31), (-44, 3, 15), (123_456, 10, 9)] {
+            let date = CalendarDate(year: year, month: month, day: day)!
+            #expect(date.iso == "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)")
+            #expect(date.vietnamese == "\(day)/\(month)/\(year)")
+        }
+    }
+
     @Test func whitespaceSetsAreFoundations() {
         for value in 0..<0x11_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }

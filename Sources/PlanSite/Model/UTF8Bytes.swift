@@ -14,6 +14,24 @@ enum UTF8Bytes {
         }
     }
 
+    /// Writes `number` in decimal at `out[count...]`, with zeros in front up to `digits` digits
+    /// (as `%02d` does for 2), and moves `count` past it. Room for 21 bytes must be left.
+    static func writeDecimal(_ number: Int, digits: Int = 1, into out: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+        if number < 0 {
+            out[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        let start = count
+        var rest = number.magnitude
+        repeat {
+            out[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            count += 1
+        } while rest > 0 || count - start < digits
+        var digitsWritten = UnsafeMutableBufferPointer(rebasing: out[start..<count])
+        digitsWritten.reverse()
+    }
+
     /// Writes a scalar's UTF-8 at `out` and returns its length in bytes.
     static func encode(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
         switch value {
