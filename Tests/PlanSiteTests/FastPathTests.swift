@@ -24,6 +24,18 @@ struct FastPathTests {
         }
     }
 
+    @Test(arguments: ["27-NQ/TW", "77/NQ-CP", "33/2021/QH15", "30/2020/NĐ-CP", "3133/QĐ-UBND", "1/QĐ-BNV-TCCB", "99999-CTr/TU"])
+    func numbersPrintAsInterpolationDid(_ raw: String) throws {
+        let number = try #require(DocumentNumber(raw))
+        let interpolated = switch number.shape {
+        case .legal: "\(number.serial)/\(number.year ?? 0)/\(number.type.isEmpty ? "" : number.type + "-")\(number.issuer)"
+        case .state: "\(number.serial)/\(number.type)-\(number.issuer)"
+        case .party: "\(number.serial)-\(number.type)/\(number.issuer)"
+        }
+        #expect(number.canonical == interpolated)
+        #expect(number.canonical == raw)
+    }
+
     @Test func whitespaceSetsAreFoundations() {
         for value in 0..<0x11_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }

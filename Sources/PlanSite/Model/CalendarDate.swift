@@ -52,7 +52,9 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     /// made a string of each number and appended five strings, a million times in a national site.
     private static func text(_ first: (Int, Int), _ separator: Unicode.Scalar, _ second: (Int, Int), _ separator2: Unicode.Scalar,
                              _ third: (Int, Int)) -> String {
-        String(unsafeUninitializedCapacity: 3 * 21) { out in
+        let length = UTF8Bytes.decimalLength(first.0, digits: first.1) + UTF8Bytes.decimalLength(second.0, digits: second.1)
+            + UTF8Bytes.decimalLength(third.0, digits: third.1) + 2
+        return String(unsafeUninitializedCapacity: length) { out in
             var count = 0
             UTF8Bytes.writeDecimal(first.0, digits: first.1, into: out, at: &count)
             out[count] = UInt8(separator.value)

@@ -72,11 +72,35 @@ public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConver
         return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" }
     }
 
+    /// Written byte by byte into one string of its size: a national site prints numbers and
+    /// makes slugs of them a million times, and interpolating appended five strings each time.
     public var canonical: String {
-        switch shape {
-        case .legal: return "\(serial)/\(year ?? 0)/\(type.isEmpty ? "" : type + "-")\(issuer)"
-        case .state: return "\(serial)/\(type)-\(issuer)"
-        case .party: return "\(serial)-\(type)/\(issuer)"
+        var length = UTF8Bytes.decimalLength(serial) + type.utf8.count + issuer.utf8.count + 2
+        if shape == .legal { length += UTF8Bytes.decimalLength(year ?? 0) + (type.isEmpty ? 0 : 1) }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var count = 0
+            func put(_ byte: Unicode.Scalar) {
+                out[count] = UInt8(byte.value)
+                count += 1
+            }
+            func put(_ text: String) {
+                for byte in text.utf8 {
+                    out[count] = byte
+                    count += 1
+                }
+            }
+            UTF8Bytes.writeDecimal(serial, into: out, at: &count)
+            switch shape {
+            case .legal:
+                put("/")
+                UTF8Bytes.writeDecimal(year ?? 0, into: out, at: &count)
+                put("/")
+                if !type.isEmpty { put(type); put("-") }
+            case .state: put("/"); put(type); put("-")
+            case .party: put("-"); put(type); put("/")
+            }
+            put(issuer)
+            return count
         }
     }
 

@@ -14,8 +14,20 @@ enum UTF8Bytes {
         }
     }
 
+    /// How many bytes `writeDecimal` writes: a string made with exactly its length, when that is
+    /// 15 bytes or fewer, is held inline, with no allocation.
+    static func decimalLength(_ number: Int, digits: Int = 1) -> Int {
+        var length = number < 0 ? 2 : 1
+        var rest = number.magnitude
+        while rest >= 10 {
+            rest /= 10
+            length += 1
+        }
+        return max(length, digits + (number < 0 ? 1 : 0))
+    }
+
     /// Writes `number` in decimal at `out[count...]`, with zeros in front up to `digits` digits
-    /// (as `%02d` does for 2), and moves `count` past it. Room for 21 bytes must be left.
+    /// (as `%02d` does for 2), and moves `count` past it.
     static func writeDecimal(_ number: Int, digits: Int = 1, into out: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
         if number < 0 {
             out[count] = UInt8(ascii: "-")
