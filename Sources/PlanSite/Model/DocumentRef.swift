@@ -15,14 +15,10 @@ public struct DocumentRef: Hashable, Sendable, Comparable, Codable {
         province.map { "\(number.canonical) (\($0))" } ?? number.canonical
     }
 
-    /// The document page's folder: "27-nq-tw", "lao-cai-04-kh-tu". Remembered: a national site
-    /// asks for the slugs of a few thousand documents a million times (every address, file and
-    /// look-up by slug), and folding one costs several times the look-up.
+    /// The document page's folder: "27-nq-tw", "lao-cai-04-kh-tu".
     public var slug: String {
-        Self.slugs.value(for: self) { VietnameseText.slug((province.map { $0 + " " } ?? "") + number.canonical) }
+        VietnameseText.slug((province.map { $0 + " " } ?? "") + number.canonical)
     }
-
-    private static let slugs = Memo<DocumentRef, String>()
 
     // By bytes, as `DocumentNumber`: a province's name is NFC text too.
     public static func == (a: DocumentRef, b: DocumentRef) -> Bool {
