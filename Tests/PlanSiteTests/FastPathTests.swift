@@ -15,27 +15,6 @@ struct FastPathTests {
         "Nghị quyết\u{2029}số 27-NQ/TW,:", "e\u{301} ", "(\u{301}x) (y)", "a (b\u{301}) c)",
     ]
 
-    /// Dates and numbers written digit by digit print as interpolation printed them.
-    @Test func datesPrintAsInterpolationDid() {
-        for (year, month, day) in [(2023, 5, 15), (2023, 12, 1), (7, 1, 31), (-44, 3, 15), (123_456, 10, 9)] {
-            let date = CalendarDate(year: year, month: month, day: day)!
-            #expect(date.iso == "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)")
-            #expect(date.vietnamese == "\(day)/\(month)/\(year)")
-        }
-    }
-
-    @Test(arguments: ["27-NQ/TW", "77/NQ-CP", "33/2021/QH15", "30/2020/NĐ-CP", "3133/QĐ-UBND", "1/QĐ-BNV-TCCB", "99999-CTr/TU"])
-    func numbersPrintAsInterpolationDid(_ raw: String) throws {
-        let number = try #require(DocumentNumber(raw))
-        let interpolated = switch number.shape {
-        case .legal: "\(number.serial)/\(number.year ?? 0)/\(number.type.isEmpty ? "" : number.type + "-")\(number.issuer)"
-        case .state: "\(number.serial)/\(number.type)-\(number.issuer)"
-        case .party: "\(number.serial)-\(number.type)/\(number.issuer)"
-        }
-        #expect(number.canonical == interpolated)
-        #expect(number.canonical == raw)
-    }
-
     @Test func whitespaceSetsAreFoundations() {
         for value in 0..<0x11_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }

@@ -79,8 +79,8 @@ public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConver
         if shape == .legal { length += UTF8Bytes.decimalLength(year ?? 0) + (type.isEmpty ? 0 : 1) }
         return String(unsafeUninitializedCapacity: length) { out in
             var count = 0
-            func put(_ byte: Unicode.Scalar) {
-                out[count] = UInt8(byte.value)
+            func put(_ byte: UInt8) {
+                out[count] = byte
                 count += 1
             }
             func put(_ text: String) {
@@ -92,12 +92,12 @@ public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConver
             UTF8Bytes.writeDecimal(serial, into: out, at: &count)
             switch shape {
             case .legal:
-                put("/")
+                put(UInt8(ascii: "/"))
                 UTF8Bytes.writeDecimal(year ?? 0, into: out, at: &count)
-                put("/")
-                if !type.isEmpty { put(type); put("-") }
-            case .state: put("/"); put(type); put("-")
-            case .party: put("-"); put(type); put("/")
+                put(UInt8(ascii: "/"))
+                if !type.isEmpty { put(type); put(UInt8(ascii: "-")) }
+            case .state: put(UInt8(ascii: "/")); put(type); put(UInt8(ascii: "-"))
+            case .party: put(UInt8(ascii: "-")); put(type); put(UInt8(ascii: "/"))
             }
             put(issuer)
             return count

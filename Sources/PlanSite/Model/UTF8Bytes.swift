@@ -26,8 +26,8 @@ enum UTF8Bytes {
         return max(length, digits + (number < 0 ? 1 : 0))
     }
 
-    /// Writes `number` in decimal at `out[count...]`, with zeros in front up to `digits` digits
-    /// (as `%02d` does for 2), and moves `count` past it.
+    /// Writes `number` in decimal at `out[count...]`, its digits made up to `digits` with zeros in
+    /// front (for months and days, which are never negative), and moves `count` past it.
     static func writeDecimal(_ number: Int, digits: Int = 1, into out: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
         if number < 0 {
             out[count] = UInt8(ascii: "-")
