@@ -19,7 +19,7 @@ struct CitationLinker {
                 let open = ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: bytes, from: position) ?? bytes.count
                 let text = UnsafeBufferPointer(rebasing: bytes[position..<open])
                 if linkDepth == 0, CitationScanner.mayHoldNumber(text) {
-                    output += linked(String(decoding: text, as: UTF8.self)).utf8
+                    appendLinked(text, to: &output)
                 } else {
                     output += text
                 }
@@ -48,18 +48,26 @@ struct CitationLinker {
         UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
-    private func linked(_ string: String) -> String {
-        let found = scanner.scan(string)
-        guard !found.isEmpty else { return string }
-        var result = ""
-        var cursor = string.startIndex
-        for number in found {
+    /// The text with a link around each citation of a document that has a page, appended to
+    /// `output` from the text's own bytes: building a String of the linked text and copying it
+    /// again cost 0.6% of a build. The body is cmark-gfm's rendering of a String, so valid UTF-8,
+    /// and the scanner's places in the decoded text are places in the bytes.
+    private func appendLinked(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let string = String(decoding: text, as: UTF8.self)
+        precondition(string.utf8.count == text.count, "a body's text is valid UTF-8")
+        var cursor = 0
+        for number in scanner.scan(string) {
             guard let href = url(DocumentRef(number: number.number, citingProvince: province)) else { continue }
-            result += string[cursor..<number.citationStart]
-            result += "<a class=\"doc-ref\" href=\"\(HTML.escape(href))\">\(string[number.citationStart..<number.range.upperBound])</a>"
-            cursor = number.range.upperBound
+            let start = string.utf8.distance(from: string.startIndex, to: number.citationStart)
+            let end = string.utf8.distance(from: string.startIndex, to: number.range.upperBound)
+            output += UnsafeBufferPointer(rebasing: text[cursor..<start])
+            output += Self.bytes("<a class=\"doc-ref\" href=\"")
+            HTML.appendEscaped(href, to: &output)
+            output += Self.bytes("\">")
+            output += UnsafeBufferPointer(rebasing: text[start..<end])
+            output += Self.bytes("</a>")
+            cursor = end
         }
-        result += string[cursor...]
-        return result
+        output += UnsafeBufferPointer(rebasing: text[cursor...])
     }
 }
