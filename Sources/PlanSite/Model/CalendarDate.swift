@@ -47,23 +47,18 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     /// `15/5/2023`, the way Vietnamese documents print a date.
     public var vietnamese: String { Self.text((day, 1), "/", (month, 1), "/", (year, 1)) }
 
-    /// Three numbers, each at least so many digits, with a separator between them, written as one
-    /// string digit by digit: every task row prints its due date both ways, and interpolating
-    /// made a string of each number and appended five strings, a million times in a national site.
+    /// Three numbers, each at least so many digits, with a separator between them (`StringWriter`):
+    /// every task row prints its due date both ways.
     private static func text(_ first: (Int, Int), _ separator: Unicode.Scalar, _ second: (Int, Int), _ separator2: Unicode.Scalar,
                              _ third: (Int, Int)) -> String {
         let length = UTF8Bytes.decimalLength(first.0, digits: first.1) + UTF8Bytes.decimalLength(second.0, digits: second.1)
             + UTF8Bytes.decimalLength(third.0, digits: third.1) + 2
-        return String(unsafeUninitializedCapacity: length) { out in
-            var count = 0
-            UTF8Bytes.writeDecimal(first.0, digits: first.1, into: out, at: &count)
-            out[count] = UInt8(separator.value)
-            count += 1
-            UTF8Bytes.writeDecimal(second.0, digits: second.1, into: out, at: &count)
-            out[count] = UInt8(separator2.value)
-            count += 1
-            UTF8Bytes.writeDecimal(third.0, digits: third.1, into: out, at: &count)
-            return count
+        return StringWriter.make(length: length) { text in
+            text.put(first.0, digits: first.1)
+            text.put(UInt8(separator.value))
+            text.put(second.0, digits: second.1)
+            text.put(UInt8(separator2.value))
+            text.put(third.0, digits: third.1)
         }
     }
 

@@ -72,35 +72,24 @@ public struct DocumentNumber: Hashable, Sendable, Comparable, CustomStringConver
         return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" }
     }
 
-    /// Written byte by byte into one string of its size: a national site prints numbers and
-    /// makes slugs of them a million times, and interpolating appended five strings each time.
+    /// Written at its exact length (`StringWriter`): numbers are printed and made into slugs a
+    /// million times in a national site.
     public var canonical: String {
         var length = UTF8Bytes.decimalLength(serial) + type.utf8.count + issuer.utf8.count + 2
         if shape == .legal { length += UTF8Bytes.decimalLength(year ?? 0) + (type.isEmpty ? 0 : 1) }
-        return String(unsafeUninitializedCapacity: length) { out in
-            var count = 0
-            func put(_ byte: UInt8) {
-                out[count] = byte
-                count += 1
-            }
-            func put(_ text: String) {
-                for byte in text.utf8 {
-                    out[count] = byte
-                    count += 1
-                }
-            }
-            UTF8Bytes.writeDecimal(serial, into: out, at: &count)
+        return StringWriter.make(length: length) { text in
+            let (slash, dash) = (UInt8(ascii: "/"), UInt8(ascii: "-"))
+            text.put(serial)
             switch shape {
             case .legal:
-                put(UInt8(ascii: "/"))
-                UTF8Bytes.writeDecimal(year ?? 0, into: out, at: &count)
-                put(UInt8(ascii: "/"))
-                if !type.isEmpty { put(type); put(UInt8(ascii: "-")) }
-            case .state: put(UInt8(ascii: "/")); put(type); put(UInt8(ascii: "-"))
-            case .party: put(UInt8(ascii: "-")); put(type); put(UInt8(ascii: "/"))
+                text.put(slash)
+                text.put(year ?? 0)
+                text.put(slash)
+                if !type.isEmpty { text.put(type); text.put(dash) }
+            case .state: text.put(slash); text.put(type); text.put(dash)
+            case .party: text.put(dash); text.put(type); text.put(slash)
             }
-            put(issuer)
-            return count
+            text.put(issuer)
         }
     }
 

@@ -36,15 +36,8 @@ public struct SiteURLs: Sendable {
     public static func documentFile(_ ref: DocumentRef, province: String) -> String { "van-ban/\(ref.slug)/\(province)/index.html" }
 
     private static func joined(_ parts: [String]) -> String {
-        String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.utf8.count }) { buffer in
-            var offset = 0
-            for part in parts {
-                part.withUTF8Bytes { bytes in
-                    if let source = bytes.baseAddress { (buffer.baseAddress! + offset).update(from: source, count: bytes.count) }
-                    offset += bytes.count
-                }
-            }
-            return offset
+        StringWriter.make(length: parts.reduce(0) { $0 + $1.utf8.count }) { text in
+            for part in parts { text.put(part) }
         }
     }
 }
