@@ -144,6 +144,24 @@ extension JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// `"key":`, after a "," unless it is the object's first: an object written member by member
+    /// into the writer, the bytes `write(.object(…))` gives, without its values made first.
+    mutating func key(_ key: String, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        writeString(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// The bytes `write(.strings(values))` gives, without the array of values.
+    mutating func writeStrings(_ values: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            writeString(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     var isEmpty: Bool { bytes.isEmpty }
 
     /// The object built by `member`, closed, with the final newline `encode` writes too.
