@@ -16,7 +16,7 @@ struct DataExport {
 
     func write(_ emit: (OutputFile) throws -> Void) rethrows {
         try jsonArray("data/plans.json", site.plans, emit, key: planKey) { [plan($0.plan)] }
-        try inParts("data/tasks.json", head: Array("[".utf8), separator: ",", tail: "]\n", site.plans, emit, key: planKey, planTasks)
+        try jsonArray("data/tasks.json", site.plans, emit, key: planKey, members: planTasks)
         try writeRecords(emit)
         try inParts("data/tasks.csv", head: Self.csvHead, tail: "", site.plans, emit, key: planKey, csvRows)
     }
@@ -59,7 +59,13 @@ struct DataExport {
     private func jsonArray<T>(_ path: String, _ items: [T], _ emit: (OutputFile) throws -> Void,
                               key: (T) -> (name: String, key: Fingerprint)? = { _ in nil },
                               _ values: (T) -> [JSONWriter.Value]) rethrows {
-        try inParts(path, head: Array("[".utf8), separator: ",", tail: "]\n", items, emit, key: key) { Self.joined(values($0)) }
+        try jsonArray(path, items, emit, key: key, members: { Self.joined(values($0)) })
+    }
+
+    /// A JSON array of the members each item writes, as bytes without brackets.
+    private func jsonArray<T>(_ path: String, _ items: [T], _ emit: (OutputFile) throws -> Void,
+                              key: (T) -> (name: String, key: Fingerprint)?, members: (T) -> [UInt8]) rethrows {
+        try inParts(path, head: Array("[".utf8), separator: ",", tail: "]\n", items, emit, key: key, members)
     }
 
     /// Values as members of a JSON array, without its brackets.
