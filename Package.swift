@@ -46,7 +46,7 @@ let package = Package(
             path: "Sources/CLI",
             // jemalloc instead of glibc's malloc for the whole process, Swift's runtime included: a
             // national site's build spent a sixth of its time in glibc's malloc and free, whose
-            // bins grow long over a heap of millions of strings (docs/PERFORMANCE.md, session 21).
+            // bins grow long over a heap of millions of strings (docs/performance-history.md, session 21).
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(

@@ -78,7 +78,7 @@ public struct SiteLoader {
     }
 
     /// Reads in flight at once: on this project's machine, a cold folder of 10,000 plans took
-    /// 0.96 s to read two at a time and 0.53 s eight at a time (docs/PERFORMANCE.md, session 24).
+    /// 0.96 s to read two at a time and 0.53 s eight at a time (docs/performance-history.md, session 24).
     static let readers = 8
 
     private func isDirectory(_ url: URL) -> Bool {
