@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 PLANSITE = ROOT / ".build" / "release" / "plansite"
 QUERIES = [("so tu phap", "/co-quan/so-tu-phap/"), ("27-NQ/TW", "/van-ban/27-nq-tw/"),
-           ("ban noi chinh tinh uy", "/co-quan/ban-noi-chinh-tinh-uy/"), ("duoc", None)]
+           ("ban noi chinh tinh uy", "/co-quan/ban-noi-chinh-tinh-uy/"), ("duoc", None), ("77/NQ-CP", "/van-ban/77-nq-cp/")]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 # BENCH_SEARCH=0 skips Pagefind and the browser: at 10,000 plans they take longer than the builds.
 SEARCH = os.environ.get("BENCH_SEARCH", "1") != "0"

@@ -212,6 +212,9 @@ function byRank(a, b) {
   return b.score - a.score || ((a.facet & 3) + 3) % 4 - ((b.facet & 3) + 3) % 4 || a.unit - b.unit;
 }
 
+/** A plan's kind in a facet code (task 0, agency 1, document 2, plan 3). */
+const PLAN = 3;
+
 /** Unpacks a facet code: kind, province and deadline-year indexes (0 = none). */
 export function facets(code) {
   return { kind: code & 3, province: (code >> 2) & 127, year: (code >> 9) & 63 };
@@ -310,16 +313,20 @@ export async function search(state, loadFile, shown = FIRST) {
       if (rest) for (const [unit, posting] of decodePostings(rest)) p.set(unit, posting);
     }));
   }
-  const record = async (unit) => {
-    const r = (await load(`search/d/${Math.floor(unit / manifest.chunk)}.json`))[unit % manifest.chunk];
+  // A plan's record is a file of its own (its place in the chunk is null): the plans that carry
+  // a number out come right after its document, and their chunks hold seven tasks each.
+  const record = async (candidate) => {
+    const chunk = Math.floor(candidate.unit / manifest.chunk);
+    const r = facets(candidate.facet).kind === PLAN ? await load(`search/p/${chunk}.json`)
+      : (await load(`search/d/${chunk}.json`))[candidate.unit % manifest.chunk];
     return r && { kind: r[0], title: recordTitle(r[1], r[4], manifest.titleLength), url: r[2], province: r[3],
                   snippet: r[4], leads: r[5], cited: r[6], deadline: r[7] };
   };
   let matches = match(groups, postings);
   const needed = state.lead || state.doc ? matches.slice(0, 200) : matches.slice(0, shown);
-  await Promise.all(needed.map(async (c) => { c.record = await record(c.unit); }));
+  await Promise.all(needed.map(async (c) => { c.record = await record(c); }));
   matches = rerank(matches, state.q);
   const visible = filtered ? matches.filter((c) => passes(c, state, names)) : matches;
-  await Promise.all(visible.slice(0, shown).filter((c) => !c.record).map(async (c) => { c.record = await record(c.unit); }));
+  await Promise.all(visible.slice(0, shown).filter((c) => !c.record).map(async (c) => { c.record = await record(c); }));
   return { manifest, groups, matches, visible };
 }

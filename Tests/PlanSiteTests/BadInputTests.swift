@@ -121,7 +121,7 @@ struct BadInputTests {
         #expect(built.files["index.html"]?.contains("href=\"/ke-hoach/a/\">\(html)</a>") == true)
         let json = #""\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \"x\" 'y'""#
         #expect(built.files["data/plans.json"]?.contains(#""title":"# + json) == true)
-        #expect(built.files.contains { $0.key.hasPrefix("search/d/") && $0.value.contains(json) })
+        #expect(built.files.contains { $0.key.hasPrefix("search/p/") && $0.value.contains(json) })
         // The escaped JSON still reads back as the title a writer typed.
         let plans = try JSONSerialization.jsonObject(with: Data((built.files["data/plans.json"] ?? "").utf8)) as? [[String: Any]]
         #expect(plans?.first?["title"] as? String == title)

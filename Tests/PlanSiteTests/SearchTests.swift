@@ -46,6 +46,10 @@ struct SearchTests {
         #expect(units == 4, "one task, one agency, one document, one plan")
         #expect(files.keys.filter { $0.hasPrefix("search/i/") }.count == shards)
         #expect(files.contains { $0.key.hasPrefix("search/d/") && $0.value.contains("Tuyên truyền pháp luật") })
+        // The plan's record is a file of its own, and its place in the chunk with its task is null.
+        let planRecords = files.filter { $0.key.hasPrefix("search/p/") }.map(\.value)
+        #expect(planRecords.count == 1 && planRecords[0].hasPrefix(#"[3,"Kế hoạch thử","/ke-hoach/a/""#), "\(planRecords)")
+        #expect(files.contains { $0.key.hasPrefix("search/d/") && $0.value.hasPrefix("[null,[0,") })
         // "tu_phap" sits in the shard its hash names, with postings for the agency and the task.
         let shard = String(SearchIndex.hash("tu_phap") % UInt32(shards), radix: 16)
         let postings = try #require(try JSONSerialization.jsonObject(with: Data((files["search/i/\(shard).json"] ?? "{}").utf8)) as? [String: String])

@@ -140,3 +140,17 @@ test("a filter fetches the rest of a common token's list; an unfiltered search d
   assert.equal(filtered.visible[0].record.title, "được");
   assert.ok(fetched.includes("search/j/0.json"));
 });
+
+test("a plan's record comes from its own file, a task's from its chunk, where the plan's place is null", async () => {
+  const manifest = { version: 4, units: 2, shards: 1, chunk: 8, titleLength: 120, firstTier: 200 };
+  const files = {
+    "search/manifest.json": manifest,
+    "search/i/0.json": { "#27-nq-tw": code([2, 8, 90, 3, 1, 80, 0]) },
+    "search/p/1.json": [3, "Kế hoạch thực hiện Nghị quyết số 27-NQ/TW", "/ke-hoach/k/", "Gia Lai", "", [], ["27-NQ/TW"], ""],
+    "search/d/1.json": [null, [0, 9, "/ke-hoach/k/#nv-1", "Gia Lai", "Quán triệt 27-NQ/TW", [], ["27-NQ/TW"], ""]],
+  };
+  const fetched = [];
+  const found = await search({ q: "27-NQ/TW" }, async (path) => { fetched.push(path); return files[path]; });
+  assert.deepEqual(found.visible.map((c) => c.record.url), ["/ke-hoach/k/", "/ke-hoach/k/#nv-1"]);
+  assert.deepEqual(fetched.filter((p) => !p.startsWith("search/i/")).sort(), ["search/d/1.json", "search/manifest.json", "search/p/1.json"]);
+});

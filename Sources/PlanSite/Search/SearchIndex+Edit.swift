@@ -123,6 +123,7 @@ extension SearchIndex {
             edit.files.append(OutputFile(path: Self.chunkPath(number: site.numbers[chunk.lowerBound]), bytes: chunkData(site.all[chunk])))
         }
         let first = site.numbers[site.entities[entity].units.lowerBound]
+        edit.files.append(OutputFile(path: Self.planPath(number: first), bytes: planData(site.all[site.entities[entity].units.lowerBound])))
         edit.gone += (chunks.count..<max(chunksBefore, chunks.count)).map { Self.chunkPath(number: first + $0 * Self.chunkSize) }
         return edit
     }

@@ -27,17 +27,23 @@ struct SearchIndexBuilder {
         let chunks = SearchIndex.chunks(of: site.entities[...])
         try inBatches(Array(chunks.indices), emit) { position -> [OutputFile] in
             let chunk = site.all[chunks[position]]
-            let path = SearchIndex.chunkPath(number: site.numbers[chunks[position].lowerBound])
-            var fingerprint: Fingerprint?
-            if previous.folder != nil {
-                var inputs = Fingerprint.of(["chunk"])
-                for unit in chunk { inputs.add(unit.inputs) }
-                if previous.isCurrent(path, inputs) { return [.reusing(path, inputs)] }
-                fingerprint = inputs
-            }
-            return [OutputFile(path: path, bytes: index.chunkData(chunk), fingerprint: fingerprint)]
+            return [file(SearchIndex.chunkPath(number: site.numbers[chunks[position].lowerBound]), of: chunk) { index.chunkData(chunk) }]
+        }
+        let plans = site.entities.map(\.units.lowerBound).filter { site.all[$0].kind == .plan }
+        try inBatches(Array(plans.indices), emit) { position -> [OutputFile] in
+            let plan = site.all[plans[position]...plans[position]]
+            return [file(SearchIndex.planPath(number: site.numbers[plans[position]]), of: plan) { index.planData(plan.first!) }]
         }
         return index
+    }
+
+    /// A file of display records, kept when its units are those the previous output's was made from.
+    private func file(_ path: String, of units: ArraySlice<SearchUnit>, _ bytes: () -> [UInt8]) -> OutputFile {
+        guard previous.folder != nil else { return OutputFile(path: path, bytes: bytes()) }
+        var inputs = Fingerprint.of(["records"])
+        for unit in units { inputs.add(unit.inputs) }
+        if previous.isCurrent(path, inputs) { return .reusing(path, inputs) }
+        return OutputFile(path: path, bytes: bytes(), fingerprint: inputs)
     }
 
     /// Makes files on every core, 512 items at a time, and hands them over in order.

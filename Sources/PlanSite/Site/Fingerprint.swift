@@ -9,7 +9,7 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
     /// Bumped when PlanSite's output for the same input changes, or what a fingerprint's bytes
     /// stand for, so caches from an older version are never reused.
-    static let version = "plansite-4"
+    static let version = "plansite-5"
 
     public static func of(_ parts: [String]) -> Fingerprint {
         var fingerprint = Fingerprint()

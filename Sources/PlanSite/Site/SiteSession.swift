@@ -255,7 +255,7 @@ public final class SiteSession {
             made.insert(file.path)
             if !file.reused, try OutputPatch.write(file.bytes, to: build.outputDirectory, file.path) { written.append(file.path) }
         }
-        written += try OutputPatch.removeAll(under: ["search/i", "search/j", "search/d"], except: made, in: build.outputDirectory)
+        written += try OutputPatch.removeAll(under: ["search/i", "search/j", "search/d", "search/p"], except: made, in: build.outputDirectory)
         return (Self.once(written), true)
     }
 
