@@ -124,7 +124,7 @@ public struct SearchIndex {
 
     /// A plan's record, alone in a file named like the chunk its unit starts. A number's best
     /// results are the document and the plans that carry it out: in its chunk, each plan's
-    /// record came with seven tasks' snippets, 4.6 KB where the plan's own is 0.4 KB, and the
+    /// record came with seven tasks' snippets, 4.6 KB where the plan's own is 0.3 KB, and the
     /// first results of "27-NQ/TW" needed 14 KB of a 10,000-plan index.
     static func planPath(number: Int) -> String { "search/p/\(number / chunkSize).json" }
 
