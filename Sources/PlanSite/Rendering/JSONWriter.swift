@@ -47,9 +47,7 @@ public struct JSONWriter {
         case .object(let pairs):
             bytes.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                writeString(pair.0)
-                bytes.append(UInt8(ascii: ":"))
+                key(pair.0, first: index == 0)
                 write(pair.1)
             }
             bytes.append(UInt8(ascii: "}"))

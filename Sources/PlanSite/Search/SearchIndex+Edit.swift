@@ -122,8 +122,9 @@ extension SearchIndex {
         for chunk in chunks {
             edit.files.append(OutputFile(path: Self.chunkPath(number: site.numbers[chunk.lowerBound]), bytes: chunkData(site.all[chunk])))
         }
-        let first = site.numbers[site.entities[entity].units.lowerBound]
-        edit.files.append(OutputFile(path: Self.planPath(number: first), bytes: planData(site.all[site.entities[entity].units.lowerBound])))
+        let start = site.entities[entity].units.lowerBound
+        let first = site.numbers[start]
+        edit.files.append(OutputFile(path: Self.planPath(number: first), bytes: planData(site.all[start])))
         edit.gone += (chunks.count..<max(chunksBefore, chunks.count)).map { Self.chunkPath(number: first + $0 * Self.chunkSize) }
         return edit
     }
